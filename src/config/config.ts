@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+
+/**
+ * Configuration comes from the environment only, checked once at start-up. Every secret may also come from
+ * NAME_FILE (a path whose content is the value), the usual way to hand secrets to containers.
+ */
+const portSchema = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  PORT: portSchema.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ADLERDO_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  // Port of the embedded PostgreSQL; 0 picks a free one. Ignored with DATABASE_URL.
+  ADLERDO_PG_PORT: portSchema.or(z.literal(0)).default(54329),
+  ADLERDO_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=_-]{43,88}$/, 'must be 32 random bytes, base64 or hex encoded (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KAUFLAND_BASE_URL: z.url().default('https://sellerapi.kaufland.com/v2'),
+  // Sessions last 12 hours unless configured otherwise.
+  ADLERDO_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+});
+
+export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;
+
+const FILE_VARIABLES = ['DATABASE_URL', 'ADLERDO_MASTER_KEY'] as const;
+
+function resolveFileVariables(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) out[key] = value === '' ? undefined : value;
+  for (const name of FILE_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (!file || out[name] !== undefined) continue;
+    try {
+      out[name] = readFileSync(file, 'utf8').trim();
+    } catch (cause) {
+      throw new AppError('config', 'config.file_unreadable', `${name}_FILE points to ${file}, which cannot be read.`, {
+        cause,
+      });
+    }
+  }
+  return out;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(resolveFileVariables(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError('config', 'config.invalid', `Invalid configuration:\n${lines.join('\n')}`, {
+      fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    });
+  }
+  return Object.freeze({ ...parsed.data, dataDir: path.resolve(parsed.data.ADLERDO_DATA_DIR) });
+}
