@@ -7,7 +7,8 @@ import { AppError } from '../core/errors.ts';
  * Configuration comes from the environment only, checked once at start-up. Every secret may also come from
  * NAME_FILE (a path whose content is the value), the usual way to hand secrets to containers.
  */
-const portSchema = z.coerce.number().int().min(1).max(65535);
+// 0 asks the OS for a free port (tests, several instances on one machine).
+const portSchema = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
   PORT: portSchema.default(8080),
@@ -18,7 +19,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   // Port of the embedded PostgreSQL; 0 picks a free one. Ignored with DATABASE_URL.
-  ADLERDO_PG_PORT: portSchema.or(z.literal(0)).default(54329),
+  ADLERDO_PG_PORT: portSchema.default(54329),
   ADLERDO_MASTER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/=_-]{43,88}$/, 'must be 32 random bytes, base64 or hex encoded (e.g. `openssl rand -base64 32`)')

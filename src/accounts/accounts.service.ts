@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import { marketplaceConnector } from '../connectors/index.ts';
+import { AppError, type FieldError } from '../core/errors.ts';
+import type { MarketplaceCredentials } from '../core/ports/marketplace.port.ts';
+import { parseInput } from '../core/validation.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import type { DB, MarketplaceAccountsTable } from '../store/schema.ts';
+import {
+  addAccountSchema,
+  patchAccountSchema,
+  updateCredentialsSchema,
+  type AddAccountInput,
+  type PatchAccountInput,
+  type UpdateCredentialsInput,
+} from './account-input.ts';
+import { applySettingsPatch, defaultSettings, readSettings } from './account-settings.ts';
+import { STATUS_MESSAGES, toAccountView, type AccountView } from './account-view.ts';
+
+type AccountRow = Selectable<MarketplaceAccountsTable>;
+
+export interface AccountsDeps {
+  db: Kysely<DB>;
+  secrets: SecretBox;
+  logger: Logger;
+}
+
+const secretContext = (id: string, field: 'client_id' | 'client_secret') => `account:${id}:${field}`;
+
+/**
+ * Connecting marketplace accounts, as the guide describes: a key pair is proven with a signed call before
+ * anything is stored, and replaced only by a pair that has been proven too. Used by the HTTP API and the CLI.
+ */
+export class AccountsService {
+  constructor(private readonly deps: AccountsDeps) {}
+
+  async list(): Promise<AccountView[]> {
+    const rows = await this.deps.db.selectFrom('marketplace_accounts').selectAll().orderBy('created_at').execute();
+    return rows.map(toAccountView);
+  }
+
+  async get(idOrName: string): Promise<AccountView> {
+    return toAccountView(await this.row(idOrName));
+  }
+
+  async add(input: AddAccountInput): Promise<AccountView> {
+    const data = parseInput(addAccountSchema, input, 'The account');
+    const connector = marketplaceConnector(data.type);
+    const credentials = { baseUrl: data.baseUrl ?? connector.defaultBaseUrl, clientId: data.clientId, clientSecret: data.clientSecret };
+    this.checkShape(data.type, credentials);
+    await this.assertNameFree(data.name);
+    const check = await connector.verifyCredentials(credentials);
+    const id = randomUUID();
+    try {
+      const row = await this.deps.db
+        .insertInto('marketplace_accounts')
+        .values({
+          id,
+          name: data.name,
+          type: data.type,
+          base_url: credentials.baseUrl,
+          ...this.encryptCredentials(id, credentials),
+          status: 'connected',
+          storefronts: check.storefronts,
+          settings: JSON.stringify(defaultSettings()),
+          last_verified_at: new Date(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      this.deps.logger.info({ accountId: id, type: data.type }, 'account connected');
+      return toAccountView(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(data.name);
+      throw error;
+    }
+  }
+
+  /** The reconnect after keys were regenerated: the new pair is proven first, then replaces the old one. */
+  async updateCredentials(idOrName: string, input: UpdateCredentialsInput): Promise<AccountView> {
+    const current = await this.row(idOrName);
+    const data = parseInput(updateCredentialsSchema, input, 'The new keys');
+    const credentials = {
+      baseUrl: data.baseUrl ?? current.base_url,
+      clientId: data.clientId ?? this.deps.secrets.decrypt(current.client_id_encrypted, secretContext(current.id, 'client_id')),
+      clientSecret: data.clientSecret,
+    };
+    this.checkShape(current.type, credentials);
+    const check = await marketplaceConnector(current.type).verifyCredentials(credentials);
+    const row = await this.update(current.id, {
+      base_url: credentials.baseUrl,
+      ...this.encryptCredentials(current.id, credentials),
+      credentials_updated_at: new Date(),
+      status: 'connected',
+      status_message: null,
+      storefronts: check.storefronts,
+      last_verified_at: new Date(),
+    });
+    this.deps.logger.info({ accountId: current.id }, 'account keys replaced');
+    return toAccountView(row);
+  }
+
+  /** Re-checks the stored pair. A rejected pair marks the account "Credentials invalid" (and pauses its sync). */
+  async verify(idOrName: string): Promise<AccountView> {
+    const current = await this.row(idOrName);
+    try {
+      const check = await marketplaceConnector(current.type).verifyCredentials(this.credentials(current));
+      return toAccountView(
+        await this.update(current.id, {
+          status: 'connected',
+          status_message: null,
+          storefronts: check.storefronts,
+          last_verified_at: new Date(),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'config') await this.markCredentialsInvalid(current.id);
+      throw error;
+    }
+  }
+
+  /** Called by anything that got a 401 with the stored pair. */
+  async markCredentialsInvalid(id: string): Promise<void> {
+    await this.update(id, { status: 'credentials_invalid', status_message: STATUS_MESSAGES.credentials_invalid });
+    this.deps.logger.warn({ accountId: id }, 'account credentials rejected; syncing paused');
+  }
+
+  async patch(idOrName: string, input: PatchAccountInput): Promise<AccountView> {
+    const current = await this.row(idOrName);
+    const data = parseInput(patchAccountSchema, input, 'The change');
+    if (data.name !== undefined && data.name.toLowerCase() !== current.name.toLowerCase()) await this.assertNameFree(data.name);
+    const settings = data.settings ? applySettingsPatch(readSettings(current.settings), data.settings) : undefined;
+    if (settings?.storefronts) {
+      const unknown = settings.storefronts.filter((s) => !current.storefronts.includes(s));
+      if (unknown.length > 0) {
+        throw new AppError('input', 'account.unknown_storefront', `This account has no storefront ${unknown.join(', ')}.`, {
+          fields: [{ field: 'settings.storefronts', message: `Choose from: ${current.storefronts.join(', ')}.` }],
+        });
+      }
+    }
+    try {
+      return toAccountView(
+        await this.update(current.id, {
+          ...(data.name !== undefined && { name: data.name }),
+          ...(data.baseUrl !== undefined && { base_url: data.baseUrl }),
+          ...(settings && { settings: JSON.stringify(settings) }),
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error) && data.name) throw nameTaken(data.name);
+      throw error;
+    }
+  }
+
+  async remove(idOrName: string): Promise<void> {
+    const current = await this.row(idOrName);
+    await this.deps.db.deleteFrom('marketplace_accounts').where('id', '=', current.id).execute();
+    this.deps.logger.info({ accountId: current.id }, 'account removed');
+  }
+
+  /** Decrypted credentials, for connectors only. Never hand these to a view, a log or an error. */
+  async credentialsOf(id: string): Promise<MarketplaceCredentials> {
+    return this.credentials(await this.row(id));
+  }
+
+  private credentials(row: AccountRow): MarketplaceCredentials {
+    return {
+      baseUrl: row.base_url,
+      clientId: this.deps.secrets.decrypt(row.client_id_encrypted, secretContext(row.id, 'client_id')),
+      clientSecret: this.deps.secrets.decrypt(row.client_secret_encrypted, secretContext(row.id, 'client_secret')),
+    };
+  }
+
+  private encryptCredentials(id: string, credentials: MarketplaceCredentials) {
+    return {
+      client_id_encrypted: this.deps.secrets.encrypt(credentials.clientId, secretContext(id, 'client_id')),
+      client_id_last4: credentials.clientId.slice(-4),
+      client_secret_encrypted: this.deps.secrets.encrypt(credentials.clientSecret, secretContext(id, 'client_secret')),
+    };
+  }
+
+  private checkShape(type: string, credentials: MarketplaceCredentials): void {
+    const problems: FieldError[] = marketplaceConnector(type).validateCredentialShape(credentials);
+    if (problems.length > 0) {
+      throw new AppError('input', 'account.malformed_keys', problems.map((p) => p.message).join(' '), { fields: problems });
+    }
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    const taken = await this.deps.db
+      .selectFrom('marketplace_accounts')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+      .executeTakeFirst();
+    if (taken) throw nameTaken(name);
+  }
+
+  private async row(idOrName: string): Promise<AccountRow> {
+    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+    const row = await this.deps.db
+      .selectFrom('marketplace_accounts')
+      .selectAll()
+      .where((eb) => (isUuid ? eb('id', '=', idOrName) : eb(eb.fn('lower', ['name']), '=', idOrName.toLowerCase())))
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'account.not_found', `No account "${idOrName}" exists.`);
+    return row;
+  }
+
+  private async update(
+    id: string,
+    values: Updateable<MarketplaceAccountsTable>,
+  ): Promise<AccountRow> {
+    const row = await this.deps.db
+      .updateTable('marketplace_accounts')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'account.not_found', 'The account was removed meanwhile.');
+    return row;
+  }
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('conflict', 'account.name_taken', `An account named "${name}" already exists. Choose another name.`, {
+    fields: [{ field: 'name', message: 'This name is already used by another account.' }],
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}

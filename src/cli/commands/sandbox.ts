@@ -1,0 +1,6 @@
+import { Command } from 'commander';
+
+/** `adlerdo sandbox kaufland|odoo`: the faithful fakes of the vendors' APIs, for demos, tests and trials. */
+export function sandboxCommand(): Command {
+  return new Command('sandbox').description('Run a sandbox of a marketplace or ERP API');
+}

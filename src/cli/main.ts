@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { accountsCommand } from './commands/accounts.ts';
+import { adminCommand } from './commands/admin.ts';
+import { sandboxCommand } from './commands/sandbox.ts';
+import { startCommand } from './commands/start.ts';
+import { failAndExit } from './output.ts';
+
+const program = new Command('adlerdo')
+  .description('AdlerDo — keeps your ERP and your marketplaces in step')
+  .showHelpAfterError()
+  .addCommand(startCommand())
+  .addCommand(adminCommand())
+  .addCommand(accountsCommand())
+  .addCommand(sandboxCommand());
+
+program.parseAsync(process.argv).catch(failAndExit);

@@ -1,0 +1,19 @@
+import type { MarketplaceConnector } from '../core/ports/marketplace.port.ts';
+import { AppError } from '../core/errors.ts';
+import { kauflandConnector } from './kaufland/index.ts';
+
+/** The registry: the only shared file a new connector touches. */
+export const marketplaceConnectors: Readonly<Record<string, MarketplaceConnector>> = {
+  [kauflandConnector.type]: kauflandConnector,
+};
+
+export function marketplaceConnector(type: string): MarketplaceConnector {
+  const connector = marketplaceConnectors[type];
+  if (!connector) {
+    const known = Object.keys(marketplaceConnectors).join(', ');
+    throw new AppError('input', 'account.unknown_type', `Unknown account type "${type}". Known types: ${known}.`, {
+      fields: [{ field: 'type', message: `Choose one of: ${known}.` }],
+    });
+  }
+  return connector;
+}
