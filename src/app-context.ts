@@ -16,7 +16,11 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createAppContext(config: Config, logger: Logger, database?: Database): Promise<AppContext> {
+export async function createAppContext(
+  config: Config,
+  logger: Logger,
+  database?: Database,
+): Promise<AppContext> {
   const secrets = new SecretBox(await loadMasterKey(config));
   const opened = database ?? (await openDatabase(config, logger));
   return {

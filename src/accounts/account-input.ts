@@ -8,10 +8,16 @@ const name = z
   .max(100, 'Use at most 100 characters.');
 
 const key = (label: string) =>
-  z.string({ error: `Enter the ${label} from the Seller Portal.` }).trim().min(1, `Enter the ${label} from the Seller Portal.`);
+  z
+    .string({ error: `Enter the ${label} from the Seller Portal.` })
+    .trim()
+    .min(1, `Enter the ${label} from the Seller Portal.`);
 
 const baseUrl = z
-  .url({ protocol: /^https?$/, error: 'Enter the API root as an http(s) URL, e.g. https://sellerapi.kaufland.com/v2.' })
+  .url({
+    protocol: /^https?$/,
+    error: 'Enter the API root as an http(s) URL, e.g. https://sellerapi.kaufland.com/v2.',
+  })
   .transform((u) => u.replace(/\/+$/, ''));
 
 export const addAccountSchema = z
@@ -26,11 +32,19 @@ export const addAccountSchema = z
 export type AddAccountInput = z.input<typeof addAccountSchema>;
 
 export const updateCredentialsSchema = z
-  .object({ clientId: key('Client ID').optional(), clientSecret: key('Client Secret'), baseUrl: baseUrl.optional() })
+  .object({
+    clientId: key('Client ID').optional(),
+    clientSecret: key('Client Secret'),
+    baseUrl: baseUrl.optional(),
+  })
   .strict();
 export type UpdateCredentialsInput = z.input<typeof updateCredentialsSchema>;
 
 export const patchAccountSchema = z
-  .object({ name: name.optional(), baseUrl: baseUrl.optional(), settings: accountSettingsPatchSchema.optional() })
+  .object({
+    name: name.optional(),
+    baseUrl: baseUrl.optional(),
+    settings: accountSettingsPatchSchema.optional(),
+  })
   .strict();
 export type PatchAccountInput = z.input<typeof patchAccountSchema>;

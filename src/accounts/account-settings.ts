@@ -20,7 +20,10 @@ export const accountSettingsSchema = z.object({
   orderImport: z.boolean().default(true),
   shipmentConfirmation: z.boolean().default(true),
   /** Sales channels to sync; null = every channel the account has. */
-  storefronts: z.array(z.string().regex(/^[a-z]{2}$/, 'Use two-letter storefront codes such as de or cz.')).nullable().default(null),
+  storefronts: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'Use two-letter storefront codes such as de or cz.'))
+    .nullable()
+    .default(null),
   /** Days from order to dispatch announced on offers (Kaufland allows 0–100). */
   handlingTimeDays: z.number().int().min(0).max(100).default(1),
   shippingGroupId: z.number().int().positive().nullable().default(null),
@@ -58,5 +61,9 @@ export function readSettings(stored: unknown): AccountSettings {
 export function applySettingsPatch(current: AccountSettings, patch: AccountSettingsPatch): AccountSettings {
   const { priceRule, ...rest } = patch;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return accountSettingsSchema.parse({ ...current, ...defined, priceRule: { ...current.priceRule, ...priceRule } });
+  return accountSettingsSchema.parse({
+    ...current,
+    ...defined,
+    priceRule: { ...current.priceRule, ...priceRule },
+  });
 }

@@ -36,7 +36,11 @@ export class AccountsService {
   constructor(private readonly deps: AccountsDeps) {}
 
   async list(): Promise<AccountView[]> {
-    const rows = await this.deps.db.selectFrom('marketplace_accounts').selectAll().orderBy('created_at').execute();
+    const rows = await this.deps.db
+      .selectFrom('marketplace_accounts')
+      .selectAll()
+      .orderBy('created_at')
+      .execute();
     return rows.map(toAccountView);
   }
 
@@ -47,7 +51,11 @@ export class AccountsService {
   async add(input: AddAccountInput): Promise<AccountView> {
     const data = parseInput(addAccountSchema, input, 'The account');
     const connector = marketplaceConnector(data.type);
-    const credentials = { baseUrl: data.baseUrl ?? connector.defaultBaseUrl, clientId: data.clientId, clientSecret: data.clientSecret };
+    const credentials = {
+      baseUrl: data.baseUrl ?? connector.defaultBaseUrl,
+      clientId: data.clientId,
+      clientSecret: data.clientSecret,
+    };
     this.checkShape(data.type, credentials);
     await this.assertNameFree(data.name);
     const check = await connector.verifyCredentials(credentials);
@@ -82,7 +90,9 @@ export class AccountsService {
     const data = parseInput(updateCredentialsSchema, input, 'The new keys');
     const credentials = {
       baseUrl: data.baseUrl ?? current.base_url,
-      clientId: data.clientId ?? this.deps.secrets.decrypt(current.client_id_encrypted, secretContext(current.id, 'client_id')),
+      clientId:
+        data.clientId ??
+        this.deps.secrets.decrypt(current.client_id_encrypted, secretContext(current.id, 'client_id')),
       clientSecret: data.clientSecret,
     };
     this.checkShape(current.type, credentials);
@@ -121,21 +131,34 @@ export class AccountsService {
 
   /** Called by anything that got a 401 with the stored pair. */
   async markCredentialsInvalid(id: string): Promise<void> {
-    await this.update(id, { status: 'credentials_invalid', status_message: STATUS_MESSAGES.credentials_invalid });
+    await this.update(id, {
+      status: 'credentials_invalid',
+      status_message: STATUS_MESSAGES.credentials_invalid,
+    });
     this.deps.logger.warn({ accountId: id }, 'account credentials rejected; syncing paused');
   }
 
   async patch(idOrName: string, input: PatchAccountInput): Promise<AccountView> {
     const current = await this.row(idOrName);
     const data = parseInput(patchAccountSchema, input, 'The change');
-    if (data.name !== undefined && data.name.toLowerCase() !== current.name.toLowerCase()) await this.assertNameFree(data.name);
-    const settings = data.settings ? applySettingsPatch(readSettings(current.settings), data.settings) : undefined;
+    if (data.name !== undefined && data.name.toLowerCase() !== current.name.toLowerCase())
+      await this.assertNameFree(data.name);
+    const settings = data.settings
+      ? applySettingsPatch(readSettings(current.settings), data.settings)
+      : undefined;
     if (settings?.storefronts) {
       const unknown = settings.storefronts.filter((s) => !current.storefronts.includes(s));
       if (unknown.length > 0) {
-        throw new AppError('input', 'account.unknown_storefront', `This account has no storefront ${unknown.join(', ')}.`, {
-          fields: [{ field: 'settings.storefronts', message: `Choose from: ${current.storefronts.join(', ')}.` }],
-        });
+        throw new AppError(
+          'input',
+          'account.unknown_storefront',
+          `This account has no storefront ${unknown.join(', ')}.`,
+          {
+            fields: [
+              { field: 'settings.storefronts', message: `Choose from: ${current.storefronts.join(', ')}.` },
+            ],
+          },
+        );
       }
     }
     try {
@@ -167,7 +190,10 @@ export class AccountsService {
     return {
       baseUrl: row.base_url,
       clientId: this.deps.secrets.decrypt(row.client_id_encrypted, secretContext(row.id, 'client_id')),
-      clientSecret: this.deps.secrets.decrypt(row.client_secret_encrypted, secretContext(row.id, 'client_secret')),
+      clientSecret: this.deps.secrets.decrypt(
+        row.client_secret_encrypted,
+        secretContext(row.id, 'client_secret'),
+      ),
     };
   }
 
@@ -175,14 +201,19 @@ export class AccountsService {
     return {
       client_id_encrypted: this.deps.secrets.encrypt(credentials.clientId, secretContext(id, 'client_id')),
       client_id_last4: credentials.clientId.slice(-4),
-      client_secret_encrypted: this.deps.secrets.encrypt(credentials.clientSecret, secretContext(id, 'client_secret')),
+      client_secret_encrypted: this.deps.secrets.encrypt(
+        credentials.clientSecret,
+        secretContext(id, 'client_secret'),
+      ),
     };
   }
 
   private checkShape(type: string, credentials: MarketplaceCredentials): void {
     const problems: FieldError[] = marketplaceConnector(type).validateCredentialShape(credentials);
     if (problems.length > 0) {
-      throw new AppError('input', 'account.malformed_keys', problems.map((p) => p.message).join(' '), { fields: problems });
+      throw new AppError('input', 'account.malformed_keys', problems.map((p) => p.message).join(' '), {
+        fields: problems,
+      });
     }
   }
 
@@ -200,16 +231,15 @@ export class AccountsService {
     const row = await this.deps.db
       .selectFrom('marketplace_accounts')
       .selectAll()
-      .where((eb) => (isUuid ? eb('id', '=', idOrName) : eb(eb.fn('lower', ['name']), '=', idOrName.toLowerCase())))
+      .where((eb) =>
+        isUuid ? eb('id', '=', idOrName) : eb(eb.fn('lower', ['name']), '=', idOrName.toLowerCase()),
+      )
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', 'account.not_found', `No account "${idOrName}" exists.`);
     return row;
   }
 
-  private async update(
-    id: string,
-    values: Updateable<MarketplaceAccountsTable>,
-  ): Promise<AccountRow> {
+  private async update(id: string, values: Updateable<MarketplaceAccountsTable>): Promise<AccountRow> {
     const row = await this.deps.db
       .updateTable('marketplace_accounts')
       .set({ ...values, updated_at: new Date() })
@@ -222,9 +252,14 @@ export class AccountsService {
 }
 
 function nameTaken(name: string): AppError {
-  return new AppError('conflict', 'account.name_taken', `An account named "${name}" already exists. Choose another name.`, {
-    fields: [{ field: 'name', message: 'This name is already used by another account.' }],
-  });
+  return new AppError(
+    'conflict',
+    'account.name_taken',
+    `An account named "${name}" already exists. Choose another name.`,
+    {
+      fields: [{ field: 'name', message: 'This name is already used by another account.' }],
+    },
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {

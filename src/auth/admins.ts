@@ -22,11 +22,17 @@ export interface Admin {
 }
 
 export async function countAdmins(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('admins').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('admins')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function createAdmin(db: Kysely<DB>, input: { username: string; password: string }): Promise<Admin> {
+export async function createAdmin(
+  db: Kysely<DB>,
+  input: { username: string; password: string },
+): Promise<Admin> {
   const { username, password } = parseInput(adminInputSchema, input, 'The administrator');
   const existing = await db
     .selectFrom('admins')
@@ -46,7 +52,11 @@ export async function createAdmin(db: Kysely<DB>, input: { username: string; pas
     .executeTakeFirstOrThrow();
 }
 
-export async function authenticate(db: Kysely<DB>, username: string, password: string): Promise<Admin | undefined> {
+export async function authenticate(
+  db: Kysely<DB>,
+  username: string,
+  password: string,
+): Promise<Admin | undefined> {
   const row = await db
     .selectFrom('admins')
     .select(['id', 'username', 'password_hash'])
@@ -67,7 +77,11 @@ export async function createSession(db: Kysely<DB>, adminId: string, hours: numb
   const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('sessions')
-    .values({ token_hash: tokenHash(token), admin_id: adminId, expires_at: new Date(Date.now() + hours * 3_600_000) })
+    .values({
+      token_hash: tokenHash(token),
+      admin_id: adminId,
+      expires_at: new Date(Date.now() + hours * 3_600_000),
+    })
     .execute();
   await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
   return token;

@@ -8,7 +8,11 @@ export function printTable(rows: Record<string, string>[]): void {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(columns.map((c) => c.toUpperCase()))}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((c) => row[c] ?? ''))}\n`);
 }
@@ -28,6 +32,7 @@ export function failAndExit(error: unknown): never {
   const appError = toAppError(error);
   process.stderr.write(`Error: ${appError.message}\n`);
   for (const field of appError.fields ?? []) process.stderr.write(`  ${field.field}: ${field.message}\n`);
-  if (appError.kind === 'bug' && process.env.LOG_LEVEL === 'debug') process.stderr.write(`${String(appError.cause)}\n`);
+  if (appError.kind === 'bug' && process.env.LOG_LEVEL === 'debug')
+    process.stderr.write(`${String(appError.cause)}\n`);
   process.exit(EXIT_CODES[appError.kind]);
 }

@@ -13,7 +13,9 @@ export async function readSecret(label: string, file: string | undefined): Promi
     try {
       value = await readFile(file, 'utf8');
     } catch (cause) {
-      throw new AppError('input', 'cli.secret_file_unreadable', `Cannot read the ${label} from ${file}.`, { cause });
+      throw new AppError('input', 'cli.secret_file_unreadable', `Cannot read the ${label} from ${file}.`, {
+        cause,
+      });
     }
   } else if (!process.stdin.isTTY) {
     value = await readAllStdin();

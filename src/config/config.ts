@@ -22,12 +22,19 @@ const envSchema = z.object({
   ADLERDO_PG_PORT: portSchema.default(54329),
   ADLERDO_MASTER_KEY: z
     .string()
-    .regex(/^[A-Za-z0-9+/=_-]{43,88}$/, 'must be 32 random bytes, base64 or hex encoded (e.g. `openssl rand -base64 32`)')
+    .regex(
+      /^[A-Za-z0-9+/=_-]{43,88}$/,
+      'must be 32 random bytes, base64 or hex encoded (e.g. `openssl rand -base64 32`)',
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KAUFLAND_BASE_URL: z.url().default('https://sellerapi.kaufland.com/v2'),
   // Sessions last 12 hours unless configured otherwise.
-  ADLERDO_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  ADLERDO_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;
@@ -43,9 +50,14 @@ function resolveFileVariables(env: NodeJS.ProcessEnv): Record<string, string | u
     try {
       out[name] = readFileSync(file, 'utf8').trim();
     } catch (cause) {
-      throw new AppError('config', 'config.file_unreadable', `${name}_FILE points to ${file}, which cannot be read.`, {
-        cause,
-      });
+      throw new AppError(
+        'config',
+        'config.file_unreadable',
+        `${name}_FILE points to ${file}, which cannot be read.`,
+        {
+          cause,
+        },
+      );
     }
   }
   return out;

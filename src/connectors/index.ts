@@ -11,9 +11,14 @@ export function marketplaceConnector(type: string): MarketplaceConnector {
   const connector = marketplaceConnectors[type];
   if (!connector) {
     const known = Object.keys(marketplaceConnectors).join(', ');
-    throw new AppError('input', 'account.unknown_type', `Unknown account type "${type}". Known types: ${known}.`, {
-      fields: [{ field: 'type', message: `Choose one of: ${known}.` }],
-    });
+    throw new AppError(
+      'input',
+      'account.unknown_type',
+      `Unknown account type "${type}". Known types: ${known}.`,
+      {
+        fields: [{ field: 'type', message: `Choose one of: ${known}.` }],
+      },
+    );
   }
   return connector;
 }

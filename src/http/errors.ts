@@ -18,7 +18,11 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   });
 }
 
-export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function errorHandler(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error instanceof AppError) {
     if (error.kind === 'bug') request.log.error({ err: error }, error.message);
     else request.log.info({ code: error.code, kind: error.kind }, 'request refused');
@@ -27,8 +31,14 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     // Fastify's own refusals: malformed JSON, wrong content type, body too large.
-    return sendError(reply, new AppError('input', `http.${fastifyError.code ?? 'bad_request'}`.toLowerCase(), fastifyError.message));
+    return sendError(
+      reply,
+      new AppError('input', `http.${fastifyError.code ?? 'bad_request'}`.toLowerCase(), fastifyError.message),
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendError(reply, new AppError('bug', 'internal', 'Something went wrong on our side. The error was logged.'));
+  return sendError(
+    reply,
+    new AppError('bug', 'internal', 'Something went wrong on our side. The error was logged.'),
+  );
 }

@@ -13,8 +13,9 @@ import { sessionGuard } from './session.ts';
 export const UI_DIST = path.resolve(import.meta.dirname, '../../dist/ui');
 
 export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = ctx.logger.child({ component: 'http' });
   const app = Fastify({
-    loggerInstance: ctx.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    loggerInstance: logger,
     // 1 MiB: enough for any settings body; an upload path would set its own limit.
     bodyLimit: 1024 * 1024,
     // Request lines only at debug/trace: at info they would drown what the sync logs.
@@ -37,7 +38,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}.` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}.` } });
     }
     // The web app routes on the client: every other GET gets index.html.
     return reply.type('text/html').sendFile('index.html');

@@ -15,7 +15,11 @@ export class SecretBox {
 
   constructor(key: Buffer) {
     if (key.length !== KEY_BYTES) {
-      throw new AppError('config', 'secrets.bad_key', `The master key must be ${KEY_BYTES} bytes, got ${key.length}.`);
+      throw new AppError(
+        'config',
+        'secrets.bad_key',
+        `The master key must be ${KEY_BYTES} bytes, got ${key.length}.`,
+      );
     }
     this.#key = key;
   }
@@ -25,7 +29,9 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
   }
 
   decrypt(stored: string, context: string): string {
@@ -37,7 +43,10 @@ export class SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     } catch (cause) {
       throw new AppError(
         'config',

@@ -10,7 +10,7 @@ import type { Logger } from '../logging/logger.ts';
 export interface EmbeddedCluster {
   connectionString: string;
   /** Stops the server when this process started it; leaves a server started by another process running. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const USER = 'adlerdo';
@@ -20,7 +20,11 @@ const USER = 'adlerdo';
  * `<dataDir>/pg`. When another AdlerDo process (the server, while the CLI runs) already started it, this
  * connects to that one instead, so the CLI and the server always see the same data.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, logger: Logger): Promise<EmbeddedCluster> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  logger: Logger,
+): Promise<EmbeddedCluster> {
   const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the data dir (0711:
@@ -116,6 +120,6 @@ async function freePort(): Promise<number> {
 }
 
 function firstLine(cause: unknown): string {
-  const text = cause instanceof Error ? cause.message : String(cause ?? 'no output');
+  const text = cause instanceof Error ? cause.message : 'no output';
   return text.split('\n').find((line) => line.includes('error')) ?? text.split('\n')[0] ?? '';
 }

@@ -15,12 +15,13 @@ export async function startSandbox() {
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`sandbox ${route}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    return ((await response.json()) as { data: T }).data;
   };
   return {
     baseUrl: sandbox.baseUrl,
     origin: sandbox.origin,
-    addSeller: (storefronts: string[] = ['de', 'cz']) => control<SellerKeys>('/_sandbox/sellers', { storefronts }),
+    addSeller: (storefronts: string[] = ['de', 'cz']) =>
+      control<SellerKeys>('/_sandbox/sellers', { storefronts }),
     rotateKeys: (clientKey: string) => control<SellerKeys>(`/_sandbox/sellers/${clientKey}/rotate-keys`),
     close: () => sandbox.close(),
   };

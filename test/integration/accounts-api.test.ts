@@ -81,13 +81,19 @@ describe('connecting a Kaufland account through the JSON API', () => {
     });
     expect([...account.storefronts].sort()).toEqual(['cz', 'de']);
     expect(account.lastVerifiedAt).not.toBeNull();
-    expect(account.settings).toMatchObject({ productStockSync: false, orderImport: true, shipmentConfirmation: true });
+    expect(account.settings).toMatchObject({
+      productStockSync: false,
+      orderImport: true,
+      shipmentConfirmation: true,
+    });
   });
 
   it('refuses a duplicate name, whatever its case', async () => {
     const duplicate = await add({ name: 'kaufland de account' });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.json.error.fields).toEqual([{ field: 'name', message: 'This name is already used by another account.' }]);
+    expect(duplicate.json.error.fields).toEqual([
+      { field: 'name', message: 'This name is already used by another account.' },
+    ]);
   });
 
   let rotated: SellerKeys;
@@ -100,7 +106,9 @@ describe('connecting a Kaufland account through the JSON API', () => {
     expect(invalid.status).toBe('credentials_invalid');
     expect(invalid.statusMessage).toMatch(/API keys may have been regenerated in the Seller Portal/);
 
-    const stillOld = await call('PUT', `/api/accounts/${accountId}/credentials`, { clientSecret: keys.secret_key });
+    const stillOld = await call('PUT', `/api/accounts/${accountId}/credentials`, {
+      clientSecret: keys.secret_key,
+    });
     expect(stillOld.status).toBe(422);
 
     const updated = await call('PUT', `/api/accounts/${accountId}/credentials`, {
@@ -108,13 +116,22 @@ describe('connecting a Kaufland account through the JSON API', () => {
       clientSecret: rotated.secret_key,
     });
     expect(updated.status).toBe(200);
-    expect(updated.json.account).toMatchObject({ status: 'connected', statusMessage: null, clientId: `••••${rotated.client_key.slice(-4)}` });
+    expect(updated.json.account).toMatchObject({
+      status: 'connected',
+      statusMessage: null,
+      clientId: `••••${rotated.client_key.slice(-4)}`,
+    });
     expect((await call('POST', `/api/accounts/${accountId}/verify`)).json.account.status).toBe('connected');
   });
 
   it('changes toggles and settings, and refuses bad values with field messages', async () => {
     const patched = await call('PATCH', `/api/accounts/${accountId}`, {
-      settings: { productStockSync: true, storefronts: ['de'], handlingTimeDays: 2, priceRule: { factor: 1.1 } },
+      settings: {
+        productStockSync: true,
+        storefronts: ['de'],
+        handlingTimeDays: 2,
+        priceRule: { factor: 1.1 },
+      },
     });
     expect(patched.status).toBe(200);
     expect(patched.json.account.settings).toMatchObject({
@@ -124,10 +141,14 @@ describe('connecting a Kaufland account through the JSON API', () => {
       handlingTimeDays: 2,
       priceRule: { factor: 1.1, surchargeMinor: 0, rounding: 'none' },
     });
-    const badTime = await call('PATCH', `/api/accounts/${accountId}`, { settings: { handlingTimeDays: 101 } });
+    const badTime = await call('PATCH', `/api/accounts/${accountId}`, {
+      settings: { handlingTimeDays: 101 },
+    });
     expect(badTime.status).toBe(400);
     expect(badTime.json.error.fields[0].field).toBe('settings.handlingTimeDays');
-    const badStorefront = await call('PATCH', `/api/accounts/${accountId}`, { settings: { storefronts: ['pl'] } });
+    const badStorefront = await call('PATCH', `/api/accounts/${accountId}`, {
+      settings: { storefronts: ['pl'] },
+    });
     expect(badStorefront.status).toBe(400);
     const unknownField = await call('PATCH', `/api/accounts/${accountId}`, { clientSecret: 'x' });
     expect(unknownField.status).toBe(400);
@@ -153,10 +174,14 @@ describe('connecting a Kaufland account through the JSON API', () => {
 
 /** Every row of every table, as text: what a stolen database backup would show. */
 async function dumpAllTables(app: TestApp): Promise<string> {
-  const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(app.ctx.db);
+  const tables = await sql<{
+    tablename: string;
+  }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(app.ctx.db);
   const parts: string[] = [];
   for (const { tablename } of tables.rows) {
-    const rows = await sql`SELECT to_jsonb(t)::text AS row FROM ${sql.table(tablename)} t`.execute(app.ctx.db);
+    const rows = await sql`SELECT to_jsonb(t)::text AS row FROM ${sql.table(tablename)} t`.execute(
+      app.ctx.db,
+    );
     parts.push(JSON.stringify(rows.rows));
   }
   return parts.join('\n');

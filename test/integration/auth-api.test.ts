@@ -30,7 +30,9 @@ describe('admin login and the session guard', () => {
     ] as const) {
       const response = await fetch(`${app.url}${route}`, { method });
       expect(response.status, `${method} ${route}`).toBe(401);
-      expect(await response.json()).toEqual({ error: { code: 'auth.required', message: 'Sign in to use AdlerDo.' } });
+      expect(await response.json()).toEqual({
+        error: { code: 'auth.required', message: 'Sign in to use AdlerDo.' },
+      });
     }
   });
 
@@ -40,7 +42,9 @@ describe('admin login and the session guard', () => {
 
     const weak = await post('/api/auth/setup', { username: 'admin', password: 'short' });
     expect(weak.status).toBe(400);
-    expect((await weak.json()).error.fields).toEqual([{ field: 'password', message: 'Use at least 10 characters.' }]);
+    expect((await weak.json()).error.fields).toEqual([
+      { field: 'password', message: 'Use at least 10 characters.' },
+    ]);
 
     const api = await signedInClient(app, 'admin', 'correct horse battery');
     expect((await api('GET', '/api/accounts')).json).toEqual({ accounts: [] });
@@ -60,13 +64,20 @@ describe('admin login and the session guard', () => {
     const session = cookie.split(';')[0]!;
     expect((await fetch(`${app.url}/api/accounts`, { headers: { cookie: session } })).status).toBe(200);
 
-    const logout = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session } });
+    const logout = await fetch(`${app.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: session },
+    });
     expect(logout.status).toBe(204);
     expect((await fetch(`${app.url}/api/accounts`, { headers: { cookie: session } })).status).toBe(401);
   });
 
   it('refuses cross-site and non-JSON state changes', async () => {
-    const crossSite = await post('/api/auth/login', { username: 'a', password: 'b' }, { origin: 'https://evil.example' });
+    const crossSite = await post(
+      '/api/auth/login',
+      { username: 'a', password: 'b' },
+      { origin: 'https://evil.example' },
+    );
     expect(crossSite.status).toBe(403);
     const form = await fetch(`${app.url}/api/auth/login`, {
       method: 'POST',

@@ -40,7 +40,17 @@ describe('adlerdo accounts (CLI)', () => {
 
   it('adds an account with the secret from stdin and lists it masked', async () => {
     const added = await cli(
-      ['accounts', 'add', 'kaufland', '--name', 'My Kaufland Store', '--client-id', keys.client_key, '--base-url', sandbox.baseUrl],
+      [
+        'accounts',
+        'add',
+        'kaufland',
+        '--name',
+        'My Kaufland Store',
+        '--client-id',
+        keys.client_key,
+        '--base-url',
+        sandbox.baseUrl,
+      ],
       `${keys.secret_key}\n`,
     );
     expect(added.stderr).not.toMatch(/Error/);
@@ -50,7 +60,11 @@ describe('adlerdo accounts (CLI)', () => {
     const listed = await cli(['accounts', 'list', '--json']);
     const accounts = JSON.parse(listed.stdout) as { name: string; clientId: string; status: string }[];
     expect(accounts).toHaveLength(1);
-    expect(accounts[0]).toMatchObject({ name: 'My Kaufland Store', clientId: `••••${keys.client_key.slice(-4)}`, status: 'connected' });
+    expect(accounts[0]).toMatchObject({
+      name: 'My Kaufland Store',
+      clientId: `••••${keys.client_key.slice(-4)}`,
+      status: 'connected',
+    });
 
     const table = await cli(['accounts', 'list']);
     expect(table.stdout).toMatch(/NAME\s+TYPE\s+CLIENTID\s+STATUS/);
@@ -61,8 +75,17 @@ describe('adlerdo accounts (CLI)', () => {
     const secretFile = path.join(dir, 'wrong-secret');
     writeFileSync(secretFile, 'a'.repeat(64));
     const rejected = await cli([
-      'accounts', 'add', 'kaufland', '--name', 'Second', '--client-id', keys.client_key,
-      '--client-secret-file', secretFile, '--base-url', sandbox.baseUrl,
+      'accounts',
+      'add',
+      'kaufland',
+      '--name',
+      'Second',
+      '--client-id',
+      keys.client_key,
+      '--client-secret-file',
+      secretFile,
+      '--base-url',
+      sandbox.baseUrl,
     ]);
     expect(rejected.code).toBe(3);
     expect(rejected.stderr).toMatch(/Kaufland rejected these keys/);
@@ -81,7 +104,13 @@ describe('adlerdo accounts (CLI)', () => {
     const secretFile = path.join(dir, 'new-secret');
     writeFileSync(secretFile, `${rotated.secret_key}\n`);
     const updated = await cli([
-      'accounts', 'update-keys', 'My Kaufland Store', '--client-id', rotated.client_key, '--client-secret-file', secretFile,
+      'accounts',
+      'update-keys',
+      'My Kaufland Store',
+      '--client-id',
+      rotated.client_key,
+      '--client-secret-file',
+      secretFile,
     ]);
     expect(updated.code).toBe(0);
     expect(updated.stdout).toMatch(/Keys updated: .* — connected/);
@@ -91,8 +120,20 @@ describe('adlerdo accounts (CLI)', () => {
 
   it('sets toggles and settings, refusing bad values', async () => {
     const set = await cli([
-      'accounts', 'set', 'My Kaufland Store', '--product-stock-sync', 'on', '--order-import', 'off',
-      '--storefronts', 'de', '--handling-time', '3', '--map-carrier', 'Standard delivery=DHL', '--json',
+      'accounts',
+      'set',
+      'My Kaufland Store',
+      '--product-stock-sync',
+      'on',
+      '--order-import',
+      'off',
+      '--storefronts',
+      'de',
+      '--handling-time',
+      '3',
+      '--map-carrier',
+      'Standard delivery=DHL',
+      '--json',
     ]);
     expect(set.code).toBe(0);
     const account = JSON.parse(set.stdout) as { settings: Record<string, unknown> };

@@ -40,16 +40,23 @@ describe('adlerdo start with no database installed', () => {
 
   it('starts embedded PostgreSQL, serves UI and API, shares the database with the CLI, and stops cleanly', async () => {
     const port = await freePort();
-    const env = { PATH: process.env.PATH ?? '', ADLERDO_DATA_DIR: dataDir, PORT: String(port), ADLERDO_PG_PORT: '0' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      ADLERDO_DATA_DIR: dataDir,
+      PORT: String(port),
+      ADLERDO_PG_PORT: '0',
+    };
     child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
 
-    const health = await waitFor(`http://127.0.0.1:${port}/health`, 50_000, () => child?.exitCode === null).catch(
-      (error: unknown) => {
-        throw new Error(`adlerdo start did not come up: ${String(error)}\n${output}`);
-      },
-    );
+    const health = await waitFor(
+      `http://127.0.0.1:${port}/health`,
+      50_000,
+      () => child?.exitCode === null,
+    ).catch((error: unknown) => {
+      throw new Error(`adlerdo start did not come up: ${String(error)}\n${output}`);
+    });
     expect(await health.json()).toEqual({ status: 'ok' });
     expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
     expect(output).toContain('create the first administrator');
@@ -78,7 +85,11 @@ describe('adlerdo start with no database installed', () => {
   });
 
   it('refuses a bad configuration value with a message naming it', async () => {
-    const result = await runCli(['start'], { PATH: process.env.PATH ?? '', PORT: 'eighty', ADLERDO_DATA_DIR: dataDir });
+    const result = await runCli(['start'], {
+      PATH: process.env.PATH ?? '',
+      PORT: 'eighty',
+      ADLERDO_DATA_DIR: dataDir,
+    });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/Invalid configuration:\s+PORT/);
   });

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import type { AccountSettingsPatch } from '../../accounts/account-settings.ts';
 import type { AccountView } from '../../accounts/account-view.ts';
 import { withContext } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 import { readSecret } from '../read-secret.ts';
 
-const onOff = (flag: string, description: string) => new Option(`--${flag} <on|off>`, description).choices(['on', 'off']);
+const onOff = (flag: string, description: string) =>
+  new Option(`--${flag} <on|off>`, description).choices(['on', 'off']);
 
 function summary(account: AccountView): string {
   const verified = account.lastVerifiedAt ?? 'never';
@@ -24,14 +24,19 @@ export function accountsCommand(): Command {
     .option('--client-secret-file <path>', 'file holding the Client Secret (else stdin or a hidden prompt)')
     .option('--base-url <url>', 'the API root including /v2 (default: the live Kaufland API)')
     .option('--json', 'print the account as JSON')
-    .action(async (type: string, o: { name: string; clientId: string; clientSecretFile?: string; baseUrl?: string; json?: boolean }) => {
-      const clientSecret = await readSecret('Client Secret', o.clientSecretFile);
-      const account = await withContext((ctx) =>
-        ctx.accounts.add({ type, name: o.name, clientId: o.clientId, clientSecret, baseUrl: o.baseUrl }),
-      );
-      if (o.json) printJson(account);
-      else process.stdout.write(`Connected: ${summary(account)}\n`);
-    });
+    .action(
+      async (
+        type: string,
+        o: { name: string; clientId: string; clientSecretFile?: string; baseUrl?: string; json?: boolean },
+      ) => {
+        const clientSecret = await readSecret('Client Secret', o.clientSecretFile);
+        const account = await withContext((ctx) =>
+          ctx.accounts.add({ type, name: o.name, clientId: o.clientId, clientSecret, baseUrl: o.baseUrl }),
+        );
+        if (o.json) printJson(account);
+        else process.stdout.write(`Connected: ${summary(account)}\n`);
+      },
+    );
 
   accounts
     .command('list')
@@ -40,7 +45,10 @@ export function accountsCommand(): Command {
     .action(async (o: { json?: boolean }) => {
       const list = await withContext((ctx) => ctx.accounts.list());
       if (o.json) return printJson(list);
-      if (list.length === 0) return void process.stdout.write('No accounts connected yet. Add one with `adlerdo accounts add kaufland`.\n');
+      if (list.length === 0)
+        return void process.stdout.write(
+          'No accounts connected yet. Add one with `adlerdo accounts add kaufland`.\n',
+        );
       printTable(
         list.map((a) => ({
           name: a.name,
@@ -60,7 +68,10 @@ export function accountsCommand(): Command {
     .action(async (name: string, o: { json?: boolean }) => {
       const account = await withContext((ctx) => ctx.accounts.get(name));
       if (o.json) printJson(account);
-      else process.stdout.write(`${summary(account)}\n${account.statusMessage ? `${account.statusMessage}\n` : ''}`);
+      else
+        process.stdout.write(
+          `${summary(account)}\n${account.statusMessage ? `${account.statusMessage}\n` : ''}`,
+        );
     });
 
   accounts
@@ -74,13 +85,20 @@ export function accountsCommand(): Command {
 
   accounts
     .command('update-keys')
-    .description('Replace the keys after "Generate new API keys" in the Seller Portal (the new pair is proven first)')
+    .description(
+      'Replace the keys after "Generate new API keys" in the Seller Portal (the new pair is proven first)',
+    )
     .argument('<name>', 'account name or id')
     .option('--client-id <id>', 'the new Client ID (default: keep the current one)')
-    .option('--client-secret-file <path>', 'file holding the new Client Secret (else stdin or a hidden prompt)')
+    .option(
+      '--client-secret-file <path>',
+      'file holding the new Client Secret (else stdin or a hidden prompt)',
+    )
     .action(async (name: string, o: { clientId?: string; clientSecretFile?: string }) => {
       const clientSecret = await readSecret('New Client Secret', o.clientSecretFile);
-      const account = await withContext((ctx) => ctx.accounts.updateCredentials(name, { clientId: o.clientId, clientSecret }));
+      const account = await withContext((ctx) =>
+        ctx.accounts.updateCredentials(name, { clientId: o.clientId, clientSecret }),
+      );
       process.stdout.write(`Keys updated: ${summary(account)}\n`);
     });
 
@@ -121,7 +139,7 @@ export function accountsCommand(): Command {
 }
 
 /** Flags → the same settings patch the API takes; the service validates the values. */
-function settingsPatch(o: Record<string, string | string[] | boolean | undefined>): AccountSettingsPatch {
+function settingsPatch(o: Record<string, string | string[] | boolean | undefined>): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   const flag = (key: string) => (typeof o[key] === 'string' ? o[key] : undefined);
   const toggle = (key: string, field: string) => {
@@ -132,7 +150,9 @@ function settingsPatch(o: Record<string, string | string[] | boolean | undefined
   toggle('orderImport', 'orderImport');
   toggle('shipmentConfirmation', 'shipmentConfirmation');
   const storefronts = flag('storefronts');
-  if (storefronts !== undefined) patch.storefronts = storefronts === 'all' ? null : storefronts.split(',').map((s) => s.trim().toLowerCase());
+  if (storefronts !== undefined)
+    patch.storefronts =
+      storefronts === 'all' ? null : storefronts.split(',').map((s) => s.trim().toLowerCase());
   const handling = flag('handlingTime');
   if (handling !== undefined) patch.handlingTimeDays = int(handling);
   const group = flag('shippingGroup');
@@ -142,7 +162,9 @@ function settingsPatch(o: Record<string, string | string[] | boolean | undefined
   const buffer = flag('safetyBuffer');
   if (buffer !== undefined) patch.safetyBuffer = int(buffer);
   if (Array.isArray(o.mapCarrier)) {
-    patch.carrierMapping = Object.fromEntries(o.mapCarrier.map((pair) => pair.split('=').map((s) => s.trim())));
+    patch.carrierMapping = Object.fromEntries(
+      o.mapCarrier.map((pair) => pair.split('=').map((s) => s.trim())),
+    );
   }
-  return patch as AccountSettingsPatch;
+  return patch;
 }

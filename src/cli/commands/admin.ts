@@ -12,7 +12,9 @@ export function adminCommand(): Command {
     .option('--password-file <path>', 'file holding the password')
     .action(async (options: { username: string; passwordFile?: string }) => {
       const password = await readSecret('Password', options.passwordFile);
-      const created = await withContext((ctx) => createAdmin(ctx.db, { username: options.username, password }));
+      const created = await withContext((ctx) =>
+        createAdmin(ctx.db, { username: options.username, password }),
+      );
       process.stdout.write(`Administrator "${created.username}" created.\n`);
     });
   return admin;

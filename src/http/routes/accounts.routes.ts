@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import type { AddAccountInput, PatchAccountInput, UpdateCredentialsInput } from '../../accounts/account-input.ts';
+import type {
+  AddAccountInput,
+  PatchAccountInput,
+  UpdateCredentialsInput,
+} from '../../accounts/account-input.ts';
 import { marketplaceConnectors } from '../../connectors/index.ts';
 
 interface IdParams {
@@ -10,7 +14,11 @@ interface IdParams {
 /** The accounts JSON API. Bodies are validated by the service (one schema for API and CLI). */
 export function accountsRoutes(app: FastifyInstance, { accounts }: AppContext): void {
   app.get('/api/account-types', () => ({
-    types: Object.values(marketplaceConnectors).map((c) => ({ type: c.type, name: c.displayName, defaultBaseUrl: c.defaultBaseUrl })),
+    types: Object.values(marketplaceConnectors).map((c) => ({
+      type: c.type,
+      name: c.displayName,
+      defaultBaseUrl: c.defaultBaseUrl,
+    })),
   }));
 
   app.get('/api/accounts', async () => ({ accounts: await accounts.list() }));
@@ -24,9 +32,12 @@ export function accountsRoutes(app: FastifyInstance, { accounts }: AppContext): 
     account: await accounts.get(request.params.id),
   }));
 
-  app.put<{ Params: IdParams; Body: UpdateCredentialsInput }>('/api/accounts/:id/credentials', async (request) => ({
-    account: await accounts.updateCredentials(request.params.id, request.body),
-  }));
+  app.put<{ Params: IdParams; Body: UpdateCredentialsInput }>(
+    '/api/accounts/:id/credentials',
+    async (request) => ({
+      account: await accounts.updateCredentials(request.params.id, request.body),
+    }),
+  );
 
   app.post<{ Params: IdParams }>('/api/accounts/:id/verify', async (request) => ({
     account: await accounts.verify(request.params.id),

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authenticate, countAdmins, createAdmin, createSession, deleteSession, sessionAdmin } from '../../auth/admins.ts';
+import {
+  authenticate,
+  countAdmins,
+  createAdmin,
+  createSession,
+  deleteSession,
+  sessionAdmin,
+} from '../../auth/admins.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseInput } from '../../core/validation.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -37,7 +44,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** First-start setup: creates the first administrator, only while there is none. */
   app.post('/api/auth/setup', async (request, reply) => {
     if ((await countAdmins(ctx.db)) > 0) {
-      throw new AppError('conflict', 'auth.setup_done', 'AdlerDo already has an administrator. Sign in instead.');
+      throw new AppError(
+        'conflict',
+        'auth.setup_done',
+        'AdlerDo already has an administrator. Sign in instead.',
+      );
     }
     const admin = await createAdmin(ctx.db, request.body as { username: string; password: string });
     const session = await startSession(admin.id, request.protocol === 'https');

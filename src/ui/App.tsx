@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { setSignedOutHandler } from './api.ts';
+import type { Admin } from './api-types.ts';
+import { authApi } from './auth-api.ts';
+import { Layout } from './Layout.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { Routes } from './Routes.tsx';
+import { usePath } from './routing.ts';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: string }
+  | { kind: 'ready'; admin: Admin };
+
+/**
+ * Who may see what: first start → setup, no session → sign in, else the app. The sign-in page shows in place
+ * of whatever address was asked for, so after signing in the user is where they meant to go.
+ */
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const path = usePath();
+
+  useEffect(() => {
+    setSignedOutHandler(() => setPhase({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));
+    authApi
+      .state()
+      .then((state) =>
+        setPhase(
+          state.needsSetup
+            ? { kind: 'setup' }
+            : state.admin
+              ? { kind: 'ready', admin: state.admin }
+              : { kind: 'login' },
+        ),
+      )
+      .catch((error: unknown) =>
+        setPhase({ kind: 'unreachable', message: error instanceof Error ? error.message : String(error) }),
+      );
+    return () => setSignedOutHandler(undefined);
+  }, []);
+
+  const signOut = async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setPhase({ kind: 'login', notice: 'You are signed out.' });
+    }
+  };
+
+  switch (phase.kind) {
+    case 'loading':
+      return <p className="boot">Loading AdlerDo…</p>;
+    case 'unreachable':
+      return (
+        <div className="boot alert alert-error" role="alert">
+          <p className="alert-title">AdlerDo could not be reached</p>
+          <p>{phase.message}</p>
+        </div>
+      );
+    case 'setup':
+      return (
+        <SetupPage
+          onDone={(admin) => setPhase({ kind: 'ready', admin })}
+          onAlreadySetUp={() =>
+            setPhase({ kind: 'login', notice: 'AdlerDo already has an administrator. Sign in.' })
+          }
+        />
+      );
+    case 'login':
+      return <LoginPage notice={phase.notice} onSignedIn={(admin) => setPhase({ kind: 'ready', admin })} />;
+    case 'ready':
+      return (
+        <Layout admin={phase.admin} path={path} onSignOut={() => void signOut()}>
+          <Routes path={path} />
+        </Layout>
+      );
+  }
+}

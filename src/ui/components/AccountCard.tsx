@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { ApiError } from '../api.ts';
+import type { Account } from '../api-types.ts';
+import { accountsApi } from '../accounts-api.ts';
+import { toFormFailure, type FormFailure } from '../lib/form-errors.ts';
+import { AccountActions, type Panel } from './AccountActions.tsx';
+import { AccountFacts } from './AccountFacts.tsx';
+import { AccountSettingsForm } from './AccountSettingsForm.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { FormAlert } from './FormAlert.tsx';
+import { Notice } from './Notice.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { UpdateKeysForm } from './UpdateKeysForm.tsx';
+
+interface Props {
+  account: Account;
+  typeName: string;
+  defaultBaseUrl: string | undefined;
+  now: number;
+  onChanged: (account: Account) => void;
+  onRemoved: (id: string) => void;
+  /** Reloads the list: after a failed check the server may have changed the account's status. */
+  onReload: () => Promise<void>;
+}
+
+export function AccountCard({
+  account,
+  typeName,
+  defaultBaseUrl,
+  now,
+  onChanged,
+  onRemoved,
+  onReload,
+}: Props) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [problem, setProblem] = useState<FormFailure['form']>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const headingId = `account-${account.id}-name`;
+
+  const verify = async () => {
+    setVerifying(true);
+    setProblem(undefined);
+    setNotice(null);
+    try {
+      onChanged(await accountsApi.verify(account.id));
+      setNotice(`Verified: ${typeName} accepted the keys.`);
+    } catch (error) {
+      // Rejected keys show as the account's own status after the reload; anything else is said here.
+      if (!(error instanceof ApiError && error.code.endsWith('.auth_failed'))) {
+        setProblem(toFormFailure(error, []).form);
+      }
+      await onReload();
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const toggle = (next: Exclude<Panel, null>) => {
+    setNotice(null);
+    setPanel((current) => (current === next ? null : next));
+  };
+
+  return (
+    <li className={`card account account-${account.status}`} aria-labelledby={headingId}>
+      <div className="account-head">
+        <div>
+          <h3 id={headingId}>{account.name}</h3>
+          <p className="muted account-type">{typeName}</p>
+        </div>
+        <StatusBadge status={account.status} />
+      </div>
+      {account.statusMessage && account.status !== 'connected' && (
+        <p className={`status-message status-message-${account.status}`}>{account.statusMessage}</p>
+      )}
+      <AccountFacts account={account} defaultBaseUrl={defaultBaseUrl} now={now} />
+      {problem && <FormAlert {...problem} />}
+      {notice && <Notice>{notice}</Notice>}
+      <AccountActions
+        account={account}
+        panel={panel}
+        verifying={verifying}
+        onVerify={verify}
+        onToggle={toggle}
+        onRemove={() => setConfirmingRemove(true)}
+      />
+      {panel === 'keys' && (
+        <UpdateKeysForm
+          account={account}
+          onCancel={() => setPanel(null)}
+          onSaved={(updated) => {
+            setPanel(null);
+            setProblem(undefined);
+            setNotice('New keys saved: the account is connected again.');
+            onChanged(updated);
+          }}
+        />
+      )}
+      {panel === 'settings' && (
+        <AccountSettingsForm account={account} onCancel={() => setPanel(null)} onSaved={onChanged} />
+      )}
+      {confirmingRemove && (
+        <ConfirmDialog
+          title={`Remove “${account.name}”?`}
+          confirmLabel="Remove account"
+          busyLabel="Removing…"
+          onClose={() => setConfirmingRemove(false)}
+          onConfirm={async () => {
+            await accountsApi.remove(account.id);
+            onRemoved(account.id);
+          }}
+        >
+          <p>
+            AdlerDo stops syncing this account and deletes its stored keys. Nothing changes in your Kaufland
+            Seller Portal; you can connect the account again later with its keys.
+          </p>
+        </ConfirmDialog>
+      )}
+    </li>
+  );
+}

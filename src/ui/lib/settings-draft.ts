@@ -1,0 +1,97 @@
+import type { AccountSettings, AccountSettingsPatch, PriceRounding } from '../api-types.ts';
+import type { FieldMessages } from './form-errors.ts';
+
+/** The settings form's state: numbers as typed, so a half-typed "1." is not turned into 1 under the cursor. */
+export interface SettingsDraft {
+  productStockSync: boolean;
+  orderImport: boolean;
+  shipmentConfirmation: boolean;
+  /** Empty = every storefront of the account. */
+  storefronts: string[];
+  handlingTimeDays: string;
+  shippingGroupId: string;
+  defaultCarrier: string;
+  safetyBuffer: string;
+  factor: string;
+  surcharge: string;
+  rounding: PriceRounding;
+}
+
+/** Input names are the server's field paths, so its messages land under the right input. */
+export const SETTINGS_FIELDS = [
+  'settings.productStockSync',
+  'settings.orderImport',
+  'settings.shipmentConfirmation',
+  'settings.storefronts',
+  'settings.handlingTimeDays',
+  'settings.shippingGroupId',
+  'settings.defaultCarrier',
+  'settings.safetyBuffer',
+  'settings.priceRule.factor',
+  'settings.priceRule.surchargeMinor',
+  'settings.priceRule.rounding',
+] as const;
+
+export function toDraft(settings: AccountSettings): SettingsDraft {
+  return {
+    productStockSync: settings.productStockSync,
+    orderImport: settings.orderImport,
+    shipmentConfirmation: settings.shipmentConfirmation,
+    storefronts: settings.storefronts ?? [],
+    handlingTimeDays: String(settings.handlingTimeDays),
+    shippingGroupId: settings.shippingGroupId === null ? '' : String(settings.shippingGroupId),
+    defaultCarrier: settings.defaultCarrier,
+    safetyBuffer: String(settings.safetyBuffer),
+    factor: String(settings.priceRule.factor),
+    surcharge: (settings.priceRule.surchargeMinor / 100).toFixed(2),
+    rounding: settings.priceRule.rounding,
+  };
+}
+
+export type DraftResult = { patch: AccountSettingsPatch } | { errors: FieldMessages };
+
+/** Checks what only the browser can (is it a number at all); ranges are the server's to judge. */
+export function toPatch(draft: SettingsDraft): DraftResult {
+  const errors: FieldMessages = {};
+  const whole = (field: string, text: string): number => {
+    const value = parseNumber(text);
+    if (value === undefined || !Number.isInteger(value)) errors[field] = 'Enter a whole number.';
+    return value ?? 0;
+  };
+  const handlingTimeDays = whole('settings.handlingTimeDays', draft.handlingTimeDays);
+  const safetyBuffer = whole('settings.safetyBuffer', draft.safetyBuffer);
+  const shippingGroupId =
+    draft.shippingGroupId.trim() === '' ? null : whole('settings.shippingGroupId', draft.shippingGroupId);
+  const factor = parseNumber(draft.factor);
+  if (factor === undefined) errors['settings.priceRule.factor'] = 'Enter a number, e.g. 1 or 1.15.';
+  const surcharge = parseNumber(draft.surcharge === '' ? '0' : draft.surcharge);
+  if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = 'Enter an amount, e.g. 0.50.';
+  if (draft.defaultCarrier.trim() === '')
+    errors['settings.defaultCarrier'] = 'Enter a carrier code, e.g. DHL.';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    patch: {
+      productStockSync: draft.productStockSync,
+      orderImport: draft.orderImport,
+      shipmentConfirmation: draft.shipmentConfirmation,
+      storefronts: draft.storefronts.length === 0 ? null : draft.storefronts,
+      handlingTimeDays,
+      shippingGroupId,
+      defaultCarrier: draft.defaultCarrier.trim(),
+      safetyBuffer,
+      priceRule: {
+        factor: factor ?? 1,
+        // Minor units (cents) on the wire; rounding avoids 0.29 * 100 = 28.999….
+        surchargeMinor: Math.round((surcharge ?? 0) * 100),
+        rounding: draft.rounding,
+      },
+    },
+  };
+}
+
+function parseNumber(text: string): number | undefined {
+  const normalized = text.trim().replace(',', '.');
+  if (normalized === '') return undefined;
+  const value = Number(normalized);
+  return Number.isFinite(value) ? value : undefined;
+}

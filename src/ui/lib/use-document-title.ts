@@ -1,0 +1,7 @@
+import { useEffect } from 'react';
+
+export function useDocumentTitle(page: string): void {
+  useEffect(() => {
+    document.title = `${page} · AdlerDo`;
+  }, [page]);
+}
