@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { OrderUnitStatus } from './records.ts';
+import { STOREFRONTS } from './storefronts.ts';
+
+/** Bodies of the control API (/_sandbox/*). Strict like the real API, so a typo in a test setup fails loudly. */
+export const ORDER_UNIT_STATUSES = [
+  'open',
+  'need_to_be_sent',
+  'sent',
+  'received',
+  'sent_and_autopaid',
+  'cancelled',
+  'returned',
+  'returned_paid',
+] as const satisfies readonly OrderUnitStatus[];
+
+export const addSellerSchema = z.strictObject({
+  client_key: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8-128 letters, digits, _ or -')
+    .optional(),
+  secret_key: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,256}$/, 'must be 8-256 printable ASCII characters without spaces')
+    .optional(),
+  storefronts: z.array(z.enum(STOREFRONTS)).min(1).default(['de']),
+});
+export type AddSellerInput = z.input<typeof addSellerSchema>;
+
+const addressSchema = z.strictObject({
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  company_name: z.string().nullable().optional(),
+  street: z.string().optional(),
+  house_number: z.string().optional(),
+  postcode: z.string().optional(),
+  additional_field: z.string().nullable().optional(),
+  city: z.string().optional(),
+  phone: z.string().nullable().optional(),
+  country: z.string().optional(),
+});
+export type AddressInput = z.output<typeof addressSchema>;
+
+export const createOrderSchema = z.strictObject({
+  client_key: z.string().min(1),
+  storefront: z.enum(STOREFRONTS),
+  buyer: z
+    .strictObject({ id_buyer: z.int().min(1).optional(), email: z.string().nullable().optional() })
+    .optional(),
+  shipping_address: addressSchema.optional(),
+  billing_address: addressSchema.optional(),
+  items: z
+    .array(
+      z.strictObject({
+        id_offer: z.string().min(1),
+        quantity: z.int().min(1).max(100).default(1),
+        price: z.int().min(1).max(2_147_483_647).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+  status: z.enum(ORDER_UNIT_STATUSES).optional(),
+  /** Back-dates the order, e.g. to test `ts_created_from_iso` filters or the 15-minute address hold. */
+  ts_created_iso: z.iso.datetime({ offset: true }).optional(),
+});
+export type CreateOrderInput = z.input<typeof createOrderSchema>;
+
+export const setStatusSchema = z.strictObject({ status: z.enum(ORDER_UNIT_STATUSES) });

@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+import type { SandboxCore } from './context.ts';
+import type { AddSellerInput, CreateOrderInput } from './control-schemas.ts';
+import { FaultInjector, type FaultConfig, type FaultInput } from './faults.ts';
+import { silentLogger, type SandboxLogger } from './logger.ts';
+import { forceStatus } from './order-unit-actions.ts';
+import { orderDetailsView, orderUnitView, type OrderDetailsView, type OrderUnitView } from './order-views.ts';
+import { createOrder } from './orders-factory.ts';
+import { SlidingWindowLimiter } from './rate-limit.ts';
+import type { OrderUnitStatus } from './records.ts';
+import { seedDemo } from './demo.ts';
+import { addSeller, rotateKeys, type SellerCredentials } from './sellers.ts';
+import { createSandboxServer } from './server.ts';
+import { SnapshotFile } from './snapshot.ts';
+import { SandboxStore } from './state.ts';
+import { stateView, type SandboxStateView } from './state-view.ts';
+
+export type { AddSellerInput, CreateOrderInput } from './control-schemas.ts';
+export type { FaultConfig, FaultInput, FaultKind } from './faults.ts';
+export type { SandboxLogger } from './logger.ts';
+export type { OrderDetailsView, OrderUnitView } from './order-views.ts';
+export type { SellerCredentials } from './sellers.ts';
+export type { SandboxStateView } from './state-view.ts';
+
+export interface KauflandSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** JSON file the state is loaded from on start and saved to (debounced) after every change. */
+  snapshotFile?: string;
+  /** Clock in epoch ms for timestamps, the ±300 s signature window and the rate limit; tests freeze it. */
+  now?: () => number;
+  logger?: SandboxLogger;
+}
+
+/** A running sandbox. The helpers do in-process what the control API does over HTTP, with the same checks. */
+export interface KauflandSandbox {
+  /** API root to configure a client with, e.g. http://127.0.0.1:4010/v2 */
+  baseUrl: string;
+  /** e.g. http://127.0.0.1:4010; the control API lives under `${origin}/_sandbox`. */
+  origin: string;
+  addSeller(input?: AddSellerInput): SellerCredentials;
+  rotateKeys(clientKey: string): SellerCredentials;
+  createOrder(input: CreateOrderInput): OrderDetailsView;
+  setOrderUnitStatus(idOrderUnit: number, status: OrderUnitStatus): OrderUnitView;
+  setFaults(input: FaultInput): FaultConfig;
+  state(): SandboxStateView;
+  /** A demo seller on `de` (fixed keys, see demo.ts) with units DEMO-001 and DEMO-002; idempotent. */
+  seedDemo(): SellerCredentials & { created: boolean };
+  reset(): void;
+  /** Writes the snapshot file now (if any). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startKauflandSandbox(options: KauflandSandboxOptions = {}): Promise<KauflandSandbox> {
+  const logger = options.logger ?? silentLogger;
+  const store = new SandboxStore(options.now ?? Date.now);
+  const snapshot =
+    options.snapshotFile === undefined ? undefined : new SnapshotFile(options.snapshotFile, store, logger);
+  if (snapshot && (await snapshot.load()))
+    logger.info({ file: options.snapshotFile }, 'kaufland sandbox: snapshot loaded');
+  snapshot?.watch();
+  const core: SandboxCore = {
+    store,
+    faults: new FaultInjector(),
+    limiter: new SlidingWindowLimiter(() => store.clock()),
+    logger,
+  };
+  const { server, releaseHeld } = createSandboxServer(core);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const origin = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+  logger.info({ baseUrl: `${origin}/v2` }, 'kaufland sandbox listening');
+
+  return {
+    baseUrl: `${origin}/v2`,
+    origin,
+    addSeller: (input) => addSeller(store, input),
+    rotateKeys: (clientKey) => rotateKeys(store, clientKey),
+    createOrder: (input) => orderDetailsView(store, createOrder(store, input)),
+    setOrderUnitStatus: (id, status) => orderUnitView(store, forceStatus(store, id, status)),
+    setFaults: (input) => core.faults.set(input),
+    state: () => stateView(store, core.faults.current()),
+    seedDemo: () => seedDemo(store),
+    reset: () => {
+      store.clear();
+      core.limiter.reset();
+      core.faults.set({ rate: 0 });
+    },
+    flush: async () => snapshot?.flush(),
+    close: async () => {
+      releaseHeld();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await snapshot?.flush();
+    },
+  };
+}
+
+/** A wildcard bind address is not something to connect to; an IPv6 literal needs brackets in a URL. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

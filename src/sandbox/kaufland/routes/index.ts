@@ -1,0 +1,29 @@
+import type { ApiContext, ControlContext } from '../context.ts';
+import { Router } from '../router.ts';
+import { carrierRoutes } from './carriers.ts';
+import { controlRoutes } from './control.ts';
+import { infoRoutes } from './info.ts';
+import { orderUnitActionRoutes } from './order-unit-actions.ts';
+import { orderUnitRoutes } from './order-units.ts';
+import { orderRoutes } from './orders.ts';
+import { bulkRoutes } from './units-bulk.ts';
+import { unitRoutes } from './units.ts';
+
+export function apiRouter(): Router<ApiContext> {
+  const router = new Router<ApiContext>();
+  infoRoutes(router);
+  carrierRoutes(router);
+  // Before units.ts so that POST /units/bulk is never read as a unit id.
+  bulkRoutes(router);
+  unitRoutes(router);
+  orderRoutes(router);
+  orderUnitRoutes(router);
+  orderUnitActionRoutes(router);
+  return router;
+}
+
+export function controlRouter(): Router<ControlContext> {
+  const router = new Router<ControlContext>();
+  controlRoutes(router);
+  return router;
+}

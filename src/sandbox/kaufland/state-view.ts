@@ -1,0 +1,46 @@
+import type { FaultConfig } from './faults.ts';
+import { orderUnitView, orderView, type OrderUnitView, type OrderView } from './order-views.ts';
+import type { ShipmentRecord } from './records.ts';
+import type { SandboxStore } from './state.ts';
+import type { Storefront } from './storefronts.ts';
+import { unitView, type UnitView } from './views.ts';
+
+type Owned<T> = T & { client_key: string };
+
+/** What `GET /_sandbox/state` shows: everything in spec shapes plus the owning client key; secrets never. */
+export interface SandboxStateView {
+  sellers: { client_key: string; storefronts: Storefront[]; ts_created_iso: string }[];
+  units: Owned<UnitView>[];
+  orders: Owned<OrderView>[];
+  order_units: Owned<OrderUnitView>[];
+  shipments: ShipmentRecord[];
+  faults: FaultConfig;
+}
+
+export function stateView(store: SandboxStore, faults: FaultConfig): SandboxStateView {
+  const keyOf = (idSeller: number): string => store.sellers.get(idSeller)?.client_key ?? '';
+  return {
+    sellers: [...store.sellers.values()].map((seller) => ({
+      client_key: seller.client_key,
+      storefronts: [...seller.storefronts],
+      ts_created_iso: seller.ts_created_iso,
+    })),
+    units: [...store.units.values()].map((unit) => ({
+      client_key: keyOf(unit.id_seller),
+      ...unitView(store, unit, ['products']),
+    })),
+    orders: [...store.orders.values()].map((order) => ({
+      client_key: keyOf(order.id_seller),
+      ...orderView(store, order),
+    })),
+    order_units: [...store.orderUnits.values()].map((unit) => ({
+      client_key: keyOf(unit.id_seller),
+      ...orderUnitView(store, unit),
+    })),
+    shipments: store.shipments.map((shipment) => ({
+      ...shipment,
+      tracking_numbers: [...shipment.tracking_numbers],
+    })),
+    faults,
+  };
+}

@@ -1,0 +1,117 @@
+import {
+  INITIAL_COUNTERS,
+  type Counters,
+  type OrderRecord,
+  type OrderUnitRecord,
+  type ProductRecord,
+  type SellerRecord,
+  type ShipmentRecord,
+  type UnitRecord,
+} from './records.ts';
+
+/** The snapshot file's shape. Bump `version` when a record changes incompatibly. */
+export interface SnapshotData {
+  version: 1;
+  counters: Counters;
+  sellers: SellerRecord[];
+  products: ProductRecord[];
+  units: UnitRecord[];
+  /** [`${id_seller}|${id_offer}`, amount]: stock shared by a seller's units with the same id_offer. */
+  stocks: [string, number][];
+  orders: OrderRecord[];
+  order_units: OrderUnitRecord[];
+  shipments: ShipmentRecord[];
+}
+
+/** The in-memory store. Every mutation ends with `changed()`, which the snapshot file listens to. */
+export class SandboxStore {
+  readonly sellers = new Map<number, SellerRecord>();
+  readonly products = new Map<number, ProductRecord>();
+  readonly units = new Map<number, UnitRecord>();
+  readonly stocks = new Map<string, number>();
+  readonly orders = new Map<string, OrderRecord>();
+  readonly orderUnits = new Map<number, OrderUnitRecord>();
+  shipments: ShipmentRecord[] = [];
+  counters: Counters = { ...INITIAL_COUNTERS };
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(readonly clock: () => number) {}
+
+  /** Kaufland's timestamp form: ISO-8601 UTC to the second (`2021-07-24T19:26:05Z`). */
+  nowIso(offsetMs = 0): string {
+    return toIso(this.clock() + offsetMs);
+  }
+
+  nextId(kind: keyof Counters): number {
+    const id = this.counters[kind];
+    this.counters[kind] = id + 1;
+    return id;
+  }
+
+  sellerByClientKey(clientKey: string): SellerRecord | undefined {
+    for (const seller of this.sellers.values()) if (seller.client_key === clientKey) return seller;
+    return undefined;
+  }
+
+  amountOf(unit: Pick<UnitRecord, 'id_seller' | 'id_offer'>): number {
+    return this.stocks.get(stockKey(unit.id_seller, unit.id_offer)) ?? 0;
+  }
+
+  setAmount(idSeller: number, idOffer: string, amount: number): void {
+    this.stocks.set(stockKey(idSeller, idOffer), amount);
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  clear(): void {
+    this.wipe();
+    this.changed();
+  }
+
+  private wipe(): void {
+    for (const map of [this.sellers, this.products, this.units, this.stocks, this.orders, this.orderUnits])
+      map.clear();
+    this.shipments = [];
+    this.counters = { ...INITIAL_COUNTERS };
+  }
+
+  toSnapshot(): SnapshotData {
+    return {
+      version: 1,
+      counters: { ...this.counters },
+      sellers: [...this.sellers.values()],
+      products: [...this.products.values()],
+      units: [...this.units.values()],
+      stocks: [...this.stocks.entries()],
+      orders: [...this.orders.values()],
+      order_units: [...this.orderUnits.values()],
+      shipments: [...this.shipments],
+    };
+  }
+
+  load(data: SnapshotData): void {
+    this.wipe();
+    this.counters = { ...INITIAL_COUNTERS, ...data.counters };
+    for (const seller of data.sellers) this.sellers.set(seller.id_seller, seller);
+    for (const product of data.products) this.products.set(product.id_product, product);
+    for (const unit of data.units) this.units.set(unit.id_unit, unit);
+    for (const [key, amount] of data.stocks) this.stocks.set(key, amount);
+    for (const order of data.orders) this.orders.set(order.id_order, order);
+    for (const unit of data.order_units) this.orderUnits.set(unit.id_order_unit, unit);
+    this.shipments = [...data.shipments];
+  }
+}
+
+export function stockKey(idSeller: number, idOffer: string): string {
+  return `${idSeller}|${idOffer}`;
+}
+
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

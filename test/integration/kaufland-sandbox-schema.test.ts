@@ -1,0 +1,298 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startKauflandSandbox,
+  type KauflandSandbox,
+  type SellerCredentials,
+} from '../../src/sandbox/kaufland/index.ts';
+
+// Every operation the sandbox serves, answered over HTTP and validated against Kaufland's OpenAPI 2.27.0 document.
+
+type Json = Record<string, unknown>;
+const spec = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../../shared/kaufland/openapi-2.27.0.json'), 'utf8'),
+) as { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };
+
+/** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null; `example` annotations are dropped. */
+function toJsonSchema(node: unknown, isPropertyMap = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => toJsonSchema(item));
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) {
+    if (!isPropertyMap && (key === 'nullable' || key === 'example' || key === 'examples')) continue;
+    out[key] = toJsonSchema(value, !isPropertyMap && key === 'properties');
+  }
+  if (isPropertyMap || (node as Json).nullable !== true) return out;
+  if (typeof out.type === 'string') {
+    out.type = [out.type, 'null'];
+    if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null];
+    return out;
+  }
+  return { anyOf: [out, { type: 'null' }] };
+}
+
+const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (
+  ajv: Ajv,
+) => Ajv;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addFormat('int32', {
+  type: 'number',
+  validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31,
+});
+ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+ajv.addFormat('float', { type: 'number', validate: () => true });
+ajv.addFormat('double', { type: 'number', validate: () => true });
+ajv.addSchema({ $id: 'kaufland', components: toJsonSchema(spec.components) });
+
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(ref: string): ValidateFunction {
+  const known = validators.get(ref);
+  if (known) return known;
+  const validate = ajv.getSchema(`kaufland${ref}`);
+  if (!validate) throw new Error(`no schema ${ref}`);
+  validators.set(ref, validate);
+  return validate;
+}
+
+/** Statuses the sandbox answers although the operation does not declare them; their bodies are still ErrorResponse. */
+const UNDECLARED_OK: Record<string, number[]> = { 'post /units/bulk': [400] };
+
+function responseRef(specPath: string, method: string, status: number): string | undefined {
+  const operation = spec.paths[specPath]?.[method];
+  expect(operation, `${method} ${specPath} exists in the spec`).toBeDefined();
+  const response = operation!.responses[String(status)] as
+    { content?: { 'application/json'?: { schema?: { $ref?: string } } } } | undefined;
+  if (!response) {
+    expect(
+      UNDECLARED_OK[`${method} ${specPath}`] ?? [429],
+      `${status} declared for ${method} ${specPath}`,
+    ).toContain(status);
+    return '#/components/schemas/ErrorResponse';
+  }
+  return response.content?.['application/json']?.schema?.$ref;
+}
+
+let clock = Date.parse('2025-04-01T12:00:00Z');
+let sandbox: KauflandSandbox;
+let seller: SellerCredentials;
+const checked: string[] = [];
+
+/** Calls the sandbox and checks the answer's status and body against the spec entry for (specPath, method, status). */
+async function check(
+  method: string,
+  specPath: string,
+  url: string,
+  expected: number,
+  body?: unknown,
+  as: SellerCredentials = seller,
+): Promise<any> {
+  clock += 20; // keeps the walk far below 111 requests per second
+  const full = `${sandbox.baseUrl}${url}`;
+  const raw = body === undefined ? '' : JSON.stringify(body);
+  const ts = Math.floor(clock / 1000);
+  const signature = createHmac('sha256', as.secret_key)
+    .update(`${method.toUpperCase()}\n${full}\n${raw}\n${ts}`)
+    .digest('hex');
+  const response = await fetch(full, {
+    method: method.toUpperCase(),
+    body: raw === '' ? undefined : raw,
+    headers: { 'Shop-Client-Key': as.client_key, 'Shop-Timestamp': String(ts), 'Shop-Signature': signature },
+  });
+  const text = await response.text();
+  expect(response.status, `${method} ${url}: ${text}`).toBe(expected);
+  const ref = responseRef(specPath, method, expected);
+  if (ref === undefined) {
+    expect(text, `${method} ${url} has no body in the spec`).toBe('');
+    checked.push(`${method} ${specPath} ${expected}`);
+    return undefined;
+  }
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const json = JSON.parse(text) as unknown;
+  const validate = validatorFor(ref);
+  const valid = validate(json);
+  expect(valid ? [] : validate.errors, `${method} ${url} → ${ref}`).toEqual([]);
+  checked.push(`${method} ${specPath} ${expected}`);
+  return json;
+}
+
+beforeAll(async () => {
+  sandbox = await startKauflandSandbox({ now: () => clock });
+  seller = sandbox.addSeller({ storefronts: ['de', 'cz'] });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('responses match the OpenAPI 2.27.0 schemas', () => {
+  it('the converter turns nullable into a union and the validator rejects a wrong body', () => {
+    expect(toJsonSchema({ type: 'string', nullable: true })).toEqual({ type: ['string', 'null'] });
+    const validate = validatorFor('#/components/schemas/ApiResponse_Unit_');
+    expect(validate({ data: { id_unit: 'nope' } })).toBe(false);
+    expect(validatorFor('#/components/schemas/ErrorResponse')({ message: 'x' })).toBe(false);
+  });
+
+  it('walks every implemented operation', async () => {
+    await check('get', '/status/ping', '/status/ping', 200);
+    await check('get', '/info/storefront', '/info/storefront', 200);
+    await check('get', '/carriers', '/carriers/', 200);
+
+    const unitBody = {
+      id_offer: 'SPEC-1',
+      ean: '4006381333931',
+      listing_price: 1999,
+      handling_time: 2,
+      amount: 9,
+    };
+    const created = await check('post', '/units', '/units?storefront=de&embedded=eco_participation', 200, {
+      ...unitBody,
+      note: 'schema walk',
+      minimum_price: 1500,
+      vat_indicator: 'reduced_rate_1',
+      eco_participation: 20,
+    });
+    const idUnit = created.data.id_unit as number;
+    await check('post', '/units', '/units?storefront=cz', 200, { ...unitBody, listing_price: 49_900 });
+    await check('post', '/units', '/units?storefront=de', 200, {
+      ...unitBody,
+      id_offer: 'SPEC-2',
+      condition: 'USED___GOOD',
+    });
+    await check('get', '/units', '/units?storefront=de', 200);
+    const embeddedAll = 'embedded=products&embedded=eco_participation,battery_participation';
+    const listed = await check('get', '/units', `/units?storefront=de&limit=1&offset=1&${embeddedAll}`, 200);
+    expect(listed.data[0].product.eans).toEqual(['4006381333931']);
+    await check('get', '/units/{id_unit}', `/units/${idUnit}?storefront=de&${embeddedAll}`, 200);
+    await check('patch', '/units/{id_unit}', `/units/${idUnit}?storefront=de`, 200, {
+      amount: 20,
+      note: 'Größe',
+    });
+    await check('post', '/units/bulk', '/units/bulk?storefront=de', 207, [
+      { id_unit: idUnit, unit_data: { amount: 15, listing_price: 1899 } },
+      { id_unit: idUnit + 1000, unit_data: { amount: 1 } },
+      { id_unit: idUnit + 2, unit_data: { handling_time: 101 } },
+    ]);
+
+    const order = sandbox.createOrder({
+      client_key: seller.client_key,
+      storefront: 'de',
+      items: [
+        { id_offer: 'SPEC-1', quantity: 3 },
+        { id_offer: 'SPEC-2', price: 777 },
+      ],
+    });
+    expect(validatorFor('#/components/schemas/OrderDetails')(order)).toBe(true);
+    const openOrder = sandbox.createOrder({
+      client_key: seller.client_key,
+      storefront: 'de',
+      items: [{ id_offer: 'SPEC-1' }],
+      status: 'open',
+    });
+    sandbox.createOrder({ client_key: seller.client_key, storefront: 'cz', items: [{ id_offer: 'SPEC-1' }] });
+
+    await check('get', '/orders', '/orders', 200);
+    await check(
+      'get',
+      '/orders',
+      '/orders?storefront=de&fulfillment_type=fulfilled_by_merchant&limit=2&offset=1',
+      200,
+    );
+    await check('get', '/orders/{id_order}', `/orders/${order.id_order}`, 200);
+    await check(
+      'get',
+      '/orders/{id_order}',
+      `/orders/${order.id_order}?embedded=order_invoices,delivery,kss_delivery`,
+      200,
+    );
+    const openDetails = await check('get', '/orders/{id_order}', `/orders/${openOrder.id_order}`, 200);
+    expect(openDetails.data.shipping_address).toBeNull();
+    const units = await check('get', '/order-units', '/order-units?sort=ts_updated:desc', 200);
+    expect(units.data).toHaveLength(6);
+    await check(
+      'get',
+      '/order-units',
+      '/order-units?storefront=de&status=open&status=need_to_be_sent&limit=2',
+      200,
+    );
+
+    const [first, second, third] = order.order_units.map((u) => u.id_order_unit);
+    const openId = openOrder.order_units[0]!.id_order_unit;
+    const allEmbeds = 'embedded=delivery_attempt_timestamp_iso,return_unit,tickets,delivery,kss_delivery';
+    await check('get', '/order-units/{id_order_unit}', `/order-units/${first}?${allEmbeds}`, 200);
+    await check('get', '/order-units/{id_order_unit}', `/order-units/${openId}`, 200);
+    await check('patch', '/order-units/{id_order_unit}/send', `/order-units/${first}/send`, 204, {
+      carrier_code: 'DHL',
+      tracking_numbers: '0034123456789,0034987654321',
+    });
+    await check('patch', '/order-units/{id_order_unit}/cancel', `/order-units/${second}/cancel`, 204, {
+      reason: 'BuyerCancelled',
+    });
+    await check('patch', '/order-units/{id_order_unit}/fulfil', `/order-units/${openId}/fulfil`, 204);
+    await check('get', '/order-units/{id_order_unit}', `/order-units/${first}`, 200);
+    await check('delete', '/units/{id_unit}', `/units/${idUnit + 2}?storefront=de`, 204);
+
+    // Refusals carry the spec's ErrorResponse.
+    await check('get', '/units', '/units', 400);
+    await check('get', '/units/{id_unit}', `/units/${idUnit}?storefront=pl`, 400);
+    await check('get', '/units/{id_unit}', '/units/1?storefront=de', 404);
+    await check('patch', '/units/{id_unit}', `/units/${idUnit}?storefront=de`, 400, {
+      amount: -1,
+      shoe_size: 42,
+    });
+    await check('post', '/units', '/units?storefront=de', 400, {
+      id_offer: 'X',
+      listing_price: 1,
+      handling_time: 1,
+    });
+    await check('post', '/units/bulk', '/units/bulk?storefront=de', 400, [
+      { id_unit: idUnit, unit_data: {} },
+      { id_unit: idUnit, unit_data: {} },
+    ]);
+    await check('get', '/orders', '/orders?limit=0', 400);
+    await check('get', '/orders/{id_order}', '/orders/NOPE123', 404);
+    await check('get', '/order-units', '/order-units?sort=price', 400);
+    await check('get', '/order-units/{id_order_unit}', '/order-units/42', 404);
+    await check('patch', '/order-units/{id_order_unit}/send', `/order-units/${first}/send`, 403, {
+      carrier_code: 'DHL',
+      tracking_numbers: '1',
+    });
+    await check('patch', '/order-units/{id_order_unit}/send', `/order-units/${third}/send`, 400, {
+      carrier_code: 'Carrier Pigeon',
+      tracking_numbers: '1',
+    });
+    await check('patch', '/order-units/{id_order_unit}/cancel', `/order-units/${first}/cancel`, 403, {
+      reason: 'NoInventory',
+    });
+    await check('patch', '/order-units/{id_order_unit}/fulfil', `/order-units/${first}/fulfil`, 403);
+    const stranger = { client_key: '0'.repeat(32), secret_key: '1'.repeat(64), storefronts: [] };
+    await check('get', '/orders', '/orders', 401, undefined, stranger);
+    await check('get', '/status/ping', '/status/ping', 401, undefined, { ...seller, secret_key: 'x' });
+
+    const operations = new Set(checked.map((entry) => entry.split(' ').slice(0, 2).join(' ')));
+    expect([...operations].sort()).toEqual(
+      [
+        'delete /units/{id_unit}',
+        'get /carriers',
+        'get /info/storefront',
+        'get /order-units',
+        'get /order-units/{id_order_unit}',
+        'get /orders',
+        'get /orders/{id_order}',
+        'get /status/ping',
+        'get /units',
+        'get /units/{id_unit}',
+        'patch /order-units/{id_order_unit}/cancel',
+        'patch /order-units/{id_order_unit}/fulfil',
+        'patch /order-units/{id_order_unit}/send',
+        'patch /units/{id_unit}',
+        'post /units',
+        'post /units/bulk',
+      ].sort(),
+    );
+  });
+});
