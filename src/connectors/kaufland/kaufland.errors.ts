@@ -1,0 +1,135 @@
+import { AppError, type FieldError } from '../../core/errors.ts';
+import { errorBodySchema } from './schemas/common.ts';
+
+/**
+ * The one place where anything that goes wrong talking to Kaufland becomes an AppError. The kind drives policy
+ * (core/errors.ts): `config` pauses the account, `rejected` records an issue on one record, `transient` retries.
+ * Messages are for the seller; they never contain the secret or the signature (neither is ever passed in here).
+ */
+export interface CallContext {
+  method: string;
+  /** The path template, e.g. `/units/{id_unit}`: stable for logs and metrics, free of ids. */
+  endpoint: string;
+  origin: string;
+  attempt: number;
+}
+
+export const AUTH_FAILED_MESSAGE =
+  'Kaufland rejected these keys. The API keys may have been regenerated in the Seller Portal: enter the new Client ID and Client Secret.';
+
+/** Codes worth another attempt; `bad_response` is not among them: a 2xx already happened, repeating may double it. */
+const RETRYABLE_CODES = new Set([
+  'kaufland.rate_limited',
+  'kaufland.server_error',
+  'kaufland.timeout',
+  'kaufland.unreachable',
+]);
+
+export function isRetryable(error: unknown): boolean {
+  return error instanceof AppError && RETRYABLE_CODES.has(error.code);
+}
+
+const REJECTED_CODES: Record<number, string> = {
+  400: 'kaufland.bad_request',
+  404: 'kaufland.not_found',
+  422: 'kaufland.validation_failed',
+  423: 'kaufland.locked',
+};
+
+export function errorFromStatus(status: number, bodyText: string, ctx: CallContext): AppError {
+  const vendor = parseErrorBody(bodyText);
+  const details = {
+    status,
+    method: ctx.method,
+    endpoint: ctx.endpoint,
+    attempts: ctx.attempt,
+    problem: vendor.type,
+  };
+  const where = `${ctx.method} ${ctx.endpoint}`;
+  if (status === 401) return new AppError('config', 'kaufland.auth_failed', AUTH_FAILED_MESSAGE, { details });
+  if (status === 403) {
+    const message = vendor.message ?? `Kaufland does not allow ${where} here.`;
+    return new AppError('rejected', 'kaufland.forbidden', message, { details, fields: vendor.fields });
+  }
+  if (status === 429) {
+    const message = `Kaufland refused ${where} with "too many requests" (HTTP 429)${after(ctx.attempt)}.`;
+    return new AppError('transient', 'kaufland.rate_limited', message, { details });
+  }
+  if (status >= 500) {
+    const message = `Kaufland answered ${where} with a server error (HTTP ${status})${after(ctx.attempt)}.`;
+    return new AppError('transient', 'kaufland.server_error', message, { details });
+  }
+  if (status >= 400) {
+    const code = REJECTED_CODES[status] ?? 'kaufland.rejected';
+    const message = vendor.message ?? `Kaufland refused ${where} (HTTP ${status}).`;
+    return new AppError('rejected', code, message, { details, fields: vendor.fields });
+  }
+  return badResponse(ctx, `an unexpected HTTP ${status}`, undefined, { status });
+}
+
+export function errorFromFailure(cause: unknown, ctx: CallContext, timeoutMs: number): AppError {
+  if (cause instanceof AppError) return cause;
+  const details = {
+    method: ctx.method,
+    endpoint: ctx.endpoint,
+    attempts: ctx.attempt,
+    cause: causeCode(cause),
+  };
+  if (cause instanceof Error && cause.name === 'TimeoutError') {
+    const message = `Kaufland did not answer ${ctx.method} ${ctx.endpoint} within ${timeoutMs / 1000} s${after(ctx.attempt)}.`;
+    return new AppError('transient', 'kaufland.timeout', message, { cause, details });
+  }
+  const message = `Kaufland could not be reached at ${ctx.origin}: check the base URL and your network.`;
+  return new AppError('transient', 'kaufland.unreachable', message, { cause, details });
+}
+
+export function invalidKeys(): AppError {
+  return new AppError(
+    'config',
+    'kaufland.invalid_keys',
+    'The Client ID and Client Secret must be the keys from the Seller Portal, without spaces or line breaks.',
+  );
+}
+
+export function badResponse(
+  ctx: Pick<CallContext, 'method' | 'endpoint'>,
+  what: string,
+  cause?: unknown,
+  extra: Record<string, unknown> = {},
+): AppError {
+  const message = `Kaufland answered ${ctx.method} ${ctx.endpoint} with ${what}.`;
+  const details = { method: ctx.method, endpoint: ctx.endpoint, ...extra };
+  return new AppError('transient', 'kaufland.bad_response', message, { cause, details });
+}
+
+function after(attempts: number): string {
+  return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+
+function parseErrorBody(text: string): { type?: string; message?: string; fields: FieldError[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { fields: [] };
+  }
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) return { fields: [] };
+  const { type, message, errors = [] } = parsed.data;
+  return {
+    type,
+    message: message?.trim() || undefined,
+    fields: errors.map(({ field, message }) => ({ field, message })),
+  };
+}
+
+/** `fetch failed` hides the reason in `cause.code` (ECONNREFUSED, ENOTFOUND, ECONNRESET, …). */
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return error instanceof Error ? error.name : undefined;
+}

@@ -1,0 +1,280 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createKauflandClient,
+  kauflandConnector,
+  type CallMetric,
+  type KauflandClient,
+  type OrderUnit,
+} from '../../src/connectors/kaufland/index.ts';
+
+/**
+ * The real Kaufland client against the Kaufland sandbox over real HTTP: the sandbox checks every signature, the
+ * 111/s limit and the spec's shapes, so this is the contract both sides have to keep.
+ */
+const SANDBOX_ENTRY = path.resolve(import.meta.dirname, '../../src/sandbox/kaufland/index.ts');
+const FAST_RETRY = { retries: 5, minDelayMs: 5, maxDelayMs: 50 };
+
+interface SellerKeys {
+  client_key: string;
+  secret_key: string;
+}
+interface Sandbox {
+  baseUrl: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+describe.skipIf(!existsSync(SANDBOX_ENTRY))('Kaufland client ⇄ Kaufland sandbox', () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    const { startKauflandSandbox } = (await import(SANDBOX_ENTRY)) as {
+      startKauflandSandbox: (options: { port?: number }) => Promise<Sandbox>;
+    };
+    sandbox = await startKauflandSandbox({ port: 0 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  /** The sandbox's control API: what a seller does in the Seller Portal and what buyers do on the storefronts. */
+  async function control<T>(route: string, body: unknown = {}, method = 'POST'): Promise<T> {
+    const response = await fetch(`${sandbox.origin}/_sandbox${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    expect(response.ok, `${method} /_sandbox${route}: ${response.status} ${text}`).toBe(true);
+    const json = (text ? JSON.parse(text) : undefined) as { data?: T } | undefined;
+    return (json && typeof json === 'object' && 'data' in json ? json.data : json) as T;
+  }
+
+  async function seller(storefronts = ['de', 'cz']) {
+    const keys = await control<SellerKeys>('/sellers', { storefronts });
+    const metrics: CallMetric[] = [];
+    const client = connect(keys, metrics);
+    return { keys, client, metrics };
+  }
+
+  function connect(keys: SellerKeys, metrics: CallMetric[] = []): KauflandClient {
+    return createKauflandClient({
+      baseUrl: sandbox.baseUrl,
+      clientKey: keys.client_key,
+      secretKey: keys.secret_key,
+      retry: FAST_RETRY,
+      onCall: (metric) => metrics.push(metric),
+    });
+  }
+
+  async function createUnit(client: KauflandClient, idOffer: string, amount = 500) {
+    const created = await client.units.create('de', {
+      id_offer: idOffer,
+      ean: `40063813${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`,
+      listing_price: 1999,
+      handling_time: 1,
+      amount,
+      condition: 'NEW',
+    });
+    expect(created.id_unit).toBeTypeOf('number');
+    return created.id_unit!;
+  }
+
+  it('verifies good keys and lists the storefronts', async () => {
+    const keys = await control<SellerKeys>('/sellers', { storefronts: ['de', 'cz'] });
+    const check = await kauflandConnector.verifyCredentials({
+      baseUrl: sandbox.baseUrl,
+      clientId: keys.client_key,
+      clientSecret: keys.secret_key,
+    });
+    expect(check.storefronts.sort()).toEqual(['cz', 'de']);
+    expect(
+      kauflandConnector.validateCredentialShape({ clientId: keys.client_key, clientSecret: keys.secret_key }),
+    ).toEqual([]);
+  });
+
+  it('answers config auth_failed for a wrong secret and an unknown key', async () => {
+    const keys = await control<SellerKeys>('/sellers', {});
+    const wrongSecret = { baseUrl: sandbox.baseUrl, clientId: keys.client_key, clientSecret: 'f'.repeat(64) };
+    const unknownKey = { baseUrl: sandbox.baseUrl, clientId: '0'.repeat(32), clientSecret: keys.secret_key };
+    for (const credentials of [wrongSecret, unknownKey]) {
+      await expect(kauflandConnector.verifyCredentials(credentials)).rejects.toMatchObject({
+        kind: 'config',
+        code: 'kaufland.auth_failed',
+      });
+    }
+  });
+
+  it('creates a unit, finds it by id_offer, reads and patches it', async () => {
+    const { client } = await seller();
+    const idUnit = await createUnit(client, 'SKU-CONTRACT-1', 7);
+    const found = await client.units.listByOffer('de', 'SKU-CONTRACT-1');
+    expect(found.map((unit) => unit.id_unit)).toEqual([idUnit]);
+    expect(found[0]).toMatchObject({
+      id_offer: 'SKU-CONTRACT-1',
+      amount: 7,
+      listing_price: 1999,
+      storefront: 'de',
+    });
+    const patched = await client.units.patch('de', idUnit, { amount: 3, listing_price: 2499 });
+    expect(patched).toMatchObject({ amount: 3, listing_price: 2499 });
+    expect((await client.units.get('de', idUnit)).amount).toBe(3);
+  });
+
+  it('refuses a duplicate id_offer as rejected with the vendor message', async () => {
+    const { client } = await seller();
+    await createUnit(client, 'SKU-DUP');
+    const error: unknown = await createUnit(client, 'SKU-DUP').catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('bulk-updates units and reports each result', async () => {
+    const { client } = await seller();
+    const ids = [await createUnit(client, 'SKU-B1'), await createUnit(client, 'SKU-B2')];
+    const results = await client.units.bulkUpdate('de', [
+      { id_unit: ids[0]!, unit_data: { amount: 11 } },
+      { id_unit: ids[1]!, unit_data: { amount: 12, listing_price: 1899 } },
+      { id_unit: 999_999_999, unit_data: { amount: 1 } },
+    ]);
+    expect(results.map((result) => [result.id_unit, result.ok])).toEqual([
+      [ids[0], true],
+      [ids[1], true],
+      [999_999_999, false],
+    ]);
+    expect((await client.units.get('de', ids[1]!)).amount).toBe(12);
+  });
+
+  it('pages through order units with repeated status and ts_created_from_iso', async () => {
+    const { keys, client, metrics } = await seller();
+    await createUnit(client, 'SKU-O1', 1000);
+    for (const quantity of [100, 100, 30]) {
+      await control('/orders', {
+        client_key: keys.client_key,
+        storefront: 'de',
+        items: [{ id_offer: 'SKU-O1', quantity }],
+      });
+    }
+    await control('/orders', {
+      client_key: keys.client_key,
+      storefront: 'de',
+      items: [{ id_offer: 'SKU-O1', quantity: 2 }],
+      ts_created_iso: '2020-01-01T00:00:00Z',
+    });
+    const seen: OrderUnit[] = [];
+    for await (const unit of client.orderUnits.iterate({
+      storefront: 'de',
+      status: ['need_to_be_sent', 'open'],
+      ts_created_from_iso: '2021-01-01T00:00:00Z',
+    })) {
+      seen.push(unit);
+    }
+    expect(seen).toHaveLength(230);
+    expect(new Set(seen.map((unit) => unit.id_order_unit)).size).toBe(230);
+    expect(seen.every((unit) => unit.shipping_address !== null && unit.price === 1999)).toBe(true);
+    expect(metrics.filter((metric) => metric.endpoint === '/order-units')).toHaveLength(3);
+
+    const order = await client.orders.get(seen[0]!.id_order);
+    expect(order.order_units.length).toBeGreaterThan(0);
+  });
+
+  it('sends with several tracking numbers, cancels, fulfils, and refuses a forbidden move', async () => {
+    const { keys, client } = await seller();
+    await createUnit(client, 'SKU-S1');
+    await control('/orders', {
+      client_key: keys.client_key,
+      storefront: 'de',
+      items: [{ id_offer: 'SKU-S1', quantity: 2 }],
+    });
+    await control('/orders', {
+      client_key: keys.client_key,
+      storefront: 'de',
+      items: [{ id_offer: 'SKU-S1' }],
+      status: 'open',
+    });
+    const units = [];
+    for await (const unit of client.orderUnits.iterate({ storefront: 'de' })) units.push(unit);
+    const waiting = units.filter((unit) => unit.status === 'need_to_be_sent');
+    const open = units.find((unit) => unit.status === 'open');
+    expect(waiting).toHaveLength(2);
+    expect(open).toBeDefined();
+
+    await client.orderUnits.send(waiting[0]!.id_order_unit, {
+      carrier_code: 'DHL',
+      tracking_numbers: ['0034123456789', '0034987654321'],
+    });
+    await client.orderUnits.cancel(waiting[1]!.id_order_unit, 'NoInventory');
+    await client.orderUnits.fulfil(open!.id_order_unit);
+
+    expect((await client.orderUnits.get(waiting[0]!.id_order_unit)).status).toBe('sent');
+    expect(await client.orderUnits.get(waiting[1]!.id_order_unit)).toMatchObject({
+      status: 'cancelled',
+      cancel_reason: 'NoInventory',
+    });
+    expect((await client.orderUnits.get(open!.id_order_unit)).status).toBe('need_to_be_sent');
+
+    await expect(
+      client.orderUnits.send(waiting[1]!.id_order_unit, { carrier_code: 'DHL', tracking_numbers: ['1'] }),
+    ).rejects.toMatchObject({ kind: 'rejected', code: 'kaufland.forbidden' });
+  });
+
+  it('fails with auth_failed once the seller regenerates the keys, and works with the new pair', async () => {
+    const { keys, client } = await seller();
+    expect(await client.status.ping()).toBeTypeOf('string');
+    const rotated = await control<SellerKeys>(`/sellers/${keys.client_key}/rotate-keys`);
+    await expect(client.info.getStorefronts()).rejects.toMatchObject({
+      kind: 'config',
+      code: 'kaufland.auth_failed',
+      message: expect.stringContaining('regenerated in the Seller Portal'),
+    });
+    expect((await connect(rotated).info.getStorefronts()).sort()).toEqual(['cz', 'de']);
+  });
+
+  it('stays under the sandbox rate limit: 250 parallel calls all succeed, practically without 429', async () => {
+    const { client, metrics } = await seller();
+    await Promise.all(Array.from({ length: 250 }, () => client.status.ping()));
+    // 0 on an idle machine. The sandbox counts arrivals in this same process, and a busy machine can bunch them
+    // past the 6 requests/s of headroom. Unpaced, 250 calls inside one second would see 139 refused.
+    const refused = metrics.filter((metric) => metric.status === 429).length;
+    expect(refused).toBeLessThanOrEqual(3);
+    expect(metrics.filter((metric) => metric.status === 200)).toHaveLength(250);
+  });
+
+  it('rides out injected 429s and 500s with retries', async () => {
+    const { client, metrics } = await seller();
+    await control('/faults', { rate: 0.4, kinds: ['429', '500'] });
+    try {
+      const results = await Promise.all(Array.from({ length: 20 }, () => client.carriers.list()));
+      expect(results.every((carriers) => carriers.some((carrier) => carrier.name === 'DHL'))).toBe(true);
+      expect(metrics.some((metric) => metric.status === 429 || metric.status === 500)).toBe(true);
+    } finally {
+      await control('/faults', { rate: 0 });
+    }
+  });
+
+  it('reports a garbled answer as bad_response and a withheld one as timeout', async () => {
+    const { keys } = await seller();
+    const client = createKauflandClient({
+      baseUrl: sandbox.baseUrl,
+      clientKey: keys.client_key,
+      secretKey: keys.secret_key,
+      retry: { retries: 1, minDelayMs: 1, maxDelayMs: 2 },
+      timeoutMs: 100,
+    });
+    try {
+      await control('/faults', { rate: 1, kinds: ['malformed'] });
+      await expect(client.status.ping()).rejects.toMatchObject({
+        kind: 'transient',
+        code: 'kaufland.bad_response',
+      });
+      await control('/faults', { rate: 1, kinds: ['timeout'], timeout_ms: 1000 });
+      await expect(client.status.ping()).rejects.toMatchObject({
+        kind: 'transient',
+        code: 'kaufland.timeout',
+      });
+    } finally {
+      await control('/faults', { rate: 0 });
+    }
+  });
+});
