@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { accountsCommand } from './commands/accounts.ts';
 import { adminCommand } from './commands/admin.ts';
+import { erpCommand } from './commands/erp.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand } from './commands/start.ts';
 import { failAndExit } from './output.ts';
@@ -11,6 +12,7 @@ const program = new Command('adlerdo')
   .addCommand(startCommand())
   .addCommand(adminCommand())
   .addCommand(accountsCommand())
+  .addCommand(erpCommand())
   .addCommand(sandboxCommand());
 
 program.parseAsync(process.argv).catch(failAndExit);

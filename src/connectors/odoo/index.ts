@@ -1,0 +1,46 @@
+import type { ErpConnector, ErpCredentials, ErpSession } from '../../core/ports/erp.port.ts';
+import { findOrCreateCustomer } from './models/partners.ts';
+import { shipmentsSince } from './models/pickings.ts';
+import { findProductsBySku, productsChangedSince } from './models/products.ts';
+import { cancelSaleOrder, createSaleOrder, findSaleOrder } from './models/sale-orders.ts';
+import { stockChangedSince } from './models/stock.ts';
+import { connectOdoo, type OdooClient } from './odoo.client.ts';
+import { parseOdooSettings, type OdooConnectionInput } from './odoo.settings.ts';
+import { verifyConnection } from './verify.ts';
+
+/** The sync's view of one Odoo account: connects on first use, then keeps the client (and its uid). */
+export function openOdooSession(input: OdooConnectionInput): ErpSession {
+  const settings = parseOdooSettings(input);
+  let client: Promise<OdooClient> | undefined;
+  const connected = (): Promise<OdooClient> => {
+    client ??= connectOdoo(settings).catch((error: unknown) => {
+      client = undefined;
+      throw error;
+    });
+    return client;
+  };
+  return {
+    productsChangedSince: async (cursor, limit) => productsChangedSince(await connected(), cursor, limit),
+    stockChangedSince: async (cursor, limit) => stockChangedSince(await connected(), cursor, limit),
+    findProductsBySku: async (skus) => findProductsBySku(await connected(), skus),
+    findOrCreateCustomer: async (input) => findOrCreateCustomer(await connected(), input),
+    findSaleOrder: async (ref) => findSaleOrder(await connected(), ref),
+    createSaleOrder: async (order) => createSaleOrder(await connected(), order, settings.orderTaxIds),
+    cancelSaleOrder: async (id) => cancelSaleOrder(await connected(), id),
+    shipmentsSince: async (cursor, limit) => shipmentsSince(await connected(), cursor, limit),
+  };
+}
+
+export const odooConnector: ErpConnector = {
+  type: 'odoo',
+  displayName: 'Odoo',
+  verifyConnection,
+  open: (credentials: ErpCredentials) => openOdooSession(credentials),
+};
+
+export { connectOdoo, OdooClient } from './odoo.client.ts';
+export type { OdooConnectionInput, OdooSettingsInput } from './odoo.settings.ts';
+export { verifyConnection } from './verify.ts';
+export { createProducts } from './models/products.ts';
+export { setStock } from './models/stock.ts';
+export { validatePicking } from './models/validate-picking.ts';

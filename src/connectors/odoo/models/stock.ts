@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { ErpPage, ErpProduct } from '../../../core/ports/erp.port.ts';
+import { changedSince, decodeCursor, secondCursorSchema, START } from '../cursor.ts';
+import { many2one, type OdooClient } from '../odoo.client.ts';
+import { readProducts } from './products.ts';
+
+const stockCursorSchema = z.object({ quants: secondCursorSchema, lines: secondCursorSchema });
+const INTERNAL = [['location_id.usage', '=', 'internal']];
+const TOUCHING_INTERNAL = [
+  '|',
+  ['location_id.usage', '=', 'internal'],
+  ['location_dest_id.usage', '=', 'internal'],
+];
+
+/**
+ * Stock moves and reservations do not touch `product.product.write_date`. Two sources cover them:
+ * `stock.quant` (on hand and reserved are written there) and `stock.move.line` (done moves; and Odoo deletes a
+ * quant that drops to zero, which only the move line still shows). Each keeps its own cursor.
+ */
+export async function stockChangedSince(
+  client: OdooClient,
+  cursor: string | null,
+  limit = 500,
+): Promise<ErpPage<ErpProduct>> {
+  const from = decodeCursor(cursor, stockCursorSchema, { quants: START, lines: START });
+  const query = { fields: ['product_id'], dateField: 'write_date', limit };
+  const quants = await changedSince(
+    client,
+    { ...query, model: 'stock.quant', domain: INTERNAL },
+    from.quants,
+  );
+  const lines = await changedSince(
+    client,
+    { ...query, model: 'stock.move.line', domain: TOUCHING_INTERNAL },
+    from.lines,
+  );
+  const ids = new Set<number>();
+  for (const row of [...quants.rows, ...lines.rows]) {
+    const product = many2one.parse(row.product_id);
+    if (product) ids.add(product[0]);
+  }
+  return {
+    items: await readProducts(client, [...ids]),
+    cursor: JSON.stringify({ quants: quants.cursor, lines: lines.cursor }),
+    hasMore: quants.hasMore || lines.hasMore,
+  };
+}
+
+/**
+ * Sets absolute on-hand quantities in a location (WH/Stock when omitted): counted quantities on quants in
+ * inventory mode, then applied, as NOTES.md describes. Two calls for any number of products.
+ */
+export async function setStock(
+  client: OdooClient,
+  quantities: readonly { productId: number; quantity: number }[],
+  locationId?: number,
+): Promise<void> {
+  const location = locationId ?? (await stockLocationId(client));
+  const context = { inventory_mode: true };
+  const quantIds = await client.createMany(
+    'stock.quant',
+    quantities.map((q) => ({
+      product_id: q.productId,
+      location_id: location,
+      inventory_quantity: q.quantity,
+    })),
+    context,
+  );
+  await client.call('stock.quant', 'action_apply_inventory', [...new Set(quantIds)], { context });
+}
+
+export async function stockLocationId(client: OdooClient): Promise<number> {
+  const [warehouse] = await client.searchRead(
+    'stock.warehouse',
+    { fields: ['lot_stock_id'], limit: 1 },
+    z.looseObject({ lot_stock_id: many2one }),
+  );
+  return warehouse?.lot_stock_id ? warehouse.lot_stock_id[0] : 8;
+}

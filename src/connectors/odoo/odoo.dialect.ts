@@ -1,0 +1,52 @@
+import type { ErpDeliveryStatus, ErpSaleOrderState } from '../../core/ports/erp.port.ts';
+
+type Domain = unknown[];
+
+/**
+ * Every difference between Odoo versions the connector cares about, in one place.
+ * - storable products: `type = 'product'` (≤14), `detailed_type = 'product'` (15–17), `is_storable` (18+);
+ * - done quantity on a move: `quantity_done` (≤16), `quantity` + `picked` (17+);
+ * - sale order states: 16 still has `done` (locked); 17+ locks with a flag and keeps `sale`;
+ * - order line taxes: `tax_id` (≤18), `tax_ids` (19+);
+ * - validating a picking with nothing entered: a `stock.immediate.transfer` wizard (≤16), automatic (17+).
+ */
+export interface OdooDialect {
+  major: number;
+  storableProductVals: Record<string, unknown>;
+  storableDomain: Domain;
+  moveDoneField: 'quantity' | 'quantity_done';
+  hasPicked: boolean;
+  lineTaxField: 'tax_id' | 'tax_ids';
+  saleState(state: string): ErpSaleOrderState;
+  deliveryStatus(value: unknown): ErpDeliveryStatus | null;
+}
+
+const SALE_STATES: Record<string, ErpSaleOrderState> = {
+  draft: 'draft',
+  sent: 'draft',
+  sale: 'confirmed',
+  done: 'done',
+  cancel: 'cancelled',
+};
+const DELIVERY: readonly string[] = ['pending', 'started', 'partial', 'full'];
+
+export function dialectFor(major: number): OdooDialect {
+  const storable =
+    major >= 18
+      ? { vals: { type: 'consu', is_storable: true }, domain: [['is_storable', '=', true]] }
+      : major >= 15
+        ? { vals: { detailed_type: 'product' }, domain: [['detailed_type', '=', 'product']] }
+        : { vals: { type: 'product' }, domain: [['type', '=', 'product']] };
+  return {
+    major,
+    storableProductVals: storable.vals,
+    storableDomain: storable.domain,
+    moveDoneField: major >= 17 ? 'quantity' : 'quantity_done',
+    hasPicked: major >= 17,
+    lineTaxField: major >= 19 ? 'tax_ids' : 'tax_id',
+    saleState: (state) => SALE_STATES[state] ?? 'draft',
+    // delivery_status exists from 16; older versions report null and the sync relies on pickings.
+    deliveryStatus: (value) =>
+      typeof value === 'string' && DELIVERY.includes(value) ? (value as ErpDeliveryStatus) : null,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The seam between the hub and an ERP. The sync, the store and the HTTP layer only see this; vendor words
+ * (Odoo's res.partner, stock.picking, …) stay inside the connector folder.
+ *
+ * Money is integer minor units (cents) of the ERP company's currency, like core/money.ts: it is exact, sums
+ * without float drift, and is what Kaufland's API takes. An ERP with more than 2 price decimals is rounded
+ * half away from zero to cents when read. Quantities are plain numbers (ERPs allow fractional units).
+ * Ids are strings: ERPs differ (Odoo uses integers), the hub only stores and returns them.
+ */
+
+export interface ErpCredentials {
+  /** Root URL of the ERP, e.g. https://erp.example.com or a sandbox's URL. */
+  url: string;
+  database: string;
+  login: string;
+  /** API key (preferred) or password. Never logged. */
+  secret: string;
+  /** Wire protocol; `auto` (default) picks by server version. Odoo: `jsonrpc` | `json2`. */
+  transport?: string;
+}
+
+export interface ErpConnectionCheck {
+  serverVersion: string;
+  transport: string;
+  userId: string;
+  warehouses: { id: string; code: string; name: string }[];
+  carriers: { id: string; name: string }[];
+}
+
+/** Pages of changes: the cursor is opaque text the sync stores and hands back; null starts from the beginning. */
+export interface ErpPage<T> {
+  items: T[];
+  cursor: string;
+  /** More changes are waiting: ask again with the new cursor. */
+  hasMore: boolean;
+}
+
+export interface ErpProduct {
+  id: string;
+  sku: string;
+  ean: string | null;
+  name: string;
+  /** List price in minor units (cents). */
+  price: number;
+  /** On hand minus reserved: what can still be sold. */
+  freeQty: number;
+  onHand: number;
+  active: boolean;
+}
+
+export interface ErpAddress {
+  name: string;
+  company?: string | null;
+  street: string;
+  street2?: string | null;
+  zip: string;
+  city: string;
+  /** ISO 3166-1 alpha-2, e.g. "DE". */
+  countryCode: string;
+  phone?: string | null;
+}
+
+export interface ErpCustomerInput {
+  /** The marketplace's buyer id, prefixed with the marketplace (e.g. "kaufland:123"). */
+  externalId: string;
+  email: string | null;
+  invoiceAddress: ErpAddress;
+  shippingAddress: ErpAddress;
+}
+
+export interface ErpCustomerRef {
+  customerId: string;
+  invoiceAddressId: string;
+  shippingAddressId: string;
+}
+
+export interface ErpSaleOrderLineInput {
+  sku: string;
+  quantity: number;
+  /** Gross unit price in minor units, as the buyer paid it. */
+  unitPrice: number;
+}
+
+export interface ErpSaleOrderInput {
+  /** The marketplace order id: looked up first, so a retry never creates a second order. */
+  externalRef: string;
+  origin?: string;
+  customer: ErpCustomerRef;
+  lines: ErpSaleOrderLineInput[];
+}
+
+export type ErpSaleOrderState = 'draft' | 'confirmed' | 'done' | 'cancelled';
+export type ErpDeliveryStatus = 'pending' | 'started' | 'partial' | 'full';
+
+export interface ErpSaleOrder {
+  id: string;
+  name: string;
+  externalRef: string | null;
+  state: ErpSaleOrderState;
+  deliveryStatus: ErpDeliveryStatus | null;
+  /** Total in minor units, taxes included. */
+  total: number;
+}
+
+export interface ErpShipmentLine {
+  sku: string | null;
+  quantity: number;
+}
+
+/** A done delivery: what left the warehouse for one order, with the carrier and tracking number. */
+export interface ErpShipment {
+  id: string;
+  name: string;
+  orderId: string;
+  externalRef: string | null;
+  carrier: { id: string; name: string } | null;
+  trackingRef: string | null;
+  /** ISO 8601 UTC. */
+  shippedAt: string | null;
+  /** Part of a split delivery (a backorder exists or this is one). */
+  partial: boolean;
+  lines: ErpShipmentLine[];
+}
+
+export interface ErpSession {
+  productsChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
+  /** Products whose stock moved or got reserved: stock changes do not touch a product's own change date. */
+  stockChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
+  findProductsBySku(skus: readonly string[]): Promise<ErpProduct[]>;
+  findOrCreateCustomer(input: ErpCustomerInput): Promise<ErpCustomerRef>;
+  findSaleOrder(externalRef: string): Promise<ErpSaleOrder | null>;
+  /** Creates and confirms (which reserves stock); an existing order with that reference is confirmed/returned instead. */
+  createSaleOrder(input: ErpSaleOrderInput): Promise<ErpSaleOrder>;
+  cancelSaleOrder(orderId: string): Promise<void>;
+  shipmentsSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpShipment>>;
+}
+
+export interface ErpConnector {
+  readonly type: string;
+  readonly displayName: string;
+  /**
+   * Signs in and reads what the connection screen shows. AppError codes: `<type>.auth_failed`,
+   * `<type>.unknown_database`, `<type>.access_denied` (details.model names what is missing) — kind `config`;
+   * `<type>.unreachable` — kind `transient`.
+   */
+  verifyConnection(credentials: ErpCredentials): Promise<ErpConnectionCheck>;
+  /** A session for the sync; it connects on first use and keeps the sign-in. */
+  open(credentials: ErpCredentials): ErpSession;
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import type { OdooInstance } from './instance.ts';
+import { buttonValidate } from './logic/picking.ts';
+import { LOCATION, productQuantities, quantFor } from './logic/stock.ts';
+import type { Rec } from './models/types.ts';
+import { applyInventory } from './models/stock-quant.ts';
+import { createRecords, writeRecords } from './orm/write.ts';
+
+export const seedSchema = z.object({
+  products: z
+    .array(
+      z.object({
+        sku: z.string().min(1),
+        ean: z.string().optional(),
+        name: z.string().optional(),
+        price: z.number().nonnegative().default(10),
+        qty: z.number().nonnegative().default(0),
+      }),
+    )
+    .default([]),
+  carriers: z.array(z.string().min(1)).default([]),
+});
+
+export const shipSchema = z.object({
+  client_order_ref: z.string().min(1),
+  carrier: z.union([z.string().min(1), z.number().int()]).optional(),
+  tracking_ref: z.string().optional(),
+  lines: z.array(z.object({ sku: z.string(), qty: z.number().nonnegative() })).optional(),
+});
+
+export type SeedInput = z.input<typeof seedSchema>;
+export type ShipInput = z.input<typeof shipSchema>;
+const ADMIN = 2;
+
+/** Creates (or updates, by SKU) storable products and sets their on-hand quantity in WH/Stock. */
+export function seed(instance: OdooInstance, input: SeedInput) {
+  const { products, carriers } = seedSchema.parse(input);
+  const env = instance.env(ADMIN);
+  const storable =
+    instance.config.version >= 18 ? { type: 'consu', is_storable: true } : { detailed_type: 'product' };
+  const ids = products.map((p) => {
+    const vals = { name: p.name ?? p.sku, default_code: p.sku, barcode: p.ean ?? false, list_price: p.price };
+    const existing = env.db.all('product.product').find((r) => r.default_code === p.sku);
+    const id = existing
+      ? existing.id
+      : (createRecords(env, 'product.product', [{ ...vals, ...storable }])[0] as number);
+    if (existing) writeRecords(env, 'product.product', [id], vals);
+    const quant = quantFor(env, id, LOCATION.stock);
+    quant.inventory_quantity = p.qty;
+    applyInventory(env, quant);
+    return { id, sku: p.sku };
+  });
+  const carrierIds = carriers.map((name) => carrierId(instance, name));
+  return { products: ids, carriers: carrierIds };
+}
+
+function carrierId(instance: OdooInstance, nameOrId: string | number): number {
+  const env = instance.env(ADMIN);
+  if (typeof nameOrId === 'number') return nameOrId;
+  const found = env.db.all('delivery.carrier').find((c) => c.name === nameOrId);
+  return found
+    ? found.id
+    : (createRecords(env, 'delivery.carrier', [{ name: nameOrId, delivery_type: 'fixed' }])[0] as number);
+}
+
+/** Validates the open delivery of an order as a warehouse worker would: all of it, or the given lines. */
+export function ship(instance: OdooInstance, input: ShipInput) {
+  const request = shipSchema.parse(input);
+  const env = instance.env(ADMIN, { skip_sms: true, skip_backorder: true });
+  const order = env.db.all('sale.order').find((o) => o.client_order_ref === request.client_order_ref);
+  if (!order)
+    throw new AppError(
+      'not_found',
+      'sandbox.order_not_found',
+      `No sale order with client_order_ref ${request.client_order_ref}.`,
+    );
+  const picking = env.db
+    .all('stock.picking')
+    .find((p) => p.sale_id === order.id && !['done', 'cancel'].includes(String(p.state)));
+  if (!picking)
+    throw new AppError(
+      'conflict',
+      'sandbox.nothing_to_ship',
+      `Order ${String(order.name)} has no open delivery.`,
+    );
+  const vals: Record<string, unknown> = {};
+  if (request.carrier !== undefined) vals.carrier_id = carrierId(instance, request.carrier);
+  if (request.tracking_ref !== undefined) vals.carrier_tracking_ref = request.tracking_ref;
+  writeRecords(env, 'stock.picking', [picking.id], vals);
+  if (request.lines) {
+    for (const move of env.db.all('stock.move').filter((m) => m.picking_id === picking.id)) {
+      const sku = env.db.get('product.product', Number(move.product_id))?.default_code;
+      const line = request.lines.find((l) => l.sku === sku);
+      if (line) writeRecords(env, 'stock.move', [move.id], { quantity: line.qty, picked: line.qty > 0 });
+    }
+  }
+  buttonValidate(env, [picking.id]);
+  const backorder = env.db.all('stock.picking').find((p) => p.backorder_id === picking.id);
+  return {
+    picking: String(picking.name),
+    pickingId: picking.id,
+    backorder: backorder ? String(backorder.name) : null,
+  };
+}
+
+const name = (instance: OdooInstance, model: string, id: unknown): string | null => {
+  const value = typeof id === 'number' ? instance.store.get(model, id)?.name : undefined;
+  return typeof value === 'string' ? value : null;
+};
+
+export function state(instance: OdooInstance) {
+  const env = instance.env(ADMIN);
+  const db = instance.store;
+  const product = (p: Rec) => {
+    const q = productQuantities(env, p.id);
+    return {
+      id: p.id,
+      sku: p.default_code || null,
+      ean: p.barcode || null,
+      name: p.name,
+      price: p.list_price,
+      onHand: q.onHand,
+      free: q.free,
+      active: p.active !== false,
+    };
+  };
+  return {
+    version: instance.config.version,
+    database: instance.config.database,
+    products: db
+      .all('product.product')
+      .filter((p) => p.type !== 'service')
+      .map(product),
+    partners: db
+      .all('res.partner')
+      .filter((p) => p.id > 6)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        email: p.email || null,
+        ref: p.ref || null,
+        parentId: p.parent_id || null,
+        type: p.type,
+      })),
+    orders: db.all('sale.order').map((o) => ({
+      id: o.id,
+      name: o.name,
+      clientOrderRef: o.client_order_ref || null,
+      state: o.state,
+      partnerId: o.partner_id,
+    })),
+    pickings: db.all('stock.picking').map((p) => ({
+      id: p.id,
+      name: p.name,
+      state: env.db.models.get('stock.picking')?.fields.state?.compute?.(p, env),
+      origin: p.origin || null,
+      carrier: name(instance, 'delivery.carrier', p.carrier_id),
+      trackingRef: p.carrier_tracking_ref || null,
+      backorderOf: name(instance, 'stock.picking', p.backorder_id),
+    })),
+    carriers: db.all('delivery.carrier').map((c) => ({ id: c.id, name: c.name })),
+  };
+}

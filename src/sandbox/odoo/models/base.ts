@@ -1,0 +1,152 @@
+import { userError } from '../errors.ts';
+import {
+  char,
+  baseFields,
+  boolean,
+  float,
+  integer,
+  m2m,
+  m2o,
+  o2m,
+  selection,
+  type Env,
+  type ModelDef,
+  type Rec,
+} from './types.ts';
+
+const partnerName = (rec: Rec, env: Env): string => {
+  const parent = typeof rec.parent_id === 'number' ? env.db.get('res.partner', rec.parent_id) : undefined;
+  const own = typeof rec.name === 'string' && rec.name ? rec.name : '';
+  if (!parent) return own;
+  // Odoo 17: "Company, Contact"; an unnamed address shows as "Company, Delivery Address".
+  const label =
+    own || (rec.type === 'delivery' ? 'Delivery Address' : rec.type === 'invoice' ? 'Invoice Address' : '');
+  return `${String(parent.name)}, ${label}`;
+};
+
+export const resPartner: ModelDef = {
+  name: 'res.partner',
+  description: 'Contact',
+  order: 'name, id desc',
+  displayName: partnerName,
+  fields: {
+    ...baseFields(),
+    name: char('Name'),
+    email: char('Email'),
+    phone: char('Phone'),
+    mobile: char('Mobile'),
+    street: char('Street'),
+    street2: char('Street2'),
+    zip: char('Zip'),
+    city: char('City'),
+    country_id: m2o('res.country', 'Country'),
+    company_name: char('Company Name'),
+    is_company: boolean('Is a Company'),
+    ref: char('Reference'),
+    vat: char('Tax ID'),
+    lang: char('Language', { default: () => 'en_US' }),
+    parent_id: m2o('res.partner', 'Related Company'),
+    child_ids: o2m('res.partner', 'parent_id', 'Contact'),
+    type: selection(
+      'Address Type',
+      [
+        ['contact', 'Contact'],
+        ['invoice', 'Invoice Address'],
+        ['delivery', 'Delivery Address'],
+        ['other', 'Other Address'],
+      ],
+      { default: () => 'contact' },
+    ),
+    active: boolean('Active', { default: () => true }),
+    customer_rank: integer('Customer Rank'),
+  },
+  beforeCreate: (_env, vals) => {
+    if (!vals.name && !vals.parent_id) throw userError('Contacts require a name');
+    return vals;
+  },
+};
+
+export const resUsers: ModelDef = {
+  name: 'res.users',
+  description: 'User',
+  order: 'name, login',
+  fields: {
+    ...baseFields(),
+    name: char('Name'),
+    login: char('Login', { required: true }),
+    password: char('Password'),
+    partner_id: m2o('res.partner', 'Related Partner'),
+    groups_id: m2m('res.groups', 'Groups'),
+    active: boolean('Active', { default: () => true }),
+    share: boolean('Share User'),
+  },
+  beforeCreate: (env, vals) => {
+    const partner = env.db.insert('res.partner', {
+      name: vals.name ?? vals.login,
+      active: true,
+      type: 'contact',
+      create_date: env.now(),
+      write_date: env.now(),
+    });
+    return { ...vals, partner_id: partner.id };
+  },
+  methods: {
+    context_get: {
+      model: true,
+      params: [],
+      run: (env) => ({ lang: 'en_US', tz: 'Europe/Berlin', uid: env.uid }),
+    },
+  },
+};
+
+export const resGroups: ModelDef = {
+  name: 'res.groups',
+  description: 'Access Groups',
+  order: 'name',
+  fields: { ...baseFields(), name: char('Name'), full_name: char('Group Name') },
+};
+
+export const resCompany: ModelDef = {
+  name: 'res.company',
+  description: 'Companies',
+  order: 'sequence, name',
+  fields: { ...baseFields(), name: char('Company Name'), partner_id: m2o('res.partner', 'Partner') },
+};
+
+export const resCountry: ModelDef = {
+  name: 'res.country',
+  description: 'Country',
+  order: 'name',
+  fields: { ...baseFields(), name: char('Country Name'), code: char('Country Code') },
+};
+
+export const irModelData: ModelDef = {
+  name: 'ir.model.data',
+  description: 'Model Data',
+  order: 'module, model, name',
+  fields: {
+    ...baseFields(),
+    module: char('Module'),
+    name: char('External Identifier'),
+    model: char('Model Name'),
+    res_id: integer('Record ID'),
+  },
+};
+
+export const accountTax: ModelDef = {
+  name: 'account.tax',
+  description: 'Tax',
+  order: 'sequence, id',
+  fields: {
+    ...baseFields(),
+    name: char('Tax Name'),
+    amount: float('Amount'),
+    price_include: boolean('Included in Price'),
+    type_tax_use: selection('Tax Type', [
+      ['sale', 'Sales'],
+      ['purchase', 'Purchases'],
+      ['none', 'None'],
+    ]),
+    active: boolean('Active', { default: () => true }),
+  },
+};

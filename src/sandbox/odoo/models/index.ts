@@ -1,0 +1,36 @@
+import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner, resUsers } from './base.ts';
+import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
+import { confirmStockSms, stockBackorderConfirmation } from './wizards.ts';
+import { productProduct, productTemplate } from './product.ts';
+import { saleOrder, saleOrderCancel, saleOrderLine } from './sale.ts';
+import { stockChangeProductQty, stockQuant } from './stock-quant.ts';
+import type { ModelDef, SandboxVersion } from './types.ts';
+import { deliveryCarrier, stockLocation, stockPickingType, stockWarehouse } from './warehouse.ts';
+
+export function buildModels(version: SandboxVersion): ModelDef[] {
+  return [
+    resPartner,
+    resUsers,
+    resGroups,
+    resCompany,
+    resCountry,
+    irModelData,
+    accountTax,
+    productProduct(version),
+    productTemplate,
+    stockLocation,
+    stockWarehouse,
+    stockPickingType,
+    deliveryCarrier,
+    stockQuant,
+    stockChangeProductQty,
+    stockPicking,
+    stockMove,
+    stockMoveLine,
+    confirmStockSms,
+    stockBackorderConfirmation,
+    saleOrder,
+    saleOrderLine(version),
+    saleOrderCancel,
+  ];
+}

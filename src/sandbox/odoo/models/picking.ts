@@ -1,0 +1,148 @@
+import { buttonValidate, cancelPicking, pickingState, setMoveQuantity } from '../logic/picking.ts';
+import { reserveMove } from '../logic/stock.ts';
+import {
+  baseFields,
+  boolean,
+  char,
+  computed,
+  datetime,
+  float,
+  m2o,
+  o2m,
+  selection,
+  type Env,
+  type MethodDef,
+  type ModelDef,
+} from './types.ts';
+
+const PICKING_STATES: [string, string][] = [
+  ['draft', 'Draft'],
+  ['waiting', 'Waiting Another Operation'],
+  ['confirmed', 'Waiting'],
+  ['assigned', 'Ready'],
+  ['done', 'Done'],
+  ['cancel', 'Cancelled'],
+];
+const MOVE_STATES: [string, string][] = [
+  ['draft', 'New'],
+  ['waiting', 'Waiting Another Move'],
+  ['confirmed', 'Waiting Availability'],
+  ['partially_available', 'Partially Available'],
+  ['assigned', 'Available'],
+  ['done', 'Done'],
+  ['cancel', 'Cancelled'],
+];
+
+const recordMethod = (run: (env: Env, ids: number[]) => unknown): MethodDef => ({
+  params: [],
+  run: (env, ids) => run(env, ids),
+});
+
+export const stockPicking: ModelDef = {
+  name: 'stock.picking',
+  description: 'Transfer',
+  order: 'priority desc, scheduled_date asc, id desc',
+  fields: {
+    ...baseFields(),
+    name: char('Reference'),
+    origin: char('Source Document'),
+    state: computed(selection('Status', PICKING_STATES, { store: true }), (rec, env) =>
+      pickingState(env, rec),
+    ),
+    priority: selection(
+      'Priority',
+      [
+        ['0', 'Normal'],
+        ['1', 'Urgent'],
+      ],
+      { default: () => '0' },
+    ),
+    partner_id: m2o('res.partner', 'Contact'),
+    sale_id: m2o('sale.order', 'Sales Order'),
+    picking_type_id: m2o('stock.picking.type', 'Operation Type', { required: true }),
+    picking_type_code: computed(
+      selection('Type of Operation', [
+        ['incoming', 'Receipt'],
+        ['outgoing', 'Delivery'],
+        ['internal', 'Internal Transfer'],
+      ]),
+      (rec, env) => env.db.get('stock.picking.type', Number(rec.picking_type_id))?.code ?? false,
+    ),
+    location_id: m2o('stock.location', 'Source Location'),
+    location_dest_id: m2o('stock.location', 'Destination Location'),
+    move_ids: o2m('stock.move', 'picking_id', 'Stock Moves'),
+    move_line_ids: o2m('stock.move.line', 'picking_id', 'Operations'),
+    carrier_id: m2o('delivery.carrier', 'Carrier'),
+    carrier_tracking_ref: char('Tracking Reference'),
+    scheduled_date: datetime('Scheduled Date'),
+    date_done: datetime('Date of Transfer'),
+    backorder_id: m2o('stock.picking', 'Back Order of'),
+    backorder_ids: o2m('stock.picking', 'backorder_id', 'Back Orders'),
+  },
+  methods: {
+    button_validate: recordMethod(buttonValidate),
+    action_assign: recordMethod((env, ids) => {
+      for (const move of env.db.all('stock.move')) {
+        if (
+          ids.includes(Number(move.picking_id)) &&
+          ['confirmed', 'partially_available'].includes(String(move.state))
+        )
+          reserveMove(env, move);
+      }
+      return true;
+    }),
+    action_cancel: recordMethod((env, ids) => {
+      for (const id of ids) {
+        const picking = env.db.get('stock.picking', id);
+        if (picking) cancelPicking(env, picking);
+      }
+      return true;
+    }),
+  },
+};
+
+export const stockMove: ModelDef = {
+  name: 'stock.move',
+  description: 'Stock Move',
+  order: 'sequence, id',
+  fields: {
+    ...baseFields(),
+    name: char('Description'),
+    reference: char('Reference'),
+    origin: char('Source Document'),
+    sequence: float('Sequence', { default: () => 10 }),
+    product_id: m2o('product.product', 'Product', { required: true }),
+    product_uom_qty: float('Demand'),
+    quantity: float('Quantity'),
+    picked: boolean('Picked'),
+    state: selection('Status', MOVE_STATES, { default: () => 'draft' }),
+    picking_id: m2o('stock.picking', 'Transfer'),
+    location_id: m2o('stock.location', 'Source Location'),
+    location_dest_id: m2o('stock.location', 'Destination Location'),
+    sale_line_id: m2o('sale.order.line', 'Sale Line'),
+    move_line_ids: o2m('stock.move.line', 'move_id', 'Move Lines'),
+    date: datetime('Date Scheduled'),
+  },
+  afterWrite: (env, recs, vals) => {
+    if (typeof vals.quantity === 'number') for (const move of recs) setMoveQuantity(env, move, vals.quantity);
+  },
+};
+
+export const stockMoveLine: ModelDef = {
+  name: 'stock.move.line',
+  description: 'Product Moves (Stock Move Line)',
+  order: 'id',
+  fields: {
+    ...baseFields(),
+    move_id: m2o('stock.move', 'Stock Operation'),
+    picking_id: m2o('stock.picking', 'Transfer'),
+    product_id: m2o('product.product', 'Product'),
+    quantity: float('Quantity'),
+    picked: boolean('Picked'),
+    state: selection('Status', MOVE_STATES),
+    location_id: m2o('stock.location', 'From'),
+    location_dest_id: m2o('stock.location', 'To'),
+    reference: char('Reference'),
+    date: datetime('Date'),
+  },
+};

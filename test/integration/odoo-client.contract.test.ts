@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../../src/core/errors.ts';
+import type { ErpCustomerInput, ErpSession } from '../../src/core/ports/erp.port.ts';
+import {
+  connectOdoo,
+  createProducts,
+  odooConnector,
+  setStock,
+  validatePicking,
+  type OdooClient,
+  type OdooSettingsInput,
+} from '../../src/connectors/odoo/index.ts';
+import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
+
+/**
+ * One suite, run against the Odoo sandbox (v17 over JSON-RPC and v19 over JSON-2, always) and against a real
+ * Odoo when ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN and ODOO_TEST_KEY are set. Every run uses fresh SKUs,
+ * so it can run again on the same real database.
+ */
+interface Target {
+  settings: OdooSettingsInput;
+  close(): Promise<void>;
+}
+
+async function sandboxTarget(version: 17 | 19): Promise<Target> {
+  const sandbox: OdooSandbox = await startOdooSandbox({ version });
+  const secret = version >= 19 ? sandbox.apiKey : sandbox.password;
+  return {
+    settings: {
+      url: sandbox.url,
+      database: sandbox.database,
+      login: sandbox.login,
+      secret,
+      retries: 2,
+      minRetryDelayMs: 5,
+    },
+    close: () => sandbox.close(),
+  };
+}
+
+const real = ['ODOO_TEST_URL', 'ODOO_TEST_DB', 'ODOO_TEST_LOGIN', 'ODOO_TEST_KEY'].every(
+  (name) => process.env[name],
+);
+if (!real)
+  console.info(
+    'Odoo contract suite: no real Odoo (set ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN, ODOO_TEST_KEY): sandbox runs only.',
+  );
+
+function contract(name: string, open: () => Promise<Target>): void {
+  describe(`Odoo contract: ${name}`, () => {
+    let target: Target;
+    let client: OdooClient;
+    let session: ErpSession;
+    const tag = randomBytes(4).toString('hex').toUpperCase();
+    const sku = (n: number) => `CT-${tag}-${n}`;
+    const ean = (n: number) => `29${String(parseInt(tag, 16) % 1e9).padStart(9, '0')}${n}`;
+    const productIds = new Map<string, number>();
+    const customer = (street: string): ErpCustomerInput => {
+      const address = {
+        name: `Buyer ${tag}`,
+        street,
+        zip: '10115',
+        city: 'Berlin',
+        countryCode: 'DE',
+        phone: null,
+      };
+      return {
+        externalId: `test:${tag}`,
+        email: `buyer-${tag.toLowerCase()}@example.com`,
+        invoiceAddress: address,
+        shippingAddress: { ...address, name: `Buyer ${tag} home` },
+      };
+    };
+    const drain = async (read: (cursor: string | null) => Promise<{ cursor: string; hasMore: boolean }>) => {
+      let page = await read(null);
+      while (page.hasMore) page = await read(page.cursor);
+      return page.cursor;
+    };
+    const pickingsOf = (orderId: string) =>
+      client.searchRead('stock.picking', {
+        domain: [
+          ['sale_id', '=', Number(orderId)],
+          ['state', 'not in', ['done', 'cancel']],
+        ],
+        fields: ['id'],
+      });
+
+    beforeAll(async () => {
+      target = await open();
+      client = await connectOdoo(target.settings);
+      session = odooConnector.open(target.settings);
+    });
+    afterAll(async () => target?.close());
+
+    it('verifies the connection: version, transport, warehouses, carriers', async () => {
+      const check = await odooConnector.verifyConnection(target.settings);
+      expect(Number.parseInt(check.serverVersion, 10)).toBeGreaterThanOrEqual(14);
+      // JSON-2 from Odoo 19 on, JSON-RPC before.
+      expect(check.transport).toBe(Number.parseInt(check.serverVersion, 10) >= 19 ? 'json2' : 'jsonrpc');
+      expect(check.warehouses.length).toBeGreaterThan(0);
+      expect(Array.isArray(check.carriers)).toBe(true);
+    });
+
+    it('reads products changed since a cursor, in pages, without repeats', async () => {
+      const start = await drain((c) => session.productsChangedSince(c, 500));
+      const created = await createProducts(
+        client,
+        [1, 2, 3].map((n) => ({ sku: sku(n), ean: ean(n), name: `Contract ${tag} ${n}`, price: 1999 + n })),
+      );
+      created.forEach((id, i) => productIds.set(sku(i + 1), id));
+      await setStock(
+        client,
+        created.map((productId, i) => ({ productId, quantity: 10 * (i + 1) })),
+      );
+      const seen: string[] = [];
+      let page = await session.productsChangedSince(start, 2);
+      seen.push(...page.items.map((p) => p.sku));
+      while (page.hasMore) {
+        page = await session.productsChangedSince(page.cursor, 2);
+        seen.push(...page.items.map((p) => p.sku));
+      }
+      const ours = seen.filter((s) => s.startsWith(`CT-${tag}`));
+      expect(ours.sort()).toEqual([sku(1), sku(2), sku(3)]);
+      const again = await session.productsChangedSince(page.cursor, 10);
+      expect(again.items.filter((p) => p.sku.startsWith(`CT-${tag}`))).toEqual([]);
+    });
+
+    it('finds products by SKU with price in minor units and stock', async () => {
+      const found = await session.findProductsBySku([sku(1), sku(2), 'NOPE-' + tag]);
+      expect(found.map((p) => p.sku).sort()).toEqual([sku(1), sku(2)]);
+      const first = found.find((p) => p.sku === sku(1));
+      expect(first).toMatchObject({ ean: ean(1), price: 2000, onHand: 10, freeQty: 10, active: true });
+    });
+
+    it('finds or creates the buyer with invoice and delivery contacts, idempotently', async () => {
+      const a = await session.findOrCreateCustomer(customer('Hauptstr. 1'));
+      const b = await session.findOrCreateCustomer(customer('Hauptstr. 1'));
+      expect(b).toEqual(a);
+      const moved = await session.findOrCreateCustomer(customer('Nebenweg 2'));
+      expect(moved.customerId).toBe(a.customerId);
+      expect(moved.shippingAddressId).not.toBe(a.shippingAddressId);
+    });
+
+    it('creates and confirms a sale order once per reference; confirming reserves stock', async () => {
+      const stockCursor = await drain((c) => session.stockChangedSince(c, 500));
+      const ref = `MP-${tag}-1`;
+      const input = {
+        externalRef: ref,
+        customer: await session.findOrCreateCustomer(customer('Hauptstr. 1')),
+        lines: [
+          { sku: sku(1), quantity: 4, unitPrice: 1750 },
+          { sku: sku(2), quantity: 1, unitPrice: 2500 },
+        ],
+      };
+      const order = await session.createSaleOrder(input);
+      expect(order).toMatchObject({ externalRef: ref, state: 'confirmed', deliveryStatus: 'pending' });
+      expect(await session.createSaleOrder(input)).toEqual(order);
+      expect(await session.findSaleOrder(ref)).toEqual(order);
+      expect(await session.findSaleOrder(`MP-${tag}-none`)).toBeNull();
+      const changed = await session.stockChangedSince(stockCursor, 500);
+      expect(changed.items.find((p) => p.sku === sku(1))).toMatchObject({ onHand: 10, freeQty: 6 });
+    });
+
+    it('refuses an order for an unknown SKU as a rejected record', async () => {
+      const input = {
+        externalRef: `MP-${tag}-x`,
+        customer: await session.findOrCreateCustomer(customer('Hauptstr. 1')),
+        lines: [{ sku: `NOPE-${tag}`, quantity: 1, unitPrice: 100 }],
+      };
+      await expect(session.createSaleOrder(input)).rejects.toMatchObject({
+        kind: 'rejected',
+        code: 'odoo.unknown_sku',
+      });
+    });
+
+    it('reports done deliveries with carrier, tracking and quantities; partial ones as partial', async () => {
+      const cursor = await drain((c) => session.shipmentsSince(c, 200));
+      const order = await session.findSaleOrder(`MP-${tag}-1`);
+      const [picking] = await pickingsOf(order!.id);
+      const [carrier] = await client.searchRead('delivery.carrier', { fields: ['id'], limit: 1 });
+      await validatePicking(client, picking!.id, {
+        carrierId: carrier?.id,
+        trackingRef: `TRK-${tag}`,
+        quantities: new Map([
+          [productIds.get(sku(1))!, 3],
+          [productIds.get(sku(2))!, 1],
+        ]),
+      });
+      const first = await session.shipmentsSince(cursor, 200);
+      const shipment = first.items.find((s) => s.externalRef === `MP-${tag}-1`);
+      expect(shipment).toMatchObject({ orderId: order!.id, trackingRef: `TRK-${tag}`, partial: true });
+      expect(shipment?.carrier?.id).toBe(carrier ? String(carrier.id) : undefined);
+      expect(shipment?.lines.sort((a, b) => String(a.sku).localeCompare(String(b.sku)))).toEqual([
+        { sku: sku(1), quantity: 3 },
+        { sku: sku(2), quantity: 1 },
+      ]);
+      expect((await session.findSaleOrder(`MP-${tag}-1`))?.deliveryStatus).toBe('partial');
+      const [rest] = await pickingsOf(order!.id);
+      await validatePicking(client, rest!.id, { trackingRef: `TRK-${tag}-2` });
+      const second = await session.shipmentsSince(first.cursor, 200);
+      expect(
+        second.items.filter((s) => s.externalRef === `MP-${tag}-1`).map((s) => [s.trackingRef, s.lines]),
+      ).toEqual([[`TRK-${tag}-2`, [{ sku: sku(1), quantity: 1 }]]]);
+      expect((await session.findSaleOrder(`MP-${tag}-1`))?.deliveryStatus).toBe('full');
+      const [stock] = await session.findProductsBySku([sku(1)]);
+      expect(stock).toMatchObject({ onHand: 6, freeQty: 6 });
+    });
+
+    it('cancels an order and releases its reservation', async () => {
+      const ref = `MP-${tag}-2`;
+      const order = await session.createSaleOrder({
+        externalRef: ref,
+        customer: await session.findOrCreateCustomer(customer('Hauptstr. 1')),
+        lines: [{ sku: sku(3), quantity: 5, unitPrice: 999 }],
+      });
+      expect((await session.findProductsBySku([sku(3)]))[0]?.freeQty).toBe(25);
+      await session.cancelSaleOrder(order.id);
+      expect((await session.findSaleOrder(ref))?.state).toBe('cancelled');
+      expect((await session.findProductsBySku([sku(3)]))[0]?.freeQty).toBe(30);
+    });
+
+    it('classifies refusals: duplicate barcode is rejected, a wrong key is auth_failed, a wrong database unknown_database', async () => {
+      const duplicate = await createProducts(client, [
+        { sku: sku(9), ean: ean(1), name: 'dup', price: 1 },
+      ]).catch((e: unknown) => e);
+      expect(isAppError(duplicate) && duplicate.kind).toBe('rejected');
+      const wrongKey = await odooConnector
+        .verifyConnection({ ...target.settings, secret: 'wrong-key' })
+        .catch((e: unknown) => e);
+      expect(isAppError(wrongKey) && [wrongKey.kind, wrongKey.code]).toEqual(['config', 'odoo.auth_failed']);
+      const wrongDb = await odooConnector
+        .verifyConnection({ ...target.settings, database: `nosuchdb_${tag.toLowerCase()}` })
+        .catch((e: unknown) => e);
+      expect(isAppError(wrongDb) && [wrongDb.kind, wrongDb.code]).toEqual([
+        'config',
+        'odoo.unknown_database',
+      ]);
+    });
+  });
+}
+
+contract('sandbox Odoo 17 over JSON-RPC', () => sandboxTarget(17));
+contract('sandbox Odoo 19 over JSON-2', () => sandboxTarget(19));
+if (real) {
+  contract(`real Odoo at ${process.env.ODOO_TEST_URL}`, () =>
+    Promise.resolve({
+      settings: {
+        url: process.env.ODOO_TEST_URL!,
+        database: process.env.ODOO_TEST_DB!,
+        login: process.env.ODOO_TEST_LOGIN!,
+        secret: process.env.ODOO_TEST_KEY!,
+      },
+      close: () => Promise.resolve(),
+    }),
+  );
+} else {
+  describe.skip('Odoo contract: real Odoo (set ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN, ODOO_TEST_KEY)', () => {
+    it('runs the contract suite against a real Odoo', () => undefined);
+  });
+}
