@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AccountsService } from './accounts/accounts.service.ts';
 import type { Config } from './config/config.ts';
+import { ErpService } from './erp/erp.service.ts';
 import type { Logger } from './logging/logger.ts';
 import { loadMasterKey } from './secrets/master-key.ts';
 import { SecretBox } from './secrets/secret-box.ts';
@@ -13,6 +14,7 @@ export interface AppContext {
   logger: Logger;
   db: Kysely<DB>;
   accounts: AccountsService;
+  erp: ErpService;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function createAppContext(
     logger,
     db: opened.db,
     accounts: new AccountsService({ db: opened.db, secrets, logger }),
+    erp: new ErpService({ db: opened.db, secrets, logger }),
     close: () => opened.close(),
   };
 }

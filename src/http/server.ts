@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { errorHandler } from './errors.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionGuard } from './session.ts';
 
@@ -35,6 +36,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   accountsRoutes(app, ctx);
+  erpRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {

@@ -37,8 +37,74 @@ export interface MarketplaceAccountsTable {
   updated_at: Generated<Date>;
 }
 
+
+export interface SyncCursorsTable {
+  account_id: string;
+  step: string;
+  cursor: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface SyncRunsTable {
+  /** bigserial: pg returns int8 as a string. */
+  id: Generated<string>;
+  account_id: string;
+  step: string;
+  trigger: string;
+  status: ColumnType<string, string | undefined, string>;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  counts: ColumnType<unknown, string | undefined, string>;
+  api_calls: ColumnType<unknown, string | undefined, string>;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface SyncIssuesTable {
+  id: Generated<string>;
+  account_id: string | null;
+  step: string;
+  code: string;
+  subject: string;
+  message: string;
+  hint: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  occurrences: Generated<number>;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  resolved_at: Date | null;
+}
+
+
+export type ErpStatus = 'connected' | 'credentials_invalid' | 'error';
+
+export interface ErpConnectionsTable {
+  id: Generated<string>;
+  type: string;
+  url: string;
+  database_name: string;
+  login: string;
+  secret_encrypted: string;
+  secret_last4: string;
+  transport: ColumnType<string, string | undefined, string>;
+  server_version: string | null;
+  detected_transport: string | null;
+  status: ColumnType<ErpStatus, ErpStatus | undefined, ErpStatus>;
+  status_message: string | null;
+  warehouses: ColumnType<unknown, string | undefined, string>;
+  carriers: ColumnType<unknown, string | undefined, string>;
+  settings: ColumnType<unknown, string | undefined, string>;
+  last_verified_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   admins: AdminsTable;
   sessions: SessionsTable;
   marketplace_accounts: MarketplaceAccountsTable;
+  sync_cursors: SyncCursorsTable;
+  sync_runs: SyncRunsTable;
+  sync_issues: SyncIssuesTable;
+  erp_connections: ErpConnectionsTable;
 }

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** What the sync reads from the ERP. Defaults: the first warehouse, its stock location, storable products only. */
+export const erpSettingsSchema = z.object({
+  warehouseId: z.string().min(1).nullable().default(null),
+  /** Stock locations whose free quantity counts; null = the warehouse's main stock location. */
+  stockLocationIds: z.array(z.string().min(1)).nullable().default(null),
+  /** Units held back from every marketplace per SKU (each account may hold back more). */
+  safetyBuffer: z
+    .number({ error: 'Enter a number of units.' })
+    .int('Enter whole units.')
+    .min(0, 'Use 0 to 99,999 units.')
+    .max(99_999, 'Use 0 to 99,999 units.')
+    .default(0),
+  productTypes: z
+    .array(z.enum(['storable', 'consumable']))
+    .min(1, 'Choose at least one product type.')
+    .default(['storable']),
+});
+
+export type ErpSettings = z.infer<typeof erpSettingsSchema>;
+
+export const erpSettingsPatchSchema = erpSettingsSchema.partial().strict();
+
+export function readErpSettings(stored: unknown): ErpSettings {
+  const parsed = erpSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : erpSettingsSchema.parse({});
+}
