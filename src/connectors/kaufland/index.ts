@@ -5,6 +5,7 @@ import type {
 } from '../../core/ports/marketplace.port.ts';
 import { validateKauflandCredentialShape } from './credentials.ts';
 import { createKauflandClient, type KauflandClientOptions } from './kaufland.client.ts';
+import { openKauflandSession } from './kaufland.session.ts';
 
 /**
  * A credentials check must answer the seller within seconds: 2 retries (backoff caps 0.5 s and 1 s) and 5 s per
@@ -36,7 +37,10 @@ export const kauflandConnector: MarketplaceConnector = {
   defaultBaseUrl: 'https://sellerapi.kaufland.com/v2',
   verifyCredentials: (credentials) => verifyCredentials(credentials),
   validateCredentialShape: validateKauflandCredentialShape,
+  openSession: (credentials, options) => openKauflandSession(credentials, options),
 };
+
+export { openKauflandSession } from './kaufland.session.ts';
 
 export { verifyCredentials as verifyKauflandCredentials };
 export { validateKauflandCredentialShape } from './credentials.ts';

@@ -7,6 +7,7 @@
  * half away from zero to cents when read. Quantities are plain numbers (ERPs allow fractional units).
  * Ids are strings: ERPs differ (Odoo uses integers), the hub only stores and returns them.
  */
+import type { CallRecord } from './marketplace.port.ts';
 
 export interface ErpCredentials {
   /** Root URL of the ERP, e.g. https://erp.example.com or a sandbox's URL. */
@@ -145,5 +146,5 @@ export interface ErpConnector {
    */
   verifyConnection(credentials: ErpCredentials): Promise<ErpConnectionCheck>;
   /** A session for the sync; it connects on first use and keeps the sign-in. */
-  open(credentials: ErpCredentials): ErpSession;
+  open(credentials: ErpCredentials, options?: { onCall?: (call: CallRecord) => void }): ErpSession;
 }

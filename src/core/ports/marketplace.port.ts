@@ -31,6 +31,8 @@ export interface MarketplaceConnector {
     field: 'clientId' | 'clientSecret';
     message: string;
   }[];
+  /** A session for the sync with one account's keys; calls are paced and retried by the connector. */
+  openSession(credentials: MarketplaceCredentials, options?: MarketplaceSessionOptions): MarketplaceSession;
 }
 
 /** One API call the connector made, for run records and metrics (endpoint as a template, no ids). */
@@ -77,8 +79,4 @@ export interface MarketplaceSession {
   cancelLine(lineId: string, reason: string): Promise<void>;
   /** Carrier codes the marketplace accepts. */
   listCarriers(): Promise<string[]>;
-}
-
-export interface MarketplaceSyncConnector extends MarketplaceConnector {
-  openSession(credentials: MarketplaceCredentials, options?: MarketplaceSessionOptions): MarketplaceSession;
 }
