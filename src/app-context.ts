@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import { AccountsService } from './accounts/accounts.service.ts';
 import type { Config } from './config/config.ts';
 import { ErpService } from './erp/erp.service.ts';
@@ -6,6 +7,7 @@ import type { Logger } from './logging/logger.ts';
 import { loadMasterKey } from './secrets/master-key.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { openDatabase, type Database } from './store/db.ts';
+import { SyncQueue } from './sync/queue.ts';
 import type { DB } from './store/schema.ts';
 
 /** Everything the HTTP server and the CLI share: one database, one secret box, the services on top. */
@@ -13,8 +15,12 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   db: Kysely<DB>;
+  /** The pool under `db`, for graphile-worker. */
+  pool: pg.Pool;
   accounts: AccountsService;
   erp: ErpService;
+  /** The sync job queue, opened on first use (it installs graphile-worker's schema once). */
+  queue(): Promise<SyncQueue>;
   close(): Promise<void>;
 }
 
@@ -25,12 +31,18 @@ export async function createAppContext(
 ): Promise<AppContext> {
   const secrets = new SecretBox(await loadMasterKey(config));
   const opened = database ?? (await openDatabase(config, logger));
+  let queue: Promise<SyncQueue> | undefined;
   return {
     config,
     logger,
     db: opened.db,
+    pool: opened.pool,
     accounts: new AccountsService({ db: opened.db, secrets, logger }),
     erp: new ErpService({ db: opened.db, secrets, logger }),
-    close: () => opened.close(),
+    queue: () => (queue ??= SyncQueue.open(opened.pool)),
+    close: async () => {
+      if (queue) await (await queue).release();
+      await opened.close();
+    },
   };
 }

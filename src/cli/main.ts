@@ -3,13 +3,16 @@ import { accountsCommand } from './commands/accounts.ts';
 import { adminCommand } from './commands/admin.ts';
 import { erpCommand } from './commands/erp.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
-import { startCommand } from './commands/start.ts';
+import { startCommand, workerCommand } from './commands/start.ts';
+import { syncCommand } from './commands/sync.ts';
 import { failAndExit } from './output.ts';
 
 const program = new Command('adlerdo')
   .description('AdlerDo — keeps your ERP and your marketplaces in step')
   .showHelpAfterError()
   .addCommand(startCommand())
+  .addCommand(workerCommand())
+  .addCommand(syncCommand())
   .addCommand(adminCommand())
   .addCommand(accountsCommand())
   .addCommand(erpCommand())

@@ -29,6 +29,16 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KAUFLAND_BASE_URL: z.url().default('https://sellerapi.kaufland.com/v2'),
+  // Jobs one worker process runs at once; each account still runs one step at a time.
+  ADLERDO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Step intervals in seconds, e.g. "orders=30,shipments=30,stock=30,catalog=300" (unlisted steps keep defaults).
+  ADLERDO_SYNC_INTERVALS: z
+    .string()
+    .regex(
+      /^(\s*\w+\s*=\s*\d+\s*)(,\s*\w+\s*=\s*\d+\s*)*$/,
+      'must look like "orders=30,stock=30,catalog=300"',
+    )
+    .optional(),
   // Sessions last 12 hours unless configured otherwise.
   ADLERDO_SESSION_HOURS: z.coerce
     .number()

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { erpConnector } from '../connectors/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { ErpConnectionCheck, ErpCredentials, ErpSession } from '../core/ports/erp.port.ts';
+import type { CallRecord } from '../core/ports/marketplace.port.ts';
 import { parseInput } from '../core/validation.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
@@ -150,9 +151,9 @@ export class ErpService {
   }
 
   /** A session for the sync; undefined when no ERP is connected. */
-  async openSession(): Promise<ErpSession | undefined> {
+  async openSession(options: { onCall?: (call: CallRecord) => void } = {}): Promise<ErpSession | undefined> {
     const row = await this.find();
-    return row ? erpConnector(row.type).open(this.credentials(row)) : undefined;
+    return row ? erpConnector(row.type).open(this.credentials(row), options) : undefined;
   }
 
   private credentials(row: ErpRow): ErpCredentials {
@@ -168,7 +169,8 @@ export class ErpService {
   private encryptSecret(secret: string) {
     return {
       secret_encrypted: this.deps.secrets.encrypt(secret, SECRET_CONTEXT),
-      secret_last4: secret.slice(-4),
+      // Odoo's API keys are 40 characters; the last four of a short password would give most of it away.
+      secret_last4: secret.length >= 16 ? secret.slice(-4) : '',
     };
   }
 

@@ -9,6 +9,7 @@ import { accountsRoutes } from './routes/accounts.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { syncRoutes } from './routes/sync.routes.ts';
 import { sessionGuard } from './session.ts';
 
 export const UI_DIST = path.resolve(import.meta.dirname, '../../dist/ui');
@@ -37,6 +38,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   authRoutes(app, ctx);
   accountsRoutes(app, ctx);
   erpRoutes(app, ctx);
+  syncRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {

@@ -99,6 +99,79 @@ export interface ErpConnectionsTable {
   updated_at: Generated<Date>;
 }
 
+export interface CatalogProductsTable {
+  sku: string;
+  erp_id: string;
+  ean: string | null;
+  name: string;
+  price_minor: number;
+  /** numeric: pg returns it as a string. */
+  free_qty: ColumnType<string, number | string, number | string>;
+  on_hand: ColumnType<string, number | string, number | string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  changed_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface OffersTable {
+  account_id: string;
+  channel: string;
+  sku: string;
+  offer_id: string | null;
+  amount: number | null;
+  price_minor: number | null;
+  handling_time_days: number | null;
+  status: string | null;
+  confirmed_at: Date | null;
+  pending_since: Date | null;
+  last_error: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type HubOrderState = 'received' | 'held' | 'in_erp' | 'shipped' | 'cancelled';
+
+export interface HubOrdersTable {
+  id: Generated<string>;
+  account_id: string;
+  marketplace_order_id: string;
+  channel: string;
+  currency: string;
+  buyer: ColumnType<unknown, string | null, string | null>;
+  billing_address: ColumnType<unknown, string | null, string | null>;
+  shipping_address: ColumnType<unknown, string | null, string | null>;
+  /** bigint: pg returns it as a string. */
+  total_minor: ColumnType<string, number, number>;
+  state: ColumnType<HubOrderState, HubOrderState | undefined, HubOrderState>;
+  hold_reason: string | null;
+  erp_order_id: string | null;
+  erp_order_name: string | null;
+  marketplace_created_at: ColumnType<Date, Date | string, Date | string>;
+  received_at: Generated<Date>;
+  erp_created_at: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface HubOrderLinesTable {
+  id: Generated<string>;
+  order_id: string;
+  account_id: string;
+  marketplace_line_id: string;
+  sku: string | null;
+  title: string | null;
+  price_minor: number;
+  shipping_minor: number;
+  vat_percent: ColumnType<string | null, number | null, number | null>;
+  marketplace_status: string;
+  erp_shipment_id: string | null;
+  carrier: string | null;
+  tracking_numbers: string[] | null;
+  shipped_at: Date | null;
+  confirmed_at: Date | null;
+  confirm_error: string | null;
+  cancelled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   admins: AdminsTable;
   sessions: SessionsTable;
@@ -107,4 +180,8 @@ export interface DB {
   sync_runs: SyncRunsTable;
   sync_issues: SyncIssuesTable;
   erp_connections: ErpConnectionsTable;
+  catalog_products: CatalogProductsTable;
+  offers: OffersTable;
+  hub_orders: HubOrdersTable;
+  hub_order_lines: HubOrderLinesTable;
 }

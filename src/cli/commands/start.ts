@@ -1,36 +1,64 @@
 import { Command } from 'commander';
-import { createAppContext } from '../../app-context.ts';
+import { createAppContext, type AppContext } from '../../app-context.ts';
 import { countAdmins } from '../../auth/admins.ts';
 import { loadConfig } from '../../config/config.ts';
 import { buildServer } from '../../http/server.ts';
-import { createLogger } from '../../logging/logger.ts';
+import { createLogger, type Logger } from '../../logging/logger.ts';
+import { parseIntervals, startScheduler } from '../../sync/scheduler.ts';
+import { startWorker } from '../../sync/worker.ts';
 
-/** Shutdown waits at most 10 s for open requests before the database is stopped anyway. */
+/** Shutdown waits at most 10 s for running steps and open requests before the database is stopped anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export function startCommand(): Command {
-  return new Command('start').description('Start AdlerDo: database, web UI and API').action(async () => {
-    const config = loadConfig();
-    const logger = createLogger(config.LOG_LEVEL);
-    const ctx = await createAppContext(config, logger);
-    const server = await buildServer(ctx);
-    await server.listen({ port: config.PORT, host: config.HOST });
-    const url = `http://localhost:${config.PORT}`;
-    logger.info({ url }, `AdlerDo is running at ${url}`);
-    if ((await countAdmins(ctx.db)) === 0) logger.info(`Open ${url} to create the first administrator.`);
+  return new Command('start')
+    .description('Start AdlerDo: database, web UI and API, sync worker and scheduler')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const intervals = parseIntervals(config.ADLERDO_SYNC_INTERVALS);
+      const ctx = await createAppContext(config, logger);
+      const server = await buildServer(ctx);
+      await server.listen({ port: config.PORT, host: config.HOST });
+      const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
+      const scheduler = startScheduler(ctx, await ctx.queue(), intervals);
+      void scheduler.tick();
+      const url = `http://localhost:${config.PORT}`;
+      logger.info({ url }, `AdlerDo is running at ${url}`);
+      if ((await countAdmins(ctx.db)) === 0) logger.info(`Open ${url} to create the first administrator.`);
+      stopOnSignals(logger, ctx, async () => {
+        scheduler.stop();
+        await server.close();
+        await worker.stop();
+      });
+    });
+}
 
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down');
-      const timer = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
-      await server.close();
-      await ctx.close();
-      clearTimeout(timer);
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
-  });
+export function workerCommand(): Command {
+  return new Command('worker')
+    .description('Run only a sync worker (several may share one PostgreSQL via DATABASE_URL)')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const ctx = await createAppContext(config, logger);
+      const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
+      stopOnSignals(logger, ctx, () => worker.stop());
+    });
+}
+
+/** SIGTERM/SIGINT: stop taking work, let running steps finish (cursors stay consistent), then close. */
+function stopOnSignals(logger: Logger, ctx: AppContext, stopWork: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    await stopWork();
+    await ctx.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }

@@ -35,7 +35,7 @@ export const odooConnector: ErpConnector = {
   type: 'odoo',
   displayName: 'Odoo',
   verifyConnection,
-  open: (credentials: ErpCredentials) => openOdooSession(credentials),
+  open: (credentials: ErpCredentials, options) => openOdooSession({ ...credentials, ...options }),
 };
 
 export { connectOdoo, OdooClient } from './odoo.client.ts';

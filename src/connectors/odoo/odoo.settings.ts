@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import type { ErpCredentials } from '../../core/ports/erp.port.ts';
+import type { CallRecord } from '../../core/ports/marketplace.port.ts';
 
 export const TRANSPORTS = ['auto', 'jsonrpc', 'json2'] as const;
 export type TransportChoice = (typeof TRANSPORTS)[number];
@@ -23,8 +24,9 @@ export const odooSettingsSchema = z.object({
   orderTaxIds: z.array(z.number().int().positive()).optional(),
 });
 
-export type OdooSettings = z.infer<typeof odooSettingsSchema>;
-export type OdooSettingsInput = z.input<typeof odooSettingsSchema>;
+type CallHook = { onCall?: (call: CallRecord) => void };
+export type OdooSettings = z.infer<typeof odooSettingsSchema> & CallHook;
+export type OdooSettingsInput = z.input<typeof odooSettingsSchema> & CallHook;
 
 /** The hub's vendor-neutral credentials (transport as free text, checked here) plus Odoo-only options. */
 export type OdooConnectionInput =
@@ -32,7 +34,7 @@ export type OdooConnectionInput =
 
 export function parseOdooSettings(input: OdooConnectionInput): OdooSettings {
   const parsed = odooSettingsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, onCall: input.onCall };
   throw new AppError(
     'input',
     'odoo.invalid_settings',

@@ -1,11 +1,14 @@
 import pRetry from 'p-retry';
 import { AppError, toAppError } from '../../../core/errors.ts';
+import type { CallRecord } from '../../../core/ports/marketplace.port.ts';
 import { NOT_APPLIED, networkError, type CallInfo } from './errors.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
   retries: number;
   minRetryDelayMs: number;
+  /** Told of every HTTP round trip (for run records and metrics). */
+  onCall?: (call: CallRecord) => void;
 }
 
 export interface HttpAnswer {
@@ -20,14 +23,22 @@ export async function send(
   call: CallInfo,
   options: HttpOptions,
 ): Promise<HttpAnswer> {
+  const started = performance.now();
+  const report = (status: CallRecord['status']) =>
+    options.onCall?.({
+      system: 'odoo',
+      method: init.method ?? 'POST',
+      endpoint: call.model ? `${call.model}.${call.method ?? ''}` : (call.method ?? new URL(url).pathname),
+      status,
+      ms: performance.now() - started,
+    });
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      text: await response.text(),
-    };
+    const text = await response.text();
+    report(response.status);
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
   } catch (error) {
+    report(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network_error');
     throw networkError(error, call);
   }
 }

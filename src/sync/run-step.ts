@@ -1,0 +1,158 @@
+import type { AppContext } from '../app-context.ts';
+import type { AccountView } from '../accounts/account-view.ts';
+import { marketplaceConnector } from '../connectors/index.ts';
+import { AppError, toAppError } from '../core/errors.ts';
+import type { CallRecord } from '../core/ports/marketplace.port.ts';
+import { readCursor, writeCursor } from './cursors.repository.ts';
+import { raiseIssue, resolveIssues } from './issues.repository.ts';
+import { withAccountLock } from './account-lock.ts';
+import { emptyCounts, type CallCounts } from './run-counts.ts';
+import { finishRun, startRun, type RunStatus } from './runs.repository.ts';
+import type { StepContext } from './step-context.ts';
+import { STEP_HANDLERS, stepEnabled } from './step-handlers.ts';
+import type { Step, Trigger } from './steps.ts';
+
+export interface StepOutcome {
+  runId: string | null;
+  status: RunStatus;
+  counts: ReturnType<typeof emptyCounts>;
+  apiCalls: CallCounts;
+  error?: { code: string; message: string };
+}
+
+export interface RunStepOptions {
+  onProgress?: (done: number, total?: number) => void;
+  onCall?: (call: CallRecord) => void;
+}
+
+/**
+ * Runs one step for one account and records it. What an error does depends on its kind:
+ * `config` (keys rejected) pauses the account or the ERP and ends the run as `paused` — nothing to retry until
+ * the seller acts; `transient` and `bug` end it as `failed` and are thrown, so the job queue retries it with
+ * backoff from the same cursor. Nothing is lost either way: cursors move only after a batch is applied.
+ */
+export async function runStep(
+  app: AppContext,
+  accountId: string,
+  step: Step,
+  trigger: Trigger,
+  options: RunStepOptions = {},
+): Promise<StepOutcome> {
+  return withAccountLock(app.db, accountId, async () => {
+    const account = await app.accounts.get(accountId);
+    const counts = emptyCounts();
+    const apiCalls: CallCounts = {};
+    const blocked = await blockedReason(app, account, step, trigger);
+    if (blocked) {
+      if (trigger === 'schedule') return { runId: null, status: 'skipped', counts, apiCalls };
+      const runId = await startRun(app.db, accountId, step, trigger);
+      await finishRun(app.db, runId, {
+        status: blocked.status,
+        counts,
+        apiCalls,
+        errorCode: blocked.code,
+        errorMessage: blocked.message,
+      });
+      return { runId, status: blocked.status, counts, apiCalls, error: blocked };
+    }
+
+    const runId = await startRun(app.db, accountId, step, trigger);
+    const logger = app.logger.child({ accountId, step, runId });
+    const count = (call: CallRecord) => {
+      const key = `${call.system} ${call.method} ${call.endpoint}`;
+      apiCalls[key] = (apiCalls[key] ?? 0) + 1;
+      options.onCall?.(call);
+    };
+    const erp = await app.erp.openSession({ onCall: count });
+    const erpView = await app.erp.get();
+    if (!erp || !erpView)
+      throw new AppError('bug', 'sync.no_erp', 'The ERP was disconnected during the run.');
+    const ctx: StepContext = {
+      db: app.db,
+      step,
+      account,
+      channels: account.settings.storefronts ?? account.storefronts,
+      erpSettings: erpView.settings,
+      marketplace: marketplaceConnector(account.type).openSession(
+        await app.accounts.credentialsOf(accountId),
+        { onCall: count },
+      ),
+      erp,
+      counts,
+      logger,
+      progress: options.onProgress ?? (() => undefined),
+      cursor: {
+        read: <T>() => readCursor<T>(app.db, accountId, step),
+        write: (value) => writeCursor(app.db, accountId, step, value),
+      },
+      issues: {
+        raise: (issue) => raiseIssue(app.db, { ...issue, accountId, step }),
+        resolve: (code, subjects) => resolveIssues(app.db, accountId, code, subjects),
+      },
+    };
+    try {
+      await STEP_HANDLERS[step](ctx);
+      await finishRun(app.db, runId, { status: 'succeeded', counts, apiCalls });
+      logger.info({ counts, apiCalls }, 'sync step done');
+      return { runId, status: 'succeeded', counts, apiCalls };
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      const status: RunStatus = error.kind === 'config' ? 'paused' : 'failed';
+      if (error.kind === 'config') await pauseFor(app, account, error);
+      await finishRun(app.db, runId, {
+        status,
+        counts,
+        apiCalls,
+        errorCode: error.code,
+        errorMessage: error.message,
+      });
+      logger[status === 'paused' ? 'warn' : 'error']({ code: error.code, counts }, error.message);
+      if (error.kind === 'transient' || error.kind === 'bug') throw error;
+      return { runId, status, counts, apiCalls, error: { code: error.code, message: error.message } };
+    }
+  });
+}
+
+/** Why a step must not run now, if it must not. */
+async function blockedReason(app: AppContext, account: AccountView, step: Step, trigger: Trigger) {
+  if (account.status === 'credentials_invalid') {
+    return {
+      status: 'paused' as const,
+      code: 'account.credentials_invalid',
+      message: account.statusMessage ?? 'The marketplace keys are invalid.',
+    };
+  }
+  if (account.status === 'paused')
+    return {
+      status: 'paused' as const,
+      code: 'account.paused',
+      message: 'Syncing is paused for this account.',
+    };
+  const erp = await app.erp.get();
+  if (!erp)
+    return {
+      status: 'paused' as const,
+      code: 'erp.not_connected',
+      message: 'No ERP is connected yet. Connect Odoo on the ERP page.',
+    };
+  if (erp.status !== 'connected')
+    return {
+      status: 'paused' as const,
+      code: `erp.${erp.status}`,
+      message: erp.statusMessage ?? 'The ERP connection needs attention.',
+    };
+  if (trigger === 'schedule' && !stepEnabled(account.settings, step)) {
+    return {
+      status: 'skipped' as const,
+      code: 'sync.step_disabled',
+      message: `The ${step} step is switched off for this account.`,
+    };
+  }
+  return undefined;
+}
+
+/** A rejected marketplace key pauses that account; a rejected ERP key pauses the ERP (and so every account). */
+async function pauseFor(app: AppContext, account: AccountView, error: AppError): Promise<void> {
+  if (error.code.startsWith(`${account.type}.`)) await app.accounts.markCredentialsInvalid(account.id);
+  else if (error.code.endsWith('.auth_failed')) await app.erp.markCredentialsInvalid();
+}

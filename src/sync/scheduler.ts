@@ -1,0 +1,73 @@
+import type { AppContext } from '../app-context.ts';
+import { AppError } from '../core/errors.ts';
+import type { SyncQueue } from './queue.ts';
+import { stepEnabled } from './step-handlers.ts';
+import { DEFAULT_INTERVAL_SECONDS, isStep, STEPS, type Step } from './steps.ts';
+
+// How often the scheduler looks for due steps; steps themselves run every 30 s or more.
+const TICK_MS = 5_000;
+
+export interface Scheduler {
+  stop(): void;
+  /** Looks for due steps now (tests, and right after start). */
+  tick(): Promise<void>;
+}
+
+export function parseIntervals(text: string | undefined): Record<Step, number> {
+  const intervals = { ...DEFAULT_INTERVAL_SECONDS };
+  for (const part of (text ?? '').split(',').filter((p) => p.trim())) {
+    const [name = '', seconds = ''] = part.split('=').map((s) => s.trim());
+    if (!isStep(name)) {
+      throw new AppError(
+        'config',
+        'config.invalid',
+        `ADLERDO_SYNC_INTERVALS names an unknown step "${name}". Steps: ${STEPS.join(', ')}.`,
+      );
+    }
+    intervals[name] = Math.max(5, Number(seconds));
+  }
+  return intervals;
+}
+
+/**
+ * Enqueues each enabled step of each connected account when its interval has passed. Paused accounts (keys
+ * invalid) and a paused ERP get nothing until the seller fixes them. Several schedulers (one per `adlerdo
+ * start`) are harmless: a step has at most one pending job (job key), so a second enqueue is a no-op.
+ */
+export function startScheduler(
+  app: AppContext,
+  queue: SyncQueue,
+  intervals: Record<Step, number>,
+): Scheduler {
+  const lastEnqueued = new Map<string, number>();
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const erp = await app.erp.get();
+      if (erp?.status !== 'connected') return;
+      const now = Date.now();
+      for (const account of await app.accounts.list()) {
+        if (account.status !== 'connected') continue;
+        for (const step of STEPS) {
+          const key = `${account.id}:${step}`;
+          if (
+            !stepEnabled(account.settings, step) ||
+            now - (lastEnqueued.get(key) ?? 0) < intervals[step] * 1000
+          )
+            continue;
+          await queue.enqueue({ accountId: account.id, step, trigger: 'schedule' });
+          lastEnqueued.set(key, now);
+        }
+      }
+    } catch (error) {
+      app.logger.error({ err: error }, 'scheduler tick failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), TICK_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer), tick };
+}

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import type { StepHandler } from '../step-context.ts';
+
+interface CancellationsCursor {
+  updatedSince: Record<string, string>;
+}
+
+const OVERLAP_MS = 10 * 60_000;
+export const ISSUE_CANCELLED_AFTER_SHIPPING = 'order.cancelled_after_shipping';
+export const ISSUE_PARTIALLY_CANCELLED = 'order.partially_cancelled';
+
+/**
+ * Cancellations from the marketplace: lines cancelled there are marked in the hub; an order whose every line
+ * is cancelled before anything shipped is cancelled in the ERP (or never sent there). An order cancelled
+ * after shipping, or only in part, is flagged for the seller: the ERP port cancels whole orders only.
+ */
+export const syncCancellations: StepHandler = async (ctx) => {
+  const cursor = (await ctx.cursor.read<CancellationsCursor>()) ?? { updatedSince: {} };
+  for (const channel of ctx.channels) {
+    const since = cursor.updatedSince[channel];
+    // The first run starts now: cancellations from before the hub knew the account concern no hub order.
+    let newest = since ?? new Date().toISOString();
+    const lines = ctx.marketplace.listOrderLines({
+      channel,
+      statuses: ['cancelled'],
+      updatedSince: new Date(Date.parse(newest) - OVERLAP_MS).toISOString(),
+    });
+    const cancelledIds: string[] = [];
+    for await (const line of lines) {
+      ctx.counts.read++;
+      cancelledIds.push(line.lineId);
+      if (line.updatedAt > newest) newest = line.updatedAt;
+    }
+    await applyCancellations(ctx, cancelledIds);
+    cursor.updatedSince[channel] = newest;
+    await ctx.cursor.write(cursor);
+  }
+};
+
+async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: string[]): Promise<void> {
+  if (lineIds.length === 0) return;
+  const changed = await ctx.db
+    .updateTable('hub_order_lines')
+    .set({ cancelled_at: new Date(), marketplace_status: 'cancelled' })
+    .where('account_id', '=', ctx.account.id)
+    .where('marketplace_line_id', 'in', lineIds)
+    .where('cancelled_at', 'is', null)
+    .returning('order_id')
+    .execute();
+  const orderIds = [...new Set(changed.map((c) => c.order_id))];
+  for (const orderId of orderIds) {
+    const order = await ctx.db
+      .selectFrom('hub_orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    const stats = await sql<{ open: string; shipped: string }>`
+      SELECT count(*) FILTER (WHERE cancelled_at IS NULL) AS open,
+             count(*) FILTER (WHERE shipped_at IS NOT NULL) AS shipped
+      FROM hub_order_lines WHERE order_id = ${orderId}`.execute(ctx.db);
+    const { open, shipped } = stats.rows[0] ?? { open: '0', shipped: '0' };
+    const ref = order.marketplace_order_id;
+    if (Number(shipped) > 0) {
+      await ctx.issues.raise({
+        code: ISSUE_CANCELLED_AFTER_SHIPPING,
+        subject: ref,
+        message: `Order ${ref} was cancelled on the marketplace after (part of) it shipped.`,
+        hint: `Check sale order ${order.erp_order_name ?? ''} in Odoo: arrange a return or refund with the buyer.`,
+      });
+    } else if (Number(open) > 0) {
+      await ctx.issues.raise({
+        code: ISSUE_PARTIALLY_CANCELLED,
+        subject: ref,
+        message: `Some items of order ${ref} were cancelled on the marketplace.`,
+        hint: `Remove the cancelled items from sale order ${order.erp_order_name ?? ''} in Odoo before shipping.`,
+      });
+    } else {
+      if (order.erp_order_id) await ctx.erp.cancelSaleOrder(order.erp_order_id);
+      await ctx.db
+        .updateTable('hub_orders')
+        .set({ state: 'cancelled', updated_at: new Date() })
+        .where('id', '=', orderId)
+        .execute();
+      ctx.counts.updated++;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { StepContext } from '../../step-context.ts';
+import { createOffers, type NewOffer } from './create-offers.ts';
+import { desiredOffer, type OfferRules } from './desired-offer.ts';
+import { planOffer } from './offer-diff.ts';
+import { OFFER_REJECTED } from './offer-issues.ts';
+import { countRows, readRows, type RowScope } from './offer-rows.ts';
+import { storeAccepted, type OfferKey } from './offers.repository.ts';
+import { sendChanges, type PendingChange } from './send-changes.ts';
+import type { SystemNames } from './system-names.ts';
+
+/** 2,000 rows per read: a 100,000-SKU comparison is 50 indexed range reads and never all in memory at once. */
+const ROWS_PER_READ = 2_000;
+
+/**
+ * Compares the desired offer of every SKU in scope with what the marketplace last confirmed, from stored
+ * state only (a rerun after a crash sends whatever is still different): creates new offers page by page,
+ * gathers the changes, and sends them all at once at the end.
+ */
+export async function compareOffers(
+  ctx: StepContext,
+  key: OfferKey,
+  scope: RowScope,
+  rules: OfferRules,
+  names: SystemNames,
+): Promise<void> {
+  const total = scope.kind === 'all' ? await countRows(ctx.db, key, scope) : undefined;
+  const changes: PendingChange[] = [];
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const rows = await readRows(ctx.db, key, scope, after, ROWS_PER_READ);
+    const creates: NewOffer[] = [];
+    const cleared: PendingChange['desired'][] = [];
+    for (const { item, eanShared, offer } of rows) {
+      const desired = desiredOffer(item, rules);
+      const plan = planOffer(desired, offer, { active: item.active, eanShared });
+      const hadError = offer?.lastError != null;
+      if (plan.kind === 'create') creates.push({ desired, hadError });
+      else if (plan.kind === 'update') changes.push({ change: plan.change, desired, hadError });
+      else if (plan.kind === 'skip') ctx.counts.skipped += 1;
+      else if (plan.kind === 'unchanged' && hadError) cleared.push(desired);
+    }
+    changes.push(...(await createOffers(ctx, key, creates, names)));
+    await storeAccepted(ctx.db, key, cleared);
+    await ctx.issues.resolve(
+      OFFER_REJECTED,
+      cleared.map((desired) => desired.sku),
+    );
+    done += rows.length;
+    if (total !== undefined) ctx.progress(done, total);
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < ROWS_PER_READ) break;
+    after = last.item.sku;
+  }
+  await sendChanges(ctx, key, changes, names);
+}

@@ -1,0 +1,64 @@
+import { isAppError } from '../../../core/errors.ts';
+import type { DesiredOffer } from '../../../core/offer.ts';
+import type { StepContext } from '../../step-context.ts';
+import { inParallel } from './in-parallel.ts';
+import { planOffer } from './offer-diff.ts';
+import { OFFER_REJECTED, raiseRejected } from './offer-issues.ts';
+import { markPending, storeConfirmed, storeFailure, type OfferKey } from './offers.repository.ts';
+import type { PendingChange } from './send-changes.ts';
+import type { SystemNames } from './system-names.ts';
+
+/**
+ * 8 creates in flight: one at a time would leave the marketplace's budget (Kaufland: 111 requests/s) mostly
+ * unused at ~50–100 ms per answer; the connector's pacer keeps 8 parallel calls within it.
+ */
+const CREATE_CONCURRENCY = 8;
+
+export interface NewOffer {
+  desired: DesiredOffer;
+  /** The SKU's earlier create was refused: a success closes that issue. */
+  hadError: boolean;
+}
+
+/**
+ * Creates offers one call each (marketplaces have no bulk create). A create refused because the offer
+ * already exists (made by hand, or by a run that crashed before recording it) is linked instead: looked up
+ * by SKU, and its differences returned as changes for the bulk update.
+ */
+export async function createOffers(
+  ctx: StepContext,
+  key: OfferKey,
+  offers: readonly NewOffer[],
+  names: SystemNames,
+): Promise<PendingChange[]> {
+  const changes: PendingChange[] = [];
+  await inParallel(offers, CREATE_CONCURRENCY, async ({ desired, hadError }) => {
+    try {
+      const created = await ctx.marketplace.createOffer(key.channel, desired);
+      if (created) await storeConfirmed(ctx.db, key, [created]);
+      else await markPending(ctx.db, key, desired.sku);
+      ctx.counts.created += 1;
+      if (hadError) await ctx.issues.resolve(OFFER_REJECTED, [desired.sku]);
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'rejected') throw error;
+      const existing = await ctx.marketplace.findOffer(key.channel, desired.sku);
+      if (existing === undefined) {
+        await storeFailure(ctx.db, key, desired.sku, `${error.code}: ${error.message}`);
+        await raiseRejected(ctx, names, {
+          sku: desired.sku,
+          channel: key.channel,
+          code: error.code,
+          message: error.message,
+        });
+        ctx.counts.failed += 1;
+        return;
+      }
+      await storeConfirmed(ctx.db, key, [existing]);
+      if (hadError) await ctx.issues.resolve(OFFER_REJECTED, [desired.sku]);
+      const known = { ...existing, pendingSince: null, lastError: null };
+      const plan = planOffer(desired, known, { active: true, eanShared: false });
+      if (plan.kind === 'update') changes.push({ change: plan.change, desired, hadError: false });
+    }
+  });
+  return changes;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../accounts/account-settings.ts';
+import { MAX_OFFER_AMOUNT } from '../../../core/offer.ts';
+import { readErpSettings } from '../../../erp/erp-settings.ts';
+import { desiredAmount, desiredOffer, offerRules, rulesKey, type OfferRules } from './desired-offer.ts';
+
+const rules = (erpSafetyBuffer = 0, accountSafetyBuffer = 0): OfferRules => ({
+  ...offerRules(defaultSettings(), readErpSettings({})),
+  erpSafetyBuffer,
+  accountSafetyBuffer,
+});
+
+describe('desiredAmount', () => {
+  it('offers the whole free units', () => {
+    expect(desiredAmount(10, true, rules())).toBe(10);
+    expect(desiredAmount(10.9, true, rules())).toBe(10);
+  });
+
+  it('holds back the ERP and the account safety buffers', () => {
+    expect(desiredAmount(10, true, rules(2, 3))).toBe(5);
+    expect(desiredAmount(5.5, true, rules(2, 3))).toBe(0);
+    expect(desiredAmount(3, true, rules(2, 3))).toBe(0);
+  });
+
+  it('never goes below 0 or above the marketplace limit', () => {
+    expect(desiredAmount(-4, true, rules())).toBe(0);
+    expect(desiredAmount(250_000, true, rules())).toBe(MAX_OFFER_AMOUNT);
+    expect(desiredAmount(Number.NaN, true, rules())).toBe(0);
+  });
+
+  it('offers nothing of an archived product', () => {
+    expect(desiredAmount(40, false, rules())).toBe(0);
+  });
+});
+
+describe('desiredOffer', () => {
+  it('combines amount, price rule, handling time and shipping group', () => {
+    const settings = {
+      ...defaultSettings(),
+      safetyBuffer: 1,
+      handlingTimeDays: 3,
+      shippingGroupId: 42,
+      priceRule: { factor: 1.1, surchargeMinor: 0, rounding: 'up_99' as const, minimumMinor: null },
+    };
+    const offer = desiredOffer(
+      { sku: 'MUG-1', ean: '4006381333931', priceMinor: 1250, freeQty: 8, active: true },
+      offerRules(settings, readErpSettings({ safetyBuffer: 2 })),
+    );
+    expect(offer).toEqual({
+      sku: 'MUG-1',
+      ean: '4006381333931',
+      amount: 5,
+      priceMinor: 1399, // 1375 → .99
+      handlingTimeDays: 3,
+      shippingGroupId: 42,
+    });
+  });
+});
+
+describe('rulesKey', () => {
+  it('changes with what every offer depends on, not with the shipping group', () => {
+    const base = rules();
+    expect(rulesKey({ ...base, shippingGroupId: 7 })).toBe(rulesKey(base));
+    expect(rulesKey({ ...base, accountSafetyBuffer: 1 })).not.toBe(rulesKey(base));
+    expect(rulesKey({ ...base, priceRule: { ...base.priceRule, factor: 1.2 } })).not.toBe(rulesKey(base));
+  });
+});

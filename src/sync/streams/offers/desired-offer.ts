@@ -1,0 +1,63 @@
+import type { AccountSettings } from '../../../accounts/account-settings.ts';
+import { MAX_OFFER_AMOUNT, type DesiredOffer } from '../../../core/offer.ts';
+import type { ErpSettings } from '../../../erp/erp-settings.ts';
+import { applyPriceRule } from './price-rule.ts';
+
+/** The catalog fields an offer is computed from. */
+export interface CatalogItem {
+  sku: string;
+  ean: string | null;
+  priceMinor: number;
+  freeQty: number;
+  active: boolean;
+}
+
+/** What an account holds back and how it prices: the inputs besides the catalog. */
+export interface OfferRules {
+  erpSafetyBuffer: number;
+  accountSafetyBuffer: number;
+  priceRule: AccountSettings['priceRule'];
+  handlingTimeDays: number;
+  shippingGroupId: number | null;
+}
+
+export function offerRules(account: AccountSettings, erp: ErpSettings): OfferRules {
+  return {
+    erpSafetyBuffer: erp.safetyBuffer,
+    accountSafetyBuffer: account.safetyBuffer,
+    priceRule: account.priceRule,
+    handlingTimeDays: account.handlingTimeDays,
+    shippingGroupId: account.shippingGroupId,
+  };
+}
+
+/**
+ * Sellable units: whole free units (2.7 kg of a fractional product sells as 2) minus both safety buffers,
+ * 0–99,999. An archived product sells nothing; its offer stays, at 0, so the seller keeps its history.
+ */
+export function desiredAmount(freeQty: number, active: boolean, rules: OfferRules): number {
+  if (!active || !Number.isFinite(freeQty)) return 0;
+  const sellable = Math.floor(freeQty) - rules.erpSafetyBuffer - rules.accountSafetyBuffer;
+  return Math.min(MAX_OFFER_AMOUNT, Math.max(0, sellable));
+}
+
+export function desiredOffer(item: CatalogItem, rules: OfferRules): DesiredOffer {
+  return {
+    sku: item.sku,
+    ean: item.ean,
+    amount: desiredAmount(item.freeQty, item.active, rules),
+    priceMinor: applyPriceRule(item.priceMinor, rules.priceRule),
+    handlingTimeDays: rules.handlingTimeDays,
+    shippingGroupId: rules.shippingGroupId,
+  };
+}
+
+/**
+ * A fingerprint of what the amount, price and handling time of every offer depend on besides the catalog:
+ * when it changes, every offer of the channel is compared again, not only the changed products.
+ * The shipping group is left out: it is only sent when an offer is created.
+ */
+export function rulesKey(rules: OfferRules): string {
+  const { erpSafetyBuffer, accountSafetyBuffer, priceRule, handlingTimeDays } = rules;
+  return JSON.stringify([erpSafetyBuffer, accountSafetyBuffer, priceRule, handlingTimeDays]);
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * The stock step's cursor: the ERP's stock-change cursor, and per channel when its offers were last
+ * compared and under which rules (a rules change compares every offer again).
+ */
+const stockCursorSchema = z.object({
+  erp: z.string().nullable(),
+  channels: z.record(z.string(), z.object({ comparedAt: z.iso.datetime(), rulesKey: z.string() })),
+});
+
+export type StockCursor = z.infer<typeof stockCursorSchema>;
+export type ChannelState = StockCursor['channels'][string];
+
+/** An unreadable or missing cursor starts over: all stock re-read, every offer compared — safe, only slower. */
+export function readStockCursor(stored: unknown): StockCursor {
+  const parsed = stockCursorSchema.safeParse(stored);
+  return parsed.success ? parsed.data : { erp: null, channels: {} };
+}

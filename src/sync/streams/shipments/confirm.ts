@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import { toAppError } from '../../../core/errors.ts';
+import type { StepContext } from '../../step-context.ts';
+
+// Confirmations per run: one marketplace call each (Kaufland: one PATCH per order unit), ~111/s at most.
+const BATCH = 1000;
+export const ISSUE_SHIPMENT_REJECTED = 'shipment.rejected';
+
+/**
+ * Tells the marketplace about every shipped line not confirmed yet, once. A line the marketplace already
+ * shows as shipped (confirmed by a run that crashed before recording it, or by hand) is recorded, not sent
+ * again.
+ */
+export async function confirmShippedLines(ctx: StepContext): Promise<void> {
+  const lines = await ctx.db
+    .selectFrom('hub_order_lines')
+    .innerJoin('hub_orders', 'hub_orders.id', 'hub_order_lines.order_id')
+    .select([
+      'hub_order_lines.id',
+      'marketplace_line_id',
+      'carrier',
+      'tracking_numbers',
+      'hub_orders.marketplace_order_id',
+      'hub_order_lines.order_id',
+    ])
+    .where('hub_order_lines.account_id', '=', ctx.account.id)
+    .where('shipped_at', 'is not', null)
+    .where('confirmed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .orderBy('hub_order_lines.id')
+    .limit(BATCH)
+    .execute();
+  const touchedOrders = new Set<string>();
+  for (const line of lines) {
+    touchedOrders.add(line.order_id);
+    try {
+      await ctx.marketplace.confirmShipment(line.marketplace_line_id, {
+        carrierCode: line.carrier ?? ctx.account.settings.defaultCarrier,
+        trackingNumbers: line.tracking_numbers ?? [],
+      });
+      await markConfirmed(ctx, line.id, line.marketplace_line_id);
+      ctx.counts.created++;
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      if (error.kind !== 'rejected') throw error;
+      const current = await ctx.marketplace.getOrderLine(line.marketplace_line_id);
+      if (current.status === 'shipped' || current.status === 'received') {
+        await markConfirmed(ctx, line.id, line.marketplace_line_id);
+        ctx.counts.skipped++;
+        continue;
+      }
+      await ctx.db
+        .updateTable('hub_order_lines')
+        .set({ confirm_error: error.message })
+        .where('id', '=', line.id)
+        .execute();
+      await ctx.issues.raise({
+        code: ISSUE_SHIPMENT_REJECTED,
+        subject: line.marketplace_line_id,
+        message: `The marketplace refused the shipment confirmation of order ${line.marketplace_order_id}: ${error.message}`,
+        hint: 'Check the carrier mapping and tracking number in the account settings and in Odoo; it is retried on the next cycle.',
+      });
+      ctx.counts.failed++;
+    }
+  }
+  if (touchedOrders.size > 0) {
+    // An order is shipped once none of its lines waits for a shipment or a confirmation.
+    await sql`UPDATE hub_orders o SET state = 'shipped', updated_at = now()
+              WHERE o.id = ANY(${[...touchedOrders]}::uuid[]) AND o.state = 'in_erp'
+                AND NOT EXISTS (SELECT 1 FROM hub_order_lines l WHERE l.order_id = o.id
+                                AND l.cancelled_at IS NULL AND l.confirmed_at IS NULL)`.execute(ctx.db);
+  }
+}
+
+async function markConfirmed(ctx: StepContext, lineId: string, marketplaceLineId: string): Promise<void> {
+  await ctx.db
+    .updateTable('hub_order_lines')
+    .set({ confirmed_at: new Date(), confirm_error: null })
+    .where('id', '=', lineId)
+    .execute();
+  await ctx.issues.resolve(ISSUE_SHIPMENT_REJECTED, [marketplaceLineId]);
+}

@@ -1,0 +1,67 @@
+import { Logger as GraphileLogger, run, type Runner } from 'graphile-worker';
+import { z } from 'zod';
+import type { AppContext } from '../app-context.ts';
+import { AppError } from '../core/errors.ts';
+import type { Logger } from '../logging/logger.ts';
+import { SYNC_TASK } from './queue.ts';
+import { runStep } from './run-step.ts';
+import { closeAbandonedRuns } from './runs.repository.ts';
+import { STEPS } from './steps.ts';
+
+const payloadSchema = z.object({
+  accountId: z.uuid(),
+  step: z.enum(STEPS),
+  trigger: z.enum(['schedule', 'manual', 'cli', 'retry']),
+});
+
+/** A run still `running` after 15 minutes belongs to a worker that died (a step takes seconds to minutes). */
+const ABANDONED_AFTER_SECONDS = 15 * 60;
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs sync jobs from the shared PostgreSQL queue. Many workers (processes, machines) can share one database:
+ * graphile-worker hands each job to one of them, and an account's jobs run one at a time (its own queue).
+ * Jobs arrive by LISTEN/NOTIFY within ~30 ms; the 1 s poll only backs that up.
+ */
+export async function startWorker(app: AppContext, options: { concurrency: number }): Promise<Worker> {
+  await closeAbandonedRuns(app.db, ABANDONED_AFTER_SECONDS);
+  const log = app.logger.child({ component: 'worker' });
+  const runner: Runner = await run({
+    pgPool: app.pool,
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: graphileLogger(log),
+    taskList: {
+      [SYNC_TASK]: async (raw) => {
+        const parsed = payloadSchema.safeParse(raw);
+        if (!parsed.success)
+          throw new AppError(
+            'bug',
+            'sync.bad_payload',
+            `A sync job has a malformed payload: ${parsed.error.message}`,
+          );
+        const { accountId, step, trigger } = parsed.data;
+        const exists = await app.db
+          .selectFrom('marketplace_accounts')
+          .select('id')
+          .where('id', '=', accountId)
+          .executeTakeFirst();
+        if (!exists) return; // removed since the job was queued
+        await runStep(app, accountId, step, trigger);
+      },
+    },
+  });
+  log.info({ concurrency: options.concurrency }, 'sync worker started');
+  return { stop: () => runner.stop() };
+}
+
+function graphileLogger(log: Logger): GraphileLogger {
+  return new GraphileLogger(() => (level, message, meta) => {
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    log[method](meta ?? {}, message);
+  });
+}
