@@ -39,6 +39,8 @@ const envSchema = z.object({
       'must look like "orders=30,stock=30,catalog=300"',
     )
     .optional(),
+  // Lets a Prometheus scraper read /metrics with `Authorization: Bearer <token>` (else a session is needed).
+  ADLERDO_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   // Sessions last 12 hours unless configured otherwise.
   ADLERDO_SESSION_HOURS: z.coerce
     .number()
@@ -49,7 +51,7 @@ const envSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;
 
-const FILE_VARIABLES = ['DATABASE_URL', 'ADLERDO_MASTER_KEY'] as const;
+const FILE_VARIABLES = ['DATABASE_URL', 'ADLERDO_MASTER_KEY', 'ADLERDO_METRICS_TOKEN'] as const;
 
 function resolveFileVariables(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

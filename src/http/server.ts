@@ -9,6 +9,7 @@ import { accountsRoutes } from './routes/accounts.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { metricsRoutes } from './routes/metrics.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { sessionGuard } from './session.ts';
 
@@ -27,7 +28,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);
-  app.addHook('onRequest', sessionGuard(ctx.db));
+  app.addHook('onRequest', sessionGuard(ctx.db, ctx.config.ADLERDO_METRICS_TOKEN));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
@@ -39,6 +40,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   accountsRoutes(app, ctx);
   erpRoutes(app, ctx);
   syncRoutes(app, ctx);
+  metricsRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {

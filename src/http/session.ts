@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sessionAdmin, type Admin } from '../auth/admins.ts';
@@ -19,7 +20,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * HttpOnly, state-changing requests must be JSON (a cross-site form cannot send that without a CORS preflight,
  * which this server never grants) and, when the browser sends an Origin, it must be this server's.
  */
-export function sessionGuard(db: Kysely<DB>) {
+export function sessionGuard(db: Kysely<DB>, metricsToken?: string) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') && path !== '/metrics') return undefined;
@@ -34,6 +35,8 @@ export function sessionGuard(db: Kysely<DB>) {
       }
     }
     if (PUBLIC_PATHS.has(path)) return undefined;
+    if (path === '/metrics' && metricsToken && bearerMatches(request.headers.authorization, metricsToken))
+      return undefined;
     const token = request.cookies[SESSION_COOKIE];
     const admin = token ? await sessionAdmin(db, token) : undefined;
     if (!admin) {
@@ -54,4 +57,10 @@ function sameHost(origin: string, host: string | undefined): boolean {
   } catch {
     return false; // "null" (sandboxed frames, file://) is never this server
   }
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

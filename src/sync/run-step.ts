@@ -3,6 +3,7 @@ import type { AccountView } from '../accounts/account-view.ts';
 import { marketplaceConnector } from '../connectors/index.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import type { CallRecord } from '../core/ports/marketplace.port.ts';
+import { recordCall, syncRunSeconds, syncRuns } from '../metrics/metrics.ts';
 import { readCursor, writeCursor } from './cursors.repository.ts';
 import { raiseIssue, resolveIssues } from './issues.repository.ts';
 import { withAccountLock } from './account-lock.ts';
@@ -57,10 +58,12 @@ export async function runStep(
     }
 
     const runId = await startRun(app.db, accountId, step, trigger);
+    const endTimer = syncRunSeconds.startTimer({ step });
     const logger = app.logger.child({ accountId, step, runId });
     const count = (call: CallRecord) => {
       const key = `${call.system} ${call.method} ${call.endpoint}`;
       apiCalls[key] = (apiCalls[key] ?? 0) + 1;
+      recordCall(call);
       options.onCall?.(call);
     };
     const erp = await app.erp.openSession({ onCall: count });
@@ -93,6 +96,8 @@ export async function runStep(
     try {
       await STEP_HANDLERS[step](ctx);
       await finishRun(app.db, runId, { status: 'succeeded', counts, apiCalls });
+      endTimer();
+      syncRuns.inc({ step, status: 'succeeded' });
       logger.info({ counts, apiCalls }, 'sync step done');
       return { runId, status: 'succeeded', counts, apiCalls };
     } catch (thrown) {

@@ -9,8 +9,11 @@ export interface NavItem {
   label: string;
 }
 
-/** Accounts is the only page so far; Overview, ERP, Orders, … are added here as they are built. */
-export const NAV_ITEMS: readonly NavItem[] = [{ path: '/accounts', label: 'Accounts' }];
+/** Overview, Orders, … are added here as they are built. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/accounts', label: 'Accounts' },
+  { path: '/erp', label: 'ERP' },
+];
 
 export const HOME_PATH = '/accounts';
 

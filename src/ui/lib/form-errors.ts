@@ -6,7 +6,7 @@ export interface FormFailure {
   /** Messages to show under the form's own inputs, by the server's field name (e.g. `settings.safetyBuffer`). */
   fields: FieldMessages;
   /** What to show above the submit button; undefined when the field messages say it all. */
-  form?: { tone: 'error' | 'warning'; title: string; message: string };
+  form?: { tone: 'error' | 'warning'; title: string; message: string; hint?: string };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { toAppError } from '../../../core/errors.ts';
 import type { Buyer, PostalAddress } from '../../../core/order.ts';
 import type { ErpSaleOrderLineInput } from '../../../core/ports/erp.port.ts';
+import { orderLatencySeconds } from '../../../metrics/metrics.ts';
 import type { HubOrderLinesTable, HubOrdersTable } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
 import { customerInput } from './customer.ts';
@@ -90,6 +91,7 @@ async function forwardOne(ctx: StepContext, order: OrderRow, lines: LineRow[]): 
         lines: groupLines(lines),
       });
       ctx.counts.created++;
+      orderLatencySeconds.observe((Date.now() - order.marketplace_created_at.getTime()) / 1000);
     }
     await ctx.db
       .updateTable('hub_orders')

@@ -1,0 +1,123 @@
+import { useState, type Ref } from 'react';
+import { ApiError } from '../api.ts';
+import { erpApi } from '../erp-api.ts';
+import type { Erp } from '../erp-types.ts';
+import { toErpFailure } from '../lib/erp-errors.ts';
+import type { FormFailure } from '../lib/form-errors.ts';
+import { versionLine } from '../lib/erp-labels.ts';
+import { useNow } from '../lib/use-now.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ErpActions } from './ErpActions.tsx';
+import { ErpFacts } from './ErpFacts.tsx';
+import { FormAlert } from './FormAlert.tsx';
+import { Notice } from './Notice.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { UpdateErpKeyForm } from './UpdateErpKeyForm.tsx';
+
+interface Props {
+  erp: Erp;
+  typeName: string;
+  /** Shown once, e.g. what was found right after connecting. */
+  initialNotice: string | null;
+  headingRef?: Ref<HTMLHeadingElement>;
+  onChanged: (erp: Erp) => void;
+  onDisconnected: () => void;
+  /** Reloads the connection: after a failed check the server may have changed its status. */
+  onReload: () => Promise<void>;
+}
+
+export function ErpCard({
+  erp,
+  typeName,
+  initialNotice,
+  headingRef,
+  onChanged,
+  onDisconnected,
+  onReload,
+}: Props) {
+  const now = useNow();
+  const [keyFormOpen, setKeyFormOpen] = useState(false);
+  const [verifying, setVerifying] = useState(false);
+  const [problem, setProblem] = useState<FormFailure['form']>(undefined);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
+  const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
+
+  const verify = async () => {
+    setVerifying(true);
+    setProblem(undefined);
+    setNotice(null);
+    try {
+      onChanged(await erpApi.verify());
+      setNotice(`Verified: ${typeName} accepted the key.`);
+    } catch (error) {
+      // A refused key shows as the connection's own status after the reload; anything else is said here.
+      if (!(error instanceof ApiError && error.code.endsWith('.auth_failed'))) {
+        setProblem(toErpFailure(error, [], 'verify').form);
+      }
+      await onReload();
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <article className={`card account account-${erp.status}`} aria-labelledby="erp-heading">
+      <div className="account-head">
+        <div>
+          <h3 id="erp-heading" ref={headingRef} tabIndex={-1}>
+            {typeName}
+          </h3>
+          <p className="muted account-type">{versionLine(erp, typeName)}</p>
+        </div>
+        <StatusBadge status={erp.status} />
+      </div>
+      {erp.statusMessage && erp.status !== 'connected' && (
+        <p className={`status-message status-message-${erp.status}`}>{erp.statusMessage}</p>
+      )}
+      <ErpFacts erp={erp} now={now} />
+      {problem && <FormAlert {...problem} />}
+      {notice && <Notice>{notice}</Notice>}
+      <ErpActions
+        erp={erp}
+        keyFormOpen={keyFormOpen}
+        verifying={verifying}
+        onVerify={verify}
+        onToggleKeyForm={() => {
+          setNotice(null);
+          setKeyFormOpen((open) => !open);
+        }}
+        onDisconnect={() => setConfirmingDisconnect(true)}
+      />
+      {keyFormOpen && (
+        <UpdateErpKeyForm
+          erp={erp}
+          typeName={typeName}
+          onCancel={() => setKeyFormOpen(false)}
+          onSaved={(updated) => {
+            setKeyFormOpen(false);
+            setProblem(undefined);
+            setNotice(`New key saved: ${typeName} accepted it.`);
+            onChanged(updated);
+          }}
+        />
+      )}
+      {confirmingDisconnect && (
+        <ConfirmDialog
+          title={`Disconnect ${typeName}?`}
+          confirmLabel="Disconnect"
+          busyLabel="Disconnecting…"
+          onClose={() => setConfirmingDisconnect(false)}
+          onConfirm={async () => {
+            await erpApi.disconnect();
+            onDisconnected();
+          }}
+        >
+          <p>
+            AdlerDo stops syncing stock and orders with {typeName} and deletes the stored API key. Nothing
+            changes in {typeName}; you can connect it again later.
+          </p>
+        </ConfirmDialog>
+      )}
+    </article>
+  );
+}
