@@ -11,6 +11,7 @@ import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
+import { viewsRoutes } from './routes/views.routes.ts';
 import { sessionGuard } from './session.ts';
 
 export const UI_DIST = path.resolve(import.meta.dirname, '../../dist/ui');
@@ -41,6 +42,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   erpRoutes(app, ctx);
   syncRoutes(app, ctx);
   metricsRoutes(app, ctx);
+  viewsRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {

@@ -68,6 +68,7 @@ export async function signedInClient(app: TestApp, username = 'admin', password 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, text, json: text ? (JSON.parse(text) as Record<string, any>) : {} };
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    return { status: response.status, text, json: isJson && text ? (JSON.parse(text) as Record<string, any>) : {} };
   };
 }

@@ -5,7 +5,8 @@ import { parseInput } from '../../core/validation.ts';
 import { openIssues } from '../../sync/issues.repository.ts';
 import { lastRuns, recentRuns } from '../../sync/runs.repository.ts';
 import { stepEnabled } from '../../sync/step-handlers.ts';
-import { STEPS } from '../../sync/steps.ts';
+import { isStep, STEPS } from '../../sync/steps.ts';
+import { AppError } from '../../core/errors.ts';
 
 const syncNowSchema = z.object({ step: z.enum(STEPS).optional() }).strict();
 const runsQuerySchema = z.object({
@@ -37,4 +38,28 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { account?: string } }>('/api/issues', async (request) => ({
     issues: await openIssues(ctx.db, request.query.account),
   }));
+
+  /** "Retry" on an issue: runs its step again now; the issue clears itself when its cause is gone. */
+  app.post<{ Params: { id: string } }>('/api/issues/:id/retry', async (request, reply) => {
+    const { id } = parseInput(
+      z.object({ id: z.string().regex(/^\d+$/, 'Not an issue id.') }),
+      request.params,
+      'The issue id',
+    );
+    const issue = await ctx.db
+      .selectFrom('sync_issues')
+      .select(['account_id', 'step'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!issue?.account_id || !isStep(issue.step))
+      throw new AppError('not_found', 'issue.not_found', `No issue ${id}.`);
+    await ctx.db
+      .updateTable('hub_orders')
+      .set({ state: 'received', updated_at: new Date() })
+      .where('account_id', '=', issue.account_id)
+      .where('state', '=', 'held')
+      .execute();
+    await (await ctx.queue()).enqueue({ accountId: issue.account_id, step: issue.step, trigger: 'retry' });
+    return reply.status(202).send({ queued: [issue.step] });
+  });
 }

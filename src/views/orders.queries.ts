@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { AppError } from '../core/errors.ts';
+import type { DB, HubOrderState } from '../store/schema.ts';
+
+export interface OrderListQuery {
+  q?: string;
+  state?: HubOrderState;
+  accountId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface OrderRow {
+  id: string;
+  accountId: string;
+  accountName: string;
+  marketplaceOrderId: string;
+  channel: string;
+  buyer: string | null;
+  currency: string;
+  totalMinor: number;
+  units: number;
+  erpOrderName: string | null;
+  state: HubOrderState;
+  holdReason: string | null;
+  receivedAt: string;
+  marketplaceCreatedAt: string;
+}
+
+/** The Orders list: searchable by order id, ERP order name, buyer name or e-mail; newest first. */
+export async function listOrders(
+  db: Kysely<DB>,
+  query: OrderListQuery,
+): Promise<{ orders: OrderRow[]; total: number }> {
+  let base = db
+    .selectFrom('hub_orders as o')
+    .innerJoin('marketplace_accounts as a', 'a.id', 'o.account_id')
+    .where((eb) => (query.state ? eb('o.state', '=', query.state) : eb.lit(true)))
+    .where((eb) => (query.accountId ? eb('o.account_id', '=', query.accountId) : eb.lit(true)));
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('o.marketplace_order_id', 'ilike', like),
+        eb('o.erp_order_name', 'ilike', like),
+        eb(sql<string>`o.shipping_address->>'lastName'`, 'ilike', like),
+        eb(sql<string>`o.shipping_address->>'firstName'`, 'ilike', like),
+        eb(sql<string>`o.buyer->>'email'`, 'ilike', like),
+      ]),
+    );
+  }
+  const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'o.id',
+      'o.account_id',
+      'a.name as account_name',
+      'o.marketplace_order_id',
+      'o.channel',
+      'o.currency',
+      'o.total_minor',
+      'o.erp_order_name',
+      'o.state',
+      'o.hold_reason',
+      'o.received_at',
+      'o.marketplace_created_at',
+      sql<
+        string | null
+      >`nullif(trim(concat(o.shipping_address->>'firstName', ' ', o.shipping_address->>'lastName')), '')`.as(
+        'buyer',
+      ),
+      sql<string>`(SELECT count(*) FROM hub_order_lines l WHERE l.order_id = o.id)`.as('units'),
+    ])
+    .orderBy('o.marketplace_created_at', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return {
+    total: Number(total.n),
+    orders: rows.map((r) => ({
+      id: r.id,
+      accountId: r.account_id,
+      accountName: r.account_name,
+      marketplaceOrderId: r.marketplace_order_id,
+      channel: r.channel,
+      buyer: r.buyer,
+      currency: r.currency,
+      totalMinor: Number(r.total_minor),
+      units: Number(r.units),
+      erpOrderName: r.erp_order_name,
+      state: r.state,
+      holdReason: r.hold_reason,
+      receivedAt: r.received_at.toISOString(),
+      marketplaceCreatedAt: r.marketplace_created_at.toISOString(),
+    })),
+  };
+}
+
+export interface TimelineEvent {
+  event: 'placed' | 'stored' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled' | 'held';
+  at: string;
+  detail: string;
+}
+
+const EVENT_RANK: Record<TimelineEvent['event'], number> = {
+  placed: 0,
+  stored: 1,
+  held: 2,
+  in_erp: 3,
+  cancelled: 4,
+  shipped: 5,
+  confirmed: 6,
+};
+
+/** One order with its lines, its timeline (marketplace → hub → ERP → shipped → confirmed) and open issues. */
+export async function orderDetail(db: Kysely<DB>, id: string) {
+  const order = await db
+    .selectFrom('hub_orders as o')
+    .innerJoin('marketplace_accounts as a', 'a.id', 'o.account_id')
+    .selectAll('o')
+    .select('a.name as account_name')
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+  if (!order) throw new AppError('not_found', 'order.not_found', `No order ${id}.`);
+  const lines = await db
+    .selectFrom('hub_order_lines')
+    .selectAll()
+    .where('order_id', '=', id)
+    .orderBy('id')
+    .execute();
+  const issues = await db
+    .selectFrom('sync_issues')
+    .selectAll()
+    .where('account_id', '=', order.account_id)
+    .where('subject', 'in', [order.marketplace_order_id, ...lines.map((l) => l.marketplace_line_id)])
+    .where('resolved_at', 'is', null)
+    .execute();
+  const timeline: TimelineEvent[] = [
+    {
+      event: 'placed',
+      at: order.marketplace_created_at.toISOString(),
+      detail: `Order ${order.marketplace_order_id} placed on the marketplace`,
+    },
+    { event: 'stored', at: order.received_at.toISOString(), detail: 'Received and stored by AdlerDo' },
+  ];
+  if (order.state === 'held' && order.hold_reason)
+    timeline.push({
+      event: 'held',
+      at: order.updated_at.toISOString(),
+      detail: `Held: ${order.hold_reason}`,
+    });
+  if (order.erp_created_at)
+    timeline.push({
+      event: 'in_erp',
+      at: order.erp_created_at.toISOString(),
+      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP`,
+    });
+  for (const line of lines) {
+    const what = `${line.sku ?? 'item'} (unit ${line.marketplace_line_id})`;
+    if (line.shipped_at)
+      timeline.push({
+        event: 'shipped',
+        at: line.shipped_at.toISOString(),
+        detail: `${what} shipped with ${line.carrier ?? 'a carrier'}${line.tracking_numbers?.length ? `, tracking ${line.tracking_numbers.join(', ')}` : ''}`,
+      });
+    if (line.confirmed_at)
+      timeline.push({
+        event: 'confirmed',
+        at: line.confirmed_at.toISOString(),
+        detail: `${what} confirmed on the marketplace`,
+      });
+    if (line.cancelled_at)
+      timeline.push({
+        event: 'cancelled',
+        at: line.cancelled_at.toISOString(),
+        detail: `${what} cancelled on the marketplace`,
+      });
+  }
+  // Lifecycle order first: ERP times have whole seconds, so a delivery validated within the second the order
+  // was stored would otherwise sort before it.
+  timeline.sort((a, b) => EVENT_RANK[a.event] - EVENT_RANK[b.event] || a.at.localeCompare(b.at));
+  return {
+    order: {
+      id: order.id,
+      accountId: order.account_id,
+      accountName: order.account_name,
+      marketplaceOrderId: order.marketplace_order_id,
+      channel: order.channel,
+      currency: order.currency,
+      totalMinor: Number(order.total_minor),
+      state: order.state,
+      holdReason: order.hold_reason,
+      erpOrderName: order.erp_order_name,
+      buyer: order.buyer,
+      shippingAddress: order.shipping_address,
+      billingAddress: order.billing_address,
+    },
+    lines: lines.map((l) => ({
+      lineId: l.marketplace_line_id,
+      sku: l.sku,
+      title: l.title,
+      priceMinor: l.price_minor,
+      shippingMinor: l.shipping_minor,
+      status: l.cancelled_at ? 'cancelled' : l.confirmed_at ? 'confirmed' : l.shipped_at ? 'shipped' : 'open',
+      carrier: l.carrier,
+      trackingNumbers: l.tracking_numbers ?? [],
+      confirmError: l.confirm_error,
+    })),
+    timeline,
+    issues: issues.map((i) => ({ id: i.id, code: i.code, message: i.message, hint: i.hint })),
+  };
+}
