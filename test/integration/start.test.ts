@@ -59,6 +59,9 @@ describe('adlerdo start with no database installed', () => {
     });
     expect(await health.json()).toEqual({ status: 'ok' });
     expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+    await waitFor(`http://127.0.0.1:${port}/ready`, 10_000, () => true);
+    for (let i = 0; i < 100 && !output.includes('create the first administrator'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(output).toContain('create the first administrator');
     const page = await fetch(`http://127.0.0.1:${port}/accounts`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);

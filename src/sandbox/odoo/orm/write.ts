@@ -4,10 +4,10 @@ import type { Env, FieldDef, ModelDef, Rec, Vals } from '../models/types.ts';
 import { fieldDef, modelDef } from './registry.ts';
 
 /** Odoo's float_round: round(value / precision) * precision, so 19.99 is kept as 19.990000000000002. */
-/** Odoo's float_round; dividing (not multiplying by 10^-digits) gives 19.99, as PostgreSQL's numeric returns it. */
+/** Odoo's float_round, float artefacts included: a real Odoo 17 answers list_price 19.99 as 19.990000000000002. */
 export function floatRound(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(Number((value * scale).toPrecision(15))) / scale;
+  const precision = 10 ** -digits;
+  return Math.round(Number((value / precision).toPrecision(15))) * precision;
 }
 
 function mandatoryMissing(model: ModelDef, name: string, field: FieldDef) {

@@ -31,7 +31,9 @@ export async function compareOffers(
     const rows = await readRows(ctx.db, key, scope, after, ROWS_PER_READ);
     const creates: NewOffer[] = [];
     const cleared: PendingChange['desired'][] = [];
-    for (const { item, eanShared, offer } of rows) {
+    for (const { item, eanShared, offer, heldBack } of rows) {
+      // A rules change compares everything again: new rules may cure a refusal (a price below a minimum).
+      if (heldBack && scope.kind === 'changed') continue;
       const desired = desiredOffer(item, rules);
       const plan = planOffer(desired, offer, { active: item.active, eanShared });
       const hadError = offer?.lastError != null;

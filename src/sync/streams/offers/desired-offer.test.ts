@@ -11,7 +11,7 @@ const rules = (erpSafetyBuffer = 0, accountSafetyBuffer = 0): OfferRules => ({
 });
 
 describe('desiredAmount', () => {
-  it('offers the whole free units', () => {
+  it('offers the whole free pieces', () => {
     expect(desiredAmount(10, true, rules())).toBe(10);
     expect(desiredAmount(10.9, true, rules())).toBe(10);
   });

@@ -32,7 +32,7 @@ export function offerRules(account: AccountSettings, erp: ErpSettings): OfferRul
 }
 
 /**
- * Sellable units: whole free units (2.7 kg of a fractional product sells as 2) minus both safety buffers,
+ * Sellable quantity: whole free pieces (2.7 kg of a fractional product sells as 2) minus both safety buffers,
  * 0–99,999. An archived product sells nothing; its offer stays, at 0, so the seller keeps its history.
  */
 export function desiredAmount(freeQty: number, active: boolean, rules: OfferRules): number {

@@ -53,7 +53,10 @@ describe('planOffer', () => {
   });
 
   it('does not create offers it cannot make', () => {
-    expect(planOffer({ ...desired, ean: null }, undefined, product)).toEqual({ kind: 'skip', reason: 'no_ean' });
+    expect(planOffer({ ...desired, ean: null }, undefined, product)).toEqual({
+      kind: 'skip',
+      reason: 'no_ean',
+    });
     expect(planOffer(desired, undefined, { active: false, eanShared: false })).toEqual({
       kind: 'skip',
       reason: 'inactive',

@@ -12,6 +12,8 @@ export interface OfferRow {
   item: CatalogItem;
   eanShared: boolean;
   offer: KnownOffer | undefined;
+  /** Refused within the hour and its product unchanged since: sending it again would be refused again. */
+  heldBack: boolean;
 }
 
 /**
@@ -72,6 +74,8 @@ export async function readRows(
       'o.pending_since',
       'o.last_error',
       sql<boolean>`o.sku IS NOT NULL`.as('has_offer'),
+      sql<boolean>`o.last_error IS NOT NULL AND o.updated_at >= c.updated_at
+        AND o.updated_at >= now() - ${RETRY_FAILED_AFTER}`.as('held_back'),
       sql<boolean>`c.ean IS NOT NULL AND EXISTS (SELECT 1 FROM catalog_products d
         WHERE d.ean = c.ean AND d.sku <> c.sku AND d.active)`.as('ean_shared'),
     ])
@@ -87,6 +91,7 @@ export async function readRows(
       active: row.active,
     },
     eanShared: row.ean_shared,
+    heldBack: row.held_back,
     offer: row.has_offer
       ? {
           offerId: row.offer_id,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { OfferState } from '../../../core/offer.ts';
+import { stockLatencySeconds } from '../../../metrics/metrics.ts';
 import type { DB } from '../../../store/schema.ts';
 
 /** 1,000 rows × 9 columns per statement, far below PostgreSQL's 65,535 parameters. */
@@ -59,14 +60,16 @@ export async function storeAccepted(
 ): Promise<void> {
   for (let start = 0; start < accepted.length; start += CHUNK) {
     const rows = accepted.slice(start, start + CHUNK);
-    await sql`
+    const confirmed = await sql<{ latency: number | null }>`
       UPDATE offers o SET amount = v.amount, price_minor = v.price_minor, handling_time_days = v.handling_time_days,
         confirmed_at = now(), last_error = NULL, updated_at = now()
       FROM unnest(${rows.map((r) => r.sku)}::text[], ${rows.map((r) => r.amount)}::int[],
                   ${rows.map((r) => r.priceMinor)}::int[], ${rows.map((r) => r.handlingTimeDays)}::int[])
         AS v(sku, amount, price_minor, handling_time_days)
       WHERE o.account_id = ${key.accountId} AND o.channel = ${key.channel} AND o.sku = v.sku
+      RETURNING (SELECT extract(epoch FROM now() - c.changed_at) FROM catalog_products c WHERE c.sku = o.sku) AS latency
     `.execute(db);
+    for (const { latency } of confirmed.rows) if (latency !== null) stockLatencySeconds.observe(Number(latency));
   }
 }
 

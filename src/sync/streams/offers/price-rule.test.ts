@@ -35,7 +35,7 @@ describe('applyPriceRule', () => {
     expect(applyPriceRule(price, rule({ rounding }))).toBe(expected);
   });
 
-  it('rounds to cents before the ending, so float noise never adds a unit', () => {
+  it('rounds to cents before the ending, so float noise never adds a whole euro', () => {
     // 1000 × 1.1 = 1100.0000000000002 in floating point.
     expect(applyPriceRule(1000, rule({ factor: 1.1, rounding: 'whole' }))).toBe(1100);
     expect(applyPriceRule(1000, rule({ factor: 1.1, rounding: 'up_99' }))).toBe(1199);
