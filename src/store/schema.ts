@@ -37,7 +37,6 @@ export interface MarketplaceAccountsTable {
   updated_at: Generated<Date>;
 }
 
-
 export interface SyncCursorsTable {
   account_id: string;
   step: string;
@@ -74,7 +73,6 @@ export interface SyncIssuesTable {
   last_seen_at: Generated<Date>;
   resolved_at: Date | null;
 }
-
 
 export type ErpStatus = 'connected' | 'credentials_invalid' | 'error';
 

@@ -61,7 +61,8 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger(() => (level, message, meta) => {
-    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    const name = String(level);
+    const method = name === 'error' ? 'error' : name === 'warning' ? 'warn' : 'debug';
     log[method](meta ?? {}, message);
   });
 }

@@ -17,10 +17,11 @@ export async function skuCheck(db: Kysely<DB>, accountId: string): Promise<SkuCh
     .selectFrom('catalog_products as c')
     .select(['c.sku', 'c.name', 'c.ean'])
     .where('c.active', '=', true)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('offers as o')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('offers as o')
             .select('o.sku')
             .whereRef('o.sku', '=', 'c.sku')
             .where('o.account_id', '=', accountId)

@@ -69,6 +69,10 @@ export async function signedInClient(app: TestApp, username = 'admin', password 
     });
     const text = await response.text();
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
-    return { status: response.status, text, json: isJson && text ? (JSON.parse(text) as Record<string, any>) : {} };
+    return {
+      status: response.status,
+      text,
+      json: isJson && text ? (JSON.parse(text) as Record<string, any>) : {},
+    };
   };
 }

@@ -37,7 +37,9 @@ export function syncCommand(): Command {
           for (const step of steps) {
             const bar = progressBar(`${account.name} ${step}`);
             try {
-              const outcome = await runStep(ctx, account.id, step, 'cli', { onProgress: bar.update });
+              const outcome = await runStep(ctx, account.id, step, 'cli', {
+                onProgress: (done, total) => bar.update(done, total),
+              });
               results.push({ account: account.name, step, ...outcome });
             } catch (thrown) {
               const error = toAppError(thrown);

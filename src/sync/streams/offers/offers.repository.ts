@@ -69,7 +69,8 @@ export async function storeAccepted(
       WHERE o.account_id = ${key.accountId} AND o.channel = ${key.channel} AND o.sku = v.sku
       RETURNING (SELECT extract(epoch FROM now() - c.changed_at) FROM catalog_products c WHERE c.sku = o.sku) AS latency
     `.execute(db);
-    for (const { latency } of confirmed.rows) if (latency !== null) stockLatencySeconds.observe(Number(latency));
+    for (const { latency } of confirmed.rows)
+      if (latency !== null) stockLatencySeconds.observe(Number(latency));
   }
 }
 
