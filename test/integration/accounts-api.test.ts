@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { dumpAllTables } from '../helpers/db-dump.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient, startTestApp, type TestApp } from '../helpers/app.ts';
 import { startSandbox, type SellerKeys } from '../helpers/kaufland-sandbox.ts';
@@ -156,7 +156,7 @@ describe('connecting a Kaufland account through the JSON API', () => {
 
   it('never lets a secret out: not in responses, logs, or the database in plain text', async () => {
     const secrets = [keys.secret_key, rotated.secret_key];
-    const dump = await dumpAllTables(app);
+    const dump = await dumpAllTables(app.ctx.db);
     for (const secret of secrets) {
       expect(responses.join('\n')).not.toContain(secret);
       expect(app.logs()).not.toContain(secret);
@@ -171,18 +171,3 @@ describe('connecting a Kaufland account through the JSON API', () => {
     expect(await app.ctx.db.selectFrom('marketplace_accounts').selectAll().execute()).toEqual([]);
   });
 });
-
-/** Every row of every table, as text: what a stolen database backup would show. */
-async function dumpAllTables(app: TestApp): Promise<string> {
-  const tables = await sql<{
-    tablename: string;
-  }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(app.ctx.db);
-  const parts: string[] = [];
-  for (const { tablename } of tables.rows) {
-    const rows = await sql`SELECT to_jsonb(t)::text AS row FROM ${sql.table(tablename)} t`.execute(
-      app.ctx.db,
-    );
-    parts.push(JSON.stringify(rows.rows));
-  }
-  return parts.join('\n');
-}

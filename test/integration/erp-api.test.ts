@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { dumpAllTables } from '../helpers/db-dump.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OdooSandbox } from '../../src/sandbox/odoo/index.ts';
 import { signedInClient, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -213,7 +213,7 @@ describe('connecting Odoo through the JSON API', () => {
   });
 
   it('never lets a key out: not in responses, logs, or any database table', async () => {
-    const dump = await dumpAllTables(app);
+    const dump = await dumpAllTables(app.ctx.db);
     for (const key of keys) {
       expect(responses.join('\n')).not.toContain(key);
       expect(app.logs()).not.toContain(key);
@@ -259,18 +259,3 @@ describe('connecting Odoo through the JSON API', () => {
     expect(response.status).toBe(401);
   });
 });
-
-/** Every row of every table, as text: what a stolen database backup would show. */
-async function dumpAllTables(app: TestApp): Promise<string> {
-  const tables = await sql<{
-    tablename: string;
-  }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(app.ctx.db);
-  const parts: string[] = [];
-  for (const { tablename } of tables.rows) {
-    const rows = await sql`SELECT to_jsonb(t)::text AS row FROM ${sql.table(tablename)} t`.execute(
-      app.ctx.db,
-    );
-    parts.push(JSON.stringify(rows.rows));
-  }
-  return parts.join('\n');
-}
