@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { accountsCommand } from './commands/accounts.ts';
 import { adminCommand } from './commands/admin.ts';
+import { demoCommand } from './commands/demo.ts';
 import { erpCommand } from './commands/erp.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand, workerCommand } from './commands/start.ts';
@@ -12,6 +13,7 @@ const program = new Command('adlerdo')
   .showHelpAfterError()
   .addCommand(startCommand())
   .addCommand(workerCommand())
+  .addCommand(demoCommand())
   .addCommand(syncCommand())
   .addCommand(adminCommand())
   .addCommand(accountsCommand())

@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { errorHandler } from './errors.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { demoRoutes } from './routes/demo.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
@@ -43,6 +44,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   syncRoutes(app, ctx);
   metricsRoutes(app, ctx);
   viewsRoutes(app, ctx);
+  demoRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {

@@ -111,6 +111,8 @@ export async function runStep(
         errorCode: error.code,
         errorMessage: error.message,
       });
+      endTimer();
+      syncRuns.inc({ step, status });
       logger[status === 'paused' ? 'warn' : 'error']({ code: error.code, counts }, error.message);
       if (error.kind === 'transient' || error.kind === 'bug') throw error;
       return { runId, status, counts, apiCalls, error: { code: error.code, message: error.message } };

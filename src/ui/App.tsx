@@ -6,7 +6,7 @@ import { Layout } from './Layout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { Routes } from './Routes.tsx';
-import { usePath } from './routing.ts';
+import { FIRST_START_PATH, navigate, usePath } from './routing.ts';
 
 type Phase =
   | { kind: 'loading' }
@@ -63,7 +63,11 @@ export function App() {
     case 'setup':
       return (
         <SetupPage
-          onDone={(admin) => setPhase({ kind: 'ready', admin })}
+          onDone={(admin) => {
+            // A new install has nothing to overview yet: the first thing to do is connecting (or the demo).
+            if (window.location.pathname === '/') navigate(FIRST_START_PATH, { replace: true });
+            setPhase({ kind: 'ready', admin });
+          }}
           onAlreadySetUp={() =>
             setPhase({ kind: 'login', notice: 'AdlerDo already has an administrator. Sign in.' })
           }

@@ -1,16 +1,33 @@
 import { useEffect } from 'react';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { ErpPage } from './pages/ErpPage.tsx';
+import { IssuesPage } from './pages/IssuesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OffersPage } from './pages/OffersPage.tsx';
+import { OrderPage } from './pages/OrderPage.tsx';
+import { OrdersPage } from './pages/OrdersPage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { RunsPage } from './pages/RunsPage.tsx';
+import { SkuCheckPage } from './pages/SkuCheckPage.tsx';
 import { HOME_PATH, navigate } from './routing.ts';
 
-/** Which page a path shows. New pages (Overview, Orders, …) get a line here and one in NAV_ITEMS. */
+const ORDER_PATH = /^\/orders\/([^/]+)\/?$/;
+
+/** Which page a path shows. A new page gets a line here and one in NAV_ITEMS. */
 export function Routes({ path }: { path: string }) {
   const home = path === '/' || path === '';
   useEffect(() => {
     if (home) navigate(HOME_PATH, { replace: true });
   }, [home]);
-  if (home || path.startsWith('/accounts')) return <AccountsPage />;
+  const order = ORDER_PATH.exec(path);
+  if (home || path.startsWith('/overview')) return <OverviewPage />;
+  if (order?.[1]) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
+  if (path.startsWith('/orders')) return <OrdersPage />;
+  if (path.startsWith('/offers')) return <OffersPage />;
+  if (path.startsWith('/sku-check')) return <SkuCheckPage />;
+  if (path.startsWith('/issues')) return <IssuesPage />;
+  if (path.startsWith('/runs')) return <RunsPage />;
+  if (path.startsWith('/accounts')) return <AccountsPage />;
   if (path.startsWith('/erp')) return <ErpPage />;
   return <NotFoundPage />;
 }

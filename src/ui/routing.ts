@@ -9,13 +9,22 @@ export interface NavItem {
   label: string;
 }
 
-/** Overview, Orders, … are added here as they are built. */
+/** The pages in the order of the seller's day: how is it going, then the details, then the set-up. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/overview', label: 'Overview' },
+  { path: '/orders', label: 'Orders' },
+  { path: '/offers', label: 'Offers & stock' },
+  { path: '/sku-check', label: 'SKU check' },
+  { path: '/issues', label: 'Issues' },
+  { path: '/runs', label: 'Runs' },
   { path: '/accounts', label: 'Accounts' },
   { path: '/erp', label: 'ERP' },
 ];
 
-export const HOME_PATH = '/accounts';
+export const HOME_PATH = '/overview';
+
+/** Right after first-start setup nothing is connected, so there is nothing to overview yet. */
+export const FIRST_START_PATH = '/accounts';
 
 const listeners = new Set<() => void>();
 

@@ -94,7 +94,16 @@ describe('ERP page: connecting Odoo', () => {
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Accounts', 'ERP']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Orders',
+      'Offers & stock',
+      'SKU check',
+      'Issues',
+      'Runs',
+      'Accounts',
+      'ERP',
+    ]);
     await nav.getByRole('link', { name: 'ERP' }).click();
     await page.getByRole('heading', { name: 'ERP', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/erp');

@@ -5,6 +5,7 @@ import { accountsApi } from '../accounts-api.ts';
 import { AddAccountForm } from '../components/AddAccountForm.tsx';
 import { ConnectedAccounts } from '../components/ConnectedAccounts.tsx';
 import { KauflandKeysHelp } from '../components/KauflandKeysHelp.tsx';
+import { TryDemoCard } from '../components/TryDemoCard.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 type Loaded =
@@ -56,6 +57,7 @@ export function AccountsPage() {
       )}
       {data.state === 'ready' && (
         <>
+          {data.accounts.length === 0 && <TryDemoCard />}
           <section className="card add-account" aria-labelledby="add-account-heading">
             <h2 id="add-account-heading">Add New Account</h2>
             <div className="add-account-grid">

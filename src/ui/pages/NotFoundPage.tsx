@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <div className="page-head">
       <h1>Page not found</h1>
       <p className="lead">
-        There is nothing at this address. <Link to={HOME_PATH}>Go to Accounts</Link>.
+        There is nothing at this address. <Link to={HOME_PATH}>Go to the overview</Link>.
       </p>
     </div>
   );

@@ -1,0 +1,84 @@
+import type { Account } from '../api-types.ts';
+import type { Run } from '../dashboard-types.ts';
+import { formatDuration } from '../lib/format.ts';
+import { RUN_STATUS, stepName, TRIGGER_LABELS } from '../lib/labels.ts';
+import { callsSummary, countsSummary } from '../lib/run-summary.ts';
+import { absoluteTime, shortAgo } from '../lib/time.ts';
+import { Pill } from './Pill.tsx';
+
+interface Props {
+  runs: Run[];
+  accounts: Account[];
+  now: number;
+}
+
+/** The run log: one row per step run, newest first. */
+export function RunsTable({ runs, accounts, now }: Props) {
+  const showAccount = accounts.length > 1;
+  return (
+    <div className="table-wrap">
+      <table className="data-table runs-table">
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            {showAccount && <th scope="col">Account</th>}
+            <th scope="col">Step</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Duration
+            </th>
+            <th scope="col">Result</th>
+            <th scope="col">API calls</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr key={run.id}>
+              <td data-label="Started">
+                <time dateTime={run.startedAt} title={absoluteTime(run.startedAt)}>
+                  {shortAgo(run.startedAt, now)}
+                </time>
+                <span className="cell-note">{TRIGGER_LABELS[run.trigger]}</span>
+              </td>
+              {showAccount && (
+                <td data-label="Account">{accounts.find((a) => a.id === run.accountId)?.name ?? '–'}</td>
+              )}
+              <th scope="row" data-label="Step">
+                {stepName(run.step)}
+              </th>
+              <td data-label="Status">
+                <Pill tone={RUN_STATUS[run.status].tone}>{RUN_STATUS[run.status].label}</Pill>
+              </td>
+              <td data-label="Duration" className="num">
+                {run.durationMs != null ? formatDuration(run.durationMs) : '–'}
+              </td>
+              <td data-label="Result">
+                {run.status === 'running' ? (
+                  <span className="muted">Running…</span>
+                ) : (
+                  <span className={run.counts.failed > 0 ? 'text-bad' : undefined}>
+                    {countsSummary(run.counts)}
+                  </span>
+                )}
+                {run.errorMessage && (
+                  <span className="cell-error">
+                    {run.errorMessage}
+                    {run.errorCode && <span className="mono"> ({run.errorCode})</span>}
+                  </span>
+                )}
+              </td>
+              <td
+                data-label="API calls"
+                title={Object.entries(run.apiCalls)
+                  .map(([k, n]) => `${n} × ${k}`)
+                  .join('\n')}
+              >
+                {callsSummary(run)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { OverviewAccount, Step } from '../dashboard-types.ts';
+import { formatDuration } from '../lib/format.ts';
+import { RUN_STATUS, STEP_LABELS } from '../lib/labels.ts';
+import { callsSummary, countsSummary } from '../lib/run-summary.ts';
+import { stepEnabled } from '../lib/step-enabled.ts';
+import { absoluteTime, shortAgo, shortUntil } from '../lib/time.ts';
+import { Pill } from './Pill.tsx';
+
+interface Props {
+  account: OverviewAccount;
+  step: Step;
+  now: number;
+  /** Queued by "Sync now" and not started yet. */
+  queued: boolean;
+  onSync: () => void;
+}
+
+/** One step of one account: its last run, what it did, when it runs next, and "Sync" for it alone. */
+export function StepRow({ account, step, now, queued, onSync }: Props) {
+  const run = account.steps.find((s) => s.step === step);
+  const enabled = stepEnabled(account.settings, step);
+  const label = STEP_LABELS[step];
+  const next = !enabled
+    ? 'Off in settings'
+    : account.status !== 'connected'
+      ? 'Paused'
+      : run
+        ? shortUntil(run.nextRunAt, now)
+        : 'soon';
+  return (
+    <tr className={enabled ? undefined : 'row-off'}>
+      <th scope="row" data-label="Step">
+        <span className="step-name">{label.name}</span>
+        <span className="cell-note">{label.what}</span>
+      </th>
+      <td data-label="Last run">
+        {run ? (
+          <span>
+            <Pill tone={RUN_STATUS[run.status].tone}>{RUN_STATUS[run.status].label}</Pill>{' '}
+            <time dateTime={run.startedAt} title={absoluteTime(run.startedAt)} className="cell-note-inline">
+              {shortAgo(run.startedAt, now)}
+            </time>
+          </span>
+        ) : (
+          <span className="muted">Not run yet</span>
+        )}
+      </td>
+      <td data-label="Duration" className="num">
+        {run?.durationMs != null ? formatDuration(run.durationMs) : '–'}
+      </td>
+      <td data-label="Result">
+        {run && run.status !== 'running' ? (
+          <>
+            <span className={run.counts.failed > 0 ? 'text-bad' : undefined}>
+              {countsSummary(run.counts)}
+            </span>
+            <span className="cell-note">{callsSummary(run)}</span>
+            {run.errorMessage && <span className="cell-error">{run.errorMessage}</span>}
+          </>
+        ) : (
+          <span className="muted">{run ? 'Running…' : '–'}</span>
+        )}
+      </td>
+      <td data-label="Next run">{next}</td>
+      <td className="cell-action">
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          disabled={queued || account.status !== 'connected'}
+          aria-label={`Sync ${label.name.toLowerCase()} now for ${account.name}`}
+          onClick={onSync}
+        >
+          {queued ? 'Queued' : 'Sync'}
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,14 @@
+import { ApiError } from '../api.ts';
+
+export interface ActionProblem {
+  tone: 'error' | 'warning';
+  title: string;
+  message: string;
+}
+
+/** A failed button press ("Sync now", "Retry") as one alert: what did not happen, and the server's reason. */
+export function actionProblem(error: unknown, title: string): ActionProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const unreachable = error instanceof ApiError && error.status === 0;
+  return { tone: unreachable ? 'warning' : 'error', title, message };
+}

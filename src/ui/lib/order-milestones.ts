@@ -1,0 +1,95 @@
+import type { OrderDetail } from '../dashboard-types.ts';
+
+export type MilestoneState = 'done' | 'partial' | 'waiting' | 'held' | 'cancelled';
+
+export interface Milestone {
+  key: 'placed' | 'stored' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled';
+  title: string;
+  state: MilestoneState;
+  at: string | undefined;
+  detail: string | undefined;
+}
+
+/**
+ * The order's way through the cycle as five fixed milestones (placed → stored → in the ERP → shipped →
+ * confirmed), each done with its time or still waiting, so the seller sees where it stands and what comes
+ * next. Orders with several units are shipped and confirmed per unit: "2 of 3 units" until all are.
+ */
+export function orderMilestones(detail: OrderDetail, marketplace: string, erp: string): Milestone[] {
+  const { order, lines, timeline } = detail;
+  const first = (event: string) => timeline.find((e) => e.event === event)?.at;
+  const last = (event: string) => timeline.findLast((e) => e.event === event)?.at;
+  const live = lines.filter((l) => l.status !== 'cancelled');
+  const shipped = live.filter((l) => l.status === 'shipped' || l.status === 'confirmed');
+  const confirmed = live.filter((l) => l.status === 'confirmed');
+  const progress = (done: number): MilestoneState =>
+    live.length > 0 && done === live.length ? 'done' : done > 0 ? 'partial' : 'waiting';
+  const ofUnits = (done: number) =>
+    live.length > 1 && done < live.length ? `${done} of ${live.length} units. ` : '';
+  const carriers = [...new Set(shipped.map((l) => l.carrier).filter(Boolean))];
+  const tracking = [...new Set(shipped.flatMap((l) => l.trackingNumbers))];
+  const shippedWith =
+    shipped.length > 0
+      ? `With ${carriers.join(', ') || 'a carrier'}${tracking.length > 0 ? `, tracking ${tracking.join(', ')}` : ''}.`
+      : undefined;
+  const held = order.state === 'held';
+
+  const milestones: Milestone[] = [
+    {
+      key: 'placed',
+      title: `Placed on ${marketplace}`,
+      state: 'done',
+      at: first('placed'),
+      detail: `Storefront ${order.channel.toUpperCase()}, order ${order.marketplaceOrderId}.`,
+    },
+    {
+      key: 'stored',
+      title: 'Stored by AdlerDo',
+      state: 'done',
+      at: first('stored'),
+      detail: 'In the order ledger, before anything is sent to the ERP.',
+    },
+    {
+      key: 'in_erp',
+      title: order.erpOrderName
+        ? `Sale order ${order.erpOrderName} created and confirmed in ${erp}`
+        : `Sale order created and confirmed in ${erp}`,
+      state: first('in_erp') ? 'done' : held ? 'held' : 'waiting',
+      at: first('in_erp'),
+      detail: held
+        ? `Held: ${order.holdReason ?? 'see the issue below'}.`
+        : first('in_erp')
+          ? 'Confirming it reserved the stock.'
+          : undefined,
+    },
+    {
+      key: 'shipped',
+      title: 'Shipped',
+      state: progress(shipped.length),
+      at: last('shipped'),
+      detail: shipped.length > 0 ? `${ofUnits(shipped.length)}${shippedWith ?? ''}` : undefined,
+    },
+    {
+      key: 'confirmed',
+      title: `Confirmed on ${marketplace}`,
+      state: progress(confirmed.length),
+      at: last('confirmed'),
+      detail:
+        confirmed.length > 0
+          ? `${ofUnits(confirmed.length)}The buyer can follow the parcel; ${marketplace} releases the payment.`
+          : undefined,
+    },
+  ];
+  if (order.state === 'cancelled' || lines.some((l) => l.status === 'cancelled'))
+    milestones.push({
+      key: 'cancelled',
+      title: `Cancelled on ${marketplace}`,
+      state: 'cancelled',
+      at: last('cancelled'),
+      detail:
+        live.length > 0
+          ? `${lines.length - live.length} of ${lines.length} units cancelled.`
+          : 'The whole order was cancelled.',
+    });
+  return milestones;
+}

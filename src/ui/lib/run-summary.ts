@@ -1,0 +1,37 @@
+import type { Run, RunCounts } from '../dashboard-types.ts';
+import { formatCount, plural } from './format.ts';
+
+const PARTS: [keyof RunCounts, string][] = [
+  ['read', 'read'],
+  ['created', 'created'],
+  ['updated', 'updated'],
+  ['skipped', 'skipped'],
+  ['failed', 'failed'],
+];
+
+/** "300 read · 294 created · 6 skipped"; zeros left out; "nothing to do" when all are zero. */
+export function countsSummary(counts: RunCounts): string {
+  const parts = PARTS.filter(([key]) => (counts[key] ?? 0) > 0).map(
+    ([key, word]) => `${formatCount(counts[key])} ${word}`,
+  );
+  return parts.length > 0 ? parts.join(' · ') : 'nothing to do';
+}
+
+export function totalCalls(run: Pick<Run, 'apiCalls'>): number {
+  return Object.values(run.apiCalls ?? {}).reduce((sum, n) => sum + n, 0);
+}
+
+/** "12 API calls" split by system: "12 API calls (Kaufland 9, Odoo 3)". */
+export function callsSummary(run: Pick<Run, 'apiCalls'>): string {
+  const bySystem = new Map<string, number>();
+  for (const [key, n] of Object.entries(run.apiCalls ?? {})) {
+    const system = key.split(' ')[0] ?? key;
+    bySystem.set(system, (bySystem.get(system) ?? 0) + n);
+  }
+  const total = totalCalls(run);
+  if (total === 0) return 'no API calls';
+  const split = [...bySystem].map(
+    ([system, n]) => `${system[0]?.toUpperCase()}${system.slice(1)} ${formatCount(n)}`,
+  );
+  return `${plural(total, 'API call', 'API calls')} (${split.join(', ')})`;
+}
