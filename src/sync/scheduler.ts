@@ -4,8 +4,10 @@ import type { SyncQueue } from './queue.ts';
 import { stepEnabled } from './step-handlers.ts';
 import { DEFAULT_INTERVAL_SECONDS, isStep, STEPS, type Step } from './steps.ts';
 
-// How often the scheduler looks for due steps; steps themselves run every 30 s or more.
+// How often the scheduler looks for due steps; steps themselves run every 30 s or more by default. Shorter
+// intervals (tests, demos) make it look as often as the shortest one asks, down to once a second.
 const TICK_MS = 5_000;
+const MIN_INTERVAL_SECONDS = 1;
 
 export interface Scheduler {
   stop(): void;
@@ -24,7 +26,7 @@ export function parseIntervals(text: string | undefined): Record<Step, number> {
         `ADLERDO_SYNC_INTERVALS names an unknown step "${name}". Steps: ${STEPS.join(', ')}.`,
       );
     }
-    intervals[name] = Math.max(5, Number(seconds));
+    intervals[name] = Math.max(MIN_INTERVAL_SECONDS, Number(seconds));
   }
   return intervals;
 }
@@ -67,7 +69,8 @@ export function startScheduler(
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), TICK_MS);
+  const tickMs = Math.min(TICK_MS, ...Object.values(intervals).map((seconds) => seconds * 1000));
+  const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
   return { stop: () => clearInterval(timer), tick };
 }

@@ -1,4 +1,5 @@
-import { Logger as GraphileLogger, run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as GraphileLogger, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../core/errors.ts';
@@ -7,6 +8,7 @@ import { SYNC_TASK } from './queue.ts';
 import { runStep } from './run-step.ts';
 import { closeAbandonedRuns } from './runs.repository.ts';
 import { STEPS } from './steps.ts';
+import { startWorkerLiveness } from './worker-liveness.ts';
 
 const payloadSchema = z.object({
   accountId: z.uuid(),
@@ -16,6 +18,8 @@ const payloadSchema = z.object({
 
 /** A run still `running` after 15 minutes belongs to a worker that died (a step takes seconds to minutes). */
 const ABANDONED_AFTER_SECONDS = 15 * 60;
+/** How often a worker looks for jobs locked by a worker process that died (see worker-liveness.ts). */
+const SWEEP_EVERY_MS = 10_000;
 
 export interface Worker {
   stop(): Promise<void>;
@@ -29,12 +33,16 @@ export interface Worker {
 export async function startWorker(app: AppContext, options: { concurrency: number }): Promise<Worker> {
   await closeAbandonedRuns(app.db, ABANDONED_AFTER_SECONDS);
   const log = app.logger.child({ component: 'worker' });
+  const liveness = await startWorkerLiveness(app.pool, log);
+  const events: WorkerEvents = new EventEmitter();
+  events.on('pool:create', ({ workerPool }) => liveness.hold(workerPool.id));
   const runner: Runner = await run({
     pgPool: app.pool,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
     logger: graphileLogger(log),
+    events,
     taskList: {
       [SYNC_TASK]: async (raw) => {
         const parsed = payloadSchema.safeParse(raw);
@@ -55,8 +63,19 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
       },
     },
   });
+  const sweep = () =>
+    liveness.sweep().catch((error: unknown) => log.warn({ err: error }, 'dead worker sweep failed'));
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
+  sweeper.unref();
   log.info({ concurrency: options.concurrency }, 'sync worker started');
-  return { stop: () => runner.stop() };
+  return {
+    stop: async () => {
+      clearInterval(sweeper);
+      await runner.stop();
+      await liveness.stop();
+    },
+  };
 }
 
 function graphileLogger(log: Logger): GraphileLogger {

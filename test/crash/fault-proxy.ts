@@ -10,6 +10,8 @@ export interface FaultProxy {
   setFaults(rate: number): void;
   /** Faults injected so far, by kind. */
   injected(): Record<ProxyFaultKind, number>;
+  /** Timeouts whose call changed data in Odoo, by `model.method`: the hub had to find out what happened. */
+  writesCutOff(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startFaultProxy(options: {
   const kinds = options.kinds ?? ['429', '500', 'timeout'];
   let rate = 0;
   const counts: Record<ProxyFaultKind, number> = { '429': 0, '500': 0, timeout: 0 };
+  const cutOff: Record<string, number> = {};
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -56,6 +59,8 @@ export async function startFaultProxy(options: {
       void forward(req, Buffer.concat(chunks)).then(
         (answer) => {
           if (fault === 'timeout') {
+            const call = writeCall(req.url ?? '', Buffer.concat(chunks));
+            if (call && answer.status === 200) cutOff[call] = (cutOff[call] ?? 0) + 1;
             const timer = setTimeout(() => {
               timers.delete(timer);
               req.socket.destroy();
@@ -101,10 +106,38 @@ export async function startFaultProxy(options: {
       rate = value;
     },
     injected: () => ({ ...counts }),
+    writesCutOff: () => ({ ...cutOff }),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const READS = new Set([
+  'search',
+  'search_read',
+  'read',
+  'search_count',
+  'fields_get',
+  'context_get',
+  'version',
+]);
+
+/** `model.method` of an Odoo call that may change data (JSON-RPC `execute_kw` or JSON-2), else undefined. */
+function writeCall(url: string, body: Buffer): string | undefined {
+  try {
+    if (url.startsWith('/json/2/')) {
+      const [model, method] = url.slice('/json/2/'.length).split('/');
+      return method && !READS.has(method) ? `${model}.${method}` : undefined;
+    }
+    const json = JSON.parse(body.toString('utf8')) as { params?: { args?: unknown[] } };
+    const [, , , model, method] = json.params?.args ?? [];
+    return typeof model === 'string' && typeof method === 'string' && !READS.has(method)
+      ? `${model}.${method}`
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { BIN } from '../helpers/cli.ts';
 
 /**
@@ -12,13 +13,18 @@ export class HubProcess {
   private expectingExit = false;
   private readonly tail: string[] = [];
   starts = 0;
+  /** When each start happened (epoch ms). */
+  readonly startTimes: number[] = [];
   kills = 0;
   unexpectedExits: { code: number | null; signal: string | null }[] = [];
 
+  /** `logFile` receives every line the hub writes, prefixed with the start it came from. */
   constructor(
     private readonly env: Record<string, string>,
-    private readonly command: string[] = ['start'],
-  ) {}
+    private readonly options: { command?: string[]; logFile?: string } = {},
+  ) {
+    if (options.logFile) writeFileSync(options.logFile, '');
+  }
 
   get running(): boolean {
     return this.child !== undefined;
@@ -26,15 +32,20 @@ export class HubProcess {
 
   start(): void {
     if (this.child) throw new Error('the hub is already running');
-    const child = spawn(process.execPath, [BIN, ...this.command], {
+    const child = spawn(process.execPath, [BIN, ...(this.options.command ?? ['start'])], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.starts++;
+    this.startTimes.push(Date.now());
     this.expectingExit = false;
+    const start = this.starts;
+    const logFile = this.options.logFile;
+    if (logFile) appendFileSync(logFile, `--- start ${start} at ${new Date().toISOString()}\n`);
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim()) continue;
+        if (logFile) appendFileSync(logFile, `[${start}] ${line}\n`);
         this.tail.push(line.length > 600 ? `${line.slice(0, 600)}…` : line);
         if (this.tail.length > 80) this.tail.shift();
       }
@@ -57,6 +68,8 @@ export class HubProcess {
     if (!child) return;
     this.expectingExit = true;
     this.kills++;
+    if (this.options.logFile)
+      appendFileSync(this.options.logFile, `--- SIGKILL at ${new Date().toISOString()}\n`);
     child.kill('SIGKILL');
     await this.exited;
   }

@@ -32,6 +32,8 @@ export interface KauflandSandboxOptions {
   /** Clock in epoch ms for timestamps, the ±300 s signature window and the rate limit; tests freeze it. */
   now?: () => number;
   logger?: SandboxLogger;
+  /** Added to every /v2 answer (not the control API), like a real API's round trip; default 0. */
+  latencyMs?: number;
 }
 
 /** A running sandbox. The helpers do in-process what the control API does over HTTP, with the same checks. */
@@ -68,7 +70,7 @@ export async function startKauflandSandbox(options: KauflandSandboxOptions = {})
     limiter: new SlidingWindowLimiter(() => store.clock()),
     logger,
   };
-  const { server, releaseHeld } = createSandboxServer(core);
+  const { server, releaseHeld } = createSandboxServer(core, { latencyMs: options.latencyMs ?? 0 });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

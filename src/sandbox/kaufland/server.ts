@@ -27,7 +27,8 @@ const isUnder = (pathname: string, root: string): boolean =>
  * Plain node:http rather than Fastify: the signature covers the request-target and body bytes exactly as received,
  * every refusal must carry the spec's error body (no framework defaults), and faults act on the socket itself.
  */
-export function createSandboxServer(core: SandboxCore): SandboxServer {
+export function createSandboxServer(core: SandboxCore, options: { latencyMs?: number } = {}): SandboxServer {
+  const latencyMs = options.latencyMs ?? 0;
   const api = apiRouter();
   const control = controlRouter();
   const held = new Set<() => void>();
@@ -96,6 +97,9 @@ export function createSandboxServer(core: SandboxCore): SandboxServer {
     } catch (error) {
       response = toResponse(error, core, `${method} ${pathname}`);
     }
+    // Simulated network and server time (benchmarks): every /v2 answer, refusals included, arrives this much later.
+    if (latencyMs > 0 && isUnder(pathname, '/v2'))
+      await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (fault === 'timeout') {
       await hold();
       // What a client sees when a gateway gives up: the connection drops without an answer.

@@ -67,7 +67,10 @@ async function forwardOne(ctx: StepContext, order: OrderRow, lines: LineRow[]): 
   const ref = order.marketplace_order_id;
   try {
     let saleOrder = await ctx.erp.findSaleOrder(ref);
-    if (saleOrder) {
+    // A draft is an earlier attempt cut off between "create" and "confirm" (a crash, or a timeout whose create
+    // went through): it goes through createSaleOrder below, which confirms that draft instead of making
+    // another. Recorded as it is, it would stay a quotation: no stock reserved, no delivery to ship.
+    if (saleOrder && saleOrder.state !== 'draft') {
       ctx.counts.skipped++;
     } else {
       const customer = customerInput(

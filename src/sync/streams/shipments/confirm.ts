@@ -30,22 +30,20 @@ export async function confirmShippedLines(ctx: StepContext): Promise<void> {
     .orderBy('hub_order_lines.id')
     .limit(BATCH)
     .execute();
-  const touchedOrders = new Set<string>();
   for (const line of lines) {
-    touchedOrders.add(line.order_id);
     try {
       await ctx.marketplace.confirmShipment(line.marketplace_line_id, {
         carrierCode: line.carrier ?? ctx.account.settings.defaultCarrier,
         trackingNumbers: line.tracking_numbers ?? [],
       });
-      await markConfirmed(ctx, line.id, line.marketplace_line_id);
+      await markConfirmed(ctx, line);
       ctx.counts.created++;
     } catch (thrown) {
       const error = toAppError(thrown);
       if (error.kind !== 'rejected') throw error;
       const current = await ctx.marketplace.getOrderLine(line.marketplace_line_id);
       if (current.status === 'shipped' || current.status === 'received') {
-        await markConfirmed(ctx, line.id, line.marketplace_line_id);
+        await markConfirmed(ctx, line);
         ctx.counts.skipped++;
         continue;
       }
@@ -63,20 +61,27 @@ export async function confirmShippedLines(ctx: StepContext): Promise<void> {
       ctx.counts.failed++;
     }
   }
-  if (touchedOrders.size > 0) {
-    // An order is shipped once none of its lines waits for a shipment or a confirmation.
-    await sql`UPDATE hub_orders o SET state = 'shipped', updated_at = now()
-              WHERE o.id = ANY(${[...touchedOrders]}::uuid[]) AND o.state = 'in_erp'
-                AND NOT EXISTS (SELECT 1 FROM hub_order_lines l WHERE l.order_id = o.id
-                                AND l.cancelled_at IS NULL AND l.confirmed_at IS NULL)`.execute(ctx.db);
-  }
 }
 
-async function markConfirmed(ctx: StepContext, lineId: string, marketplaceLineId: string): Promise<void> {
-  await ctx.db
-    .updateTable('hub_order_lines')
-    .set({ confirmed_at: new Date(), confirm_error: null })
-    .where('id', '=', lineId)
-    .execute();
-  await ctx.issues.resolve(ISSUE_SHIPMENT_REJECTED, [marketplaceLineId]);
+/**
+ * Records the confirmation and, in the same transaction, marks the order shipped once none of its lines waits
+ * for a shipment or a confirmation any more. Done once per batch instead, a crash or a failed call later in
+ * the batch left orders whose last line was confirmed `in_erp` for good: nothing touches them again.
+ */
+async function markConfirmed(
+  ctx: StepContext,
+  line: { id: string; order_id: string; marketplace_line_id: string },
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('hub_order_lines')
+      .set({ confirmed_at: new Date(), confirm_error: null })
+      .where('id', '=', line.id)
+      .execute();
+    await sql`UPDATE hub_orders o SET state = 'shipped', updated_at = now()
+              WHERE o.id = ${line.order_id} AND o.state = 'in_erp'
+                AND NOT EXISTS (SELECT 1 FROM hub_order_lines l WHERE l.order_id = o.id
+                                AND l.cancelled_at IS NULL AND l.confirmed_at IS NULL)`.execute(trx);
+  });
+  await ctx.issues.resolve(ISSUE_SHIPMENT_REJECTED, [line.marketplace_line_id]);
 }

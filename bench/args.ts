@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  skus: number;
+  /** Share of SKUs changed before the steady cycle (0.01 = 1 %). */
+  change: number;
+  orders: number;
+  /** Per-call latency of both sandboxes, ms. */
+  latency: number;
+  stockSamples: number;
+  /** Mean time between two stock changes in the latency scenario, ms. */
+  stockGap: number;
+  /** Orders are created over this many seconds (0: all at once). */
+  orderSpread: number;
+  seed: number;
+  /** Whole bench, minutes: it stops (cleaning up) rather than hang. */
+  timeout: number;
+  /** Seed the catalog as one import (every record in the same second) instead of grown over time. */
+  import: boolean;
+  json: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
+
+  --skus N            catalog size (default 100000)
+  --change F          share of SKUs changed before the steady cycle (default 0.01)
+  --orders M          orders created on Kaufland (default 300)
+  --latency MS        added to every Kaufland and Odoo call (default 50)
+  --stock-samples K   stock changes timed in the latency scenario (default 20)
+  --stock-gap MS      mean time between those changes (default 1000)
+  --order-spread S    create the orders over S seconds instead of all at once (default 0)
+  --seed N            seed of the random stock levels, prices and orders (default 1)
+  --timeout MIN       stop (and clean up) after this many minutes (default 90)
+  --import            seed Odoo as one import: every product, quant and move line in the same second
+                      (default: a catalog grown over time, 200 products per second of back-dated history)
+  --json              JSON on stdout, the table on stderr
+`;
+
+const positive = (name: string, value: string | undefined, fallback: number, integer = true): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)))
+    throw new Error(`--${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, not "${value}"\n\n${USAGE}`);
+  return n;
+};
+
+export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      skus: { type: 'string' },
+      change: { type: 'string' },
+      orders: { type: 'string' },
+      latency: { type: 'string' },
+      'stock-samples': { type: 'string' },
+      'stock-gap': { type: 'string' },
+      'order-spread': { type: 'string' },
+      seed: { type: 'string' },
+      timeout: { type: 'string' },
+      import: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const args: BenchArgs = {
+    skus: positive('skus', values.skus, 100_000),
+    change: positive('change', values.change, 0.01, false),
+    orders: positive('orders', values.orders, 300),
+    latency: positive('latency', values.latency, 50),
+    stockSamples: positive('stock-samples', values['stock-samples'], 20),
+    stockGap: positive('stock-gap', values['stock-gap'], 1_000),
+    orderSpread: positive('order-spread', values['order-spread'], 0, false),
+    seed: positive('seed', values.seed, 1),
+    timeout: positive('timeout', values.timeout, 90, false),
+    import: values.import,
+    json: values.json,
+  };
+  if (args.skus < 100)
+    throw new Error(`--skus must be at least 100 (the scenarios pick every 100th SKU)\n\n${USAGE}`);
+  if (args.change > 1) throw new Error(`--change is a share: 0.01 is 1 %\n\n${USAGE}`);
+  // Latency samples use SKUs 50, 150, 250, …: one per 100 SKUs.
+  args.stockSamples = Math.min(args.stockSamples, Math.floor(args.skus / 100));
+  return args;
+}

@@ -1,0 +1,40 @@
+import type { CreatedOrder } from '../ipc.ts';
+import type { World } from './world.ts';
+
+/**
+ * Buyers' checkouts on Kaufland: one or (30 %) two different in-stock SKUs, one piece each, ready to ship
+ * (`need_to_be_sent`, what the hub imports). Stock is tracked here, so no order asks for more than is listed.
+ */
+export function createOrders(world: World, count: number): CreatedOrder[] {
+  const skus = [...world.sellable.keys()];
+  const pick = (): string => {
+    for (;;) {
+      const sku = skus[Math.floor(world.rng() * skus.length)] as string;
+      if ((world.sellable.get(sku) ?? 0) > 0) return sku;
+    }
+  };
+  return Array.from({ length: count }, () => {
+    const first = pick();
+    let second = world.rng() < 0.3 ? pick() : undefined;
+    if (second === first) second = undefined;
+    const items = [first, ...(second ? [second] : [])];
+    for (const sku of items) world.sellable.set(sku, (world.sellable.get(sku) ?? 0) - 1);
+    const at = Date.now();
+    const order = world.kaufland.createOrder({
+      client_key: world.clientKey,
+      storefront: 'de',
+      items: items.map((sku) => ({ id_offer: sku, quantity: 1 })),
+    });
+    return { idOrder: order.id_order, at };
+  });
+}
+
+/** Kaufland's amount per SKU (the whole state is read once: fine between measurements, not inside them). */
+export function kauflandAmounts(world: World, skus: readonly string[]): Record<string, number> {
+  const wanted = new Set(skus);
+  const amounts: Record<string, number> = {};
+  for (const unit of world.kaufland.state().units) {
+    if (unit.id_offer !== null && wanted.has(unit.id_offer)) amounts[unit.id_offer] = unit.amount;
+  }
+  return amounts;
+}

@@ -1,0 +1,74 @@
+import { startKauflandSandbox, type KauflandSandbox } from '../../src/sandbox/kaufland/index.ts';
+import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
+import { eanOf, random, skuOf } from '../catalog.ts';
+import type { Connection, StartInput } from '../ipc.ts';
+
+/** Both sandboxes, the seeded catalog, and what the host remembers of it to pick SKUs to change and order. */
+export interface World {
+  kaufland: KauflandSandbox;
+  odoo: OdooSandbox;
+  clientKey: string;
+  /** Odoo product id per SKU. */
+  productIds: Map<string, number>;
+  /** What Kaufland may still sell per SKU, as far as the host knows: seeded, counted, minus its own orders. */
+  sellable: Map<string, number>;
+  rng: () => number;
+  connection: Connection;
+}
+
+/**
+ * `history`: products created over time, PER_SECOND per second of (back-dated) history, as a catalog grows;
+ * change cursors work to the second, so 200 a second keeps every second's records within one 500-record page.
+ * `import`: all of them in one go, like one big import transaction: every record has the same write_date.
+ */
+const PER_SECOND = 200;
+
+export async function startWorld(input: StartInput): Promise<World> {
+  let backdated: Date | undefined;
+  const [kaufland, odoo] = await Promise.all([
+    startKauflandSandbox({ port: 0, latencyMs: input.latencyMs }),
+    startOdooSandbox({ port: 0, latencyMs: input.latencyMs, now: () => backdated ?? new Date() }),
+  ]);
+  const keys = kaufland.addSeller({ storefronts: ['de'] });
+  const rng = random(input.seed);
+  const started = performance.now();
+  // 1–50 on hand, prices 1.00–100.99: the numbers do not matter to the hub, only that every SKU gets an offer.
+  const products = Array.from({ length: input.skus }, (_, i) => ({
+    sku: skuOf(i),
+    ean: eanOf(i),
+    name: `Bench product ${i}`,
+    price: 1 + Math.floor(rng() * 10_000) / 100,
+    qty: 1 + Math.floor(rng() * 50),
+  }));
+  if (input.seedMode === 'import') odoo.seedMany({ products });
+  else {
+    const seconds = Math.ceil(products.length / PER_SECOND);
+    for (let second = 0; second < seconds; second += 1) {
+      backdated = new Date(Date.now() - (seconds - second + 1) * 1000);
+      odoo.seedMany({ products: products.slice(second * PER_SECOND, (second + 1) * PER_SECOND) });
+    }
+    backdated = undefined;
+  }
+  const seedMs = performance.now() - started;
+  const productIds = new Map<string, number>();
+  for (const product of odoo.instance.store.all('product.product')) {
+    if (typeof product.default_code === 'string') productIds.set(product.default_code, product.id);
+  }
+  return {
+    kaufland,
+    odoo,
+    clientKey: keys.client_key,
+    productIds,
+    sellable: new Map(products.map((p) => [p.sku, p.qty])),
+    rng,
+    connection: {
+      kaufland: { baseUrl: kaufland.baseUrl, clientKey: keys.client_key, secretKey: keys.secret_key },
+      odoo: { url: odoo.url, database: odoo.database, login: odoo.login, apiKey: odoo.apiKey },
+      seedMs,
+    },
+  };
+}
+
+export async function stopWorld(world: World | undefined): Promise<void> {
+  if (world) await Promise.all([world.kaufland.close(), world.odoo.close()]);
+}

@@ -1,0 +1,65 @@
+/**
+ * The protocol between the bench (the hub's process) and its sandbox host (a child process), so the hub's CPU
+ * time and memory are its own: both sandboxes hold the whole catalog in memory (~0.5 GB at 100,000 SKUs) and
+ * answer every call, which in one process would be counted as the hub's.
+ */
+
+export interface StartInput {
+  skus: number;
+  /** Added to every Odoo RPC and Kaufland /v2 answer. */
+  latencyMs: number;
+  /** Seed of the pseudo-random choices (stock levels, prices, ordered SKUs), so runs are comparable. */
+  seed: number;
+  /** How the catalog got into Odoo: grown over time (`history`) or one import transaction (`import`). */
+  seedMode: 'history' | 'import';
+}
+
+export interface Connection {
+  kaufland: { baseUrl: string; clientKey: string; secretKey: string };
+  odoo: { url: string; database: string; login: string; apiKey: string };
+  seedMs: number;
+}
+
+/** A stock change made in Odoo: what Kaufland's amount must become, and when it was made (epoch ms). */
+export interface StockChange {
+  sku: string;
+  freeQty: number;
+  at: number;
+}
+
+export interface CreatedOrder {
+  idOrder: string;
+  /** Epoch ms just before the order was created on Kaufland. */
+  at: number;
+}
+
+export interface Usage {
+  cpuMs: number;
+  rssBytes: number;
+  maxRssBytes: number;
+}
+
+/** Every request the host answers; `result` is what it answers with. */
+export interface HostApi {
+  start: { input: StartInput; result: Connection };
+  /** Sets a new on-hand quantity, as a stock count in Odoo does (inventory adjustment, done move). */
+  changeStock: { input: { skus: string[] }; result: StockChange[] };
+  createOrders: { input: { count: number }; result: CreatedOrder[] };
+  /** Kaufland's current amounts of these SKUs (absent: no unit). */
+  kauflandAmounts: { input: { skus: string[] }; result: Record<string, number> };
+  kauflandUnitCount: { input: Record<string, never>; result: number };
+  /** Which of these marketplace order ids have an Odoo sale order (by client_order_ref). */
+  saleOrders: { input: { refs: string[] }; result: string[] };
+  usage: { input: Record<string, never>; result: Usage };
+  stop: { input: Record<string, never>; result: null };
+}
+
+export type Op = keyof HostApi;
+
+export interface Request<K extends Op = Op> {
+  id: number;
+  op: K;
+  input: HostApi[K]['input'];
+}
+
+export type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

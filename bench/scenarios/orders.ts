@@ -1,0 +1,70 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CreatedOrder } from '../ipc.ts';
+import { measure } from '../meter.ts';
+import { percentile } from '../percentile.ts';
+import type { Bench, ScenarioResult } from './types.ts';
+
+// Orders steps before giving up: 300 orders need 2 (200 are forwarded per run); 50 means something is stuck.
+const MAX_RUNS = 50;
+
+/**
+ * (3) Orders: `count` orders are created on Kaufland — all at once (`spreadMs` 0: the catch-up after a burst or
+ * an outage), or evenly over `spreadMs` while the steps run — and orders steps run back-to-back until every
+ * one is in Odoo. Latency: creation on Kaufland → the hub recorded the Odoo sale order (`erp_created_at`,
+ * written right after Odoo answered the create).
+ */
+export async function ordersToErp(bench: Bench, count: number, spreadMs: number): Promise<ScenarioResult> {
+  const name = '3. orders Kaufland → Odoo';
+  const created: CreatedOrder[] = [];
+  if (spreadMs === 0) created.push(...(await bench.sandboxes.call('createOrders', { count })));
+  bench.log(
+    `orders: ${count} orders${spreadMs ? ` over ${spreadMs / 1000} s` : ' at once'}, orders steps back-to-back`,
+  );
+  const db = bench.hub.ctx.db;
+  const latencies = new Map<string, number>();
+  const { measurement } = await measure(name, bench.hub, bench.sandboxes, bench.log, async (run) => {
+    let creating = spreadMs > 0;
+    const creator = (async () => {
+      for (let i = 0; creating && i < count; i += 1) {
+        created.push(...(await bench.sandboxes.call('createOrders', { count: 1 })));
+        await sleep(spreadMs / count);
+      }
+      creating = false;
+    })();
+    for (let runs = 0; creating || latencies.size < created.length; runs += 1) {
+      if (runs >= MAX_RUNS)
+        throw new Error(
+          `orders: ${created.length - latencies.size} orders not in Odoo after ${MAX_RUNS} runs`,
+        );
+      await run('orders');
+      const at = new Map(created.map((order) => [order.idOrder, order.at]));
+      const rows = await db
+        .selectFrom('hub_orders')
+        .select(['marketplace_order_id', 'erp_created_at'])
+        .where('account_id', '=', bench.hub.accountId)
+        .where('state', '=', 'in_erp')
+        .execute();
+      for (const row of rows) {
+        const createdAt = at.get(row.marketplace_order_id);
+        if (createdAt === undefined || !row.erp_created_at || latencies.has(row.marketplace_order_id))
+          continue;
+        latencies.set(row.marketplace_order_id, row.erp_created_at.getTime() - createdAt);
+      }
+    }
+    await creator;
+  });
+  const inOdoo = await bench.sandboxes.call('saleOrders', { refs: created.map((o) => o.idOrder) });
+  const samples = [...latencies.values()];
+  const distinct = new Set(inOdoo).size;
+  return {
+    name,
+    skus: bench.skus,
+    changes: count,
+    measurement,
+    orderLatency: { samplesMs: samples, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) },
+    notes: [
+      `orders: ${distinct}/${count} have an Odoo sale order after ${measurement.runs} orders runs;` +
+        ` ${inOdoo.length - distinct} duplicate sale orders.`,
+    ],
+  };
+}
