@@ -82,10 +82,11 @@ export async function startWorkerLiveness(pool: pg.Pool, logger: Logger): Promis
       }
       return dead;
     },
-    async stop() {
+    stop() {
       // Destroying the connection (not returning it to the pool) ends the session and frees its locks.
       client?.release(true);
       client = undefined;
+      return Promise.resolve();
     },
   };
 }

@@ -3,8 +3,8 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { BIN } from '../helpers/cli.ts';
 
 /**
- * `adlerdo start` (server + worker + scheduler) as a child process that the test kills with SIGKILL and
- * starts again. Its output is kept (last lines only) to explain a failure; an exit the test did not cause is
+ * `adlerdo start` (server + worker + scheduler), or `adlerdo worker`, as a child process that the test kills
+ * with SIGKILL and starts again. Its output is kept (last lines only) to explain a failure; an exit the test did not cause is
  * counted, since a hub that dies by itself is a finding too.
  */
 export class HubProcess {
@@ -17,6 +17,8 @@ export class HubProcess {
   readonly startTimes: number[] = [];
   kills = 0;
   unexpectedExits: { code: number | null; signal: string | null }[] = [];
+  /** How the last process ended. */
+  lastExit: { code: number | null; signal: string | null } | undefined;
 
   /** `logFile` receives every line the hub writes, prefixed with the start it came from. */
   constructor(
@@ -24,10 +26,6 @@ export class HubProcess {
     private readonly options: { command?: string[]; logFile?: string } = {},
   ) {
     if (options.logFile) writeFileSync(options.logFile, '');
-  }
-
-  get running(): boolean {
-    return this.child !== undefined;
   }
 
   start(): void {
@@ -54,6 +52,7 @@ export class HubProcess {
     child.stderr?.on('data', keep);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
+        this.lastExit = { code, signal };
         if (!this.expectingExit) this.unexpectedExits.push({ code, signal });
         if (this.child === child) this.child = undefined;
         resolve();
@@ -74,7 +73,7 @@ export class HubProcess {
     await this.exited;
   }
 
-  /** SIGTERM, the graceful stop; SIGKILL if it has not ended within `graceMs`. Resolves to the exit code. */
+  /** SIGTERM, the graceful stop; SIGKILL if it has not ended within `graceMs` (see `lastExit`). */
   async stop(graceMs = 15_000): Promise<void> {
     const child = this.child;
     if (!child) return;

@@ -1,9 +1,9 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { toAppError } from '../../../core/errors.ts';
 import type { Buyer, PostalAddress } from '../../../core/order.ts';
 import type { ErpSaleOrderLineInput } from '../../../core/ports/erp.port.ts';
 import { orderLatencySeconds } from '../../../metrics/metrics.ts';
-import type { HubOrderLinesTable, HubOrdersTable } from '../../../store/schema.ts';
+import type { HubOrderLinesTable, HubOrderState, HubOrdersTable } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
 import { customerInput } from './customer.ts';
 
@@ -99,7 +99,11 @@ async function forwardOne(ctx: StepContext, order: OrderRow, lines: LineRow[]): 
     await ctx.db
       .updateTable('hub_orders')
       .set({
-        state: 'in_erp',
+        // `shipped` already when every line is confirmed: a run cut off after the ERP took the order but
+        // before it was recorded here leaves the order `received`, and the ERP may ship it (and the shipments
+        // step confirm it) before this run records it; nothing else would move it on from `in_erp` then.
+        state: sql<HubOrderState>`CASE WHEN EXISTS (SELECT 1 FROM hub_order_lines l WHERE l.order_id = hub_orders.id
+          AND l.cancelled_at IS NULL AND l.confirmed_at IS NULL) THEN 'in_erp' ELSE 'shipped' END`,
         erp_order_id: saleOrder.id,
         erp_order_name: saleOrder.name,
         erp_created_at: new Date(),
