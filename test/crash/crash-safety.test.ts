@@ -177,7 +177,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST)('crash safety of the Complete S
     console.log(
       [
         `crash-safety (seed ${SEED}, adlerdo ${HUB_COMMAND}): chaos ${chaosSeconds} s, convergence ${convergeSeconds} s, total ${seconds(started)} s`,
-        `  SIGKILLs ${runningHub.kills} (${bootKills} timed from the spawn), hub starts ${runningHub.starts}, exits not caused by the test ${runningHub.unexpectedExits.length}`,
+        `  SIGKILLs ${runningHub.kills} (${bootKills} timed from the spawn), hub starts ${runningHub.starts}, exits not caused by the test ${runningHub.unexpectedExits.length}, exit after the final SIGTERM ${JSON.stringify(gracefulExit)}`,
         `  ${stats.summary}`,
         `  faults: Kaufland ${FAULT_RATE * 100} % of /v2 calls (429/500/timeout); Odoo 429 ${odooFaults['429']}, 500 ${odooFaults['500']}, timeout ${odooFaults.timeout} (of which writes that took effect: ${cutOff.join(', ') || 'none'})`,
         `  when kills stopped: ${chaosProgress}`,
