@@ -27,7 +27,7 @@ const RSS_SAMPLE_MS = 50;
 // A long step (the first listing of 100,000 SKUs) reports its progress this often.
 const PROGRESS_EVERY_MS = 30_000;
 
-/** The scenario being measured right now, so a bench stopped by its timeout can still show how far it got. */
+/** The scenario being measured (or the one that failed), so a bench cut short can still show how far it got. */
 let live: { name: string; snapshot: () => Measurement } | undefined;
 export const inFlight = () => live;
 
@@ -100,9 +100,14 @@ export async function measure<T>(
     const result = await work(run);
     const measurement = snapshot(null);
     measurement.sandboxCpuMs = (await sandboxes.call('usage', {})).cpuMs - before.sandbox;
-    return { result, measurement };
-  } finally {
     live = undefined;
+    return { result, measurement };
+  } catch (error) {
+    // Kept as it was when it failed, for the report's "cut short" row.
+    const cut = snapshot(null);
+    live = { name, snapshot: () => cut };
+    throw error;
+  } finally {
     clearInterval(sampler);
   }
 }

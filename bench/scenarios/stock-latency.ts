@@ -12,7 +12,7 @@ const MAX_MS = 10 * 60_000;
  * (4) Stock latency: stock steps run back-to-back (the fastest a scheduler could run them) while, at random
  * moments 0.5–1.5 × `gapMs` apart, one SKU at a time gets a new count in Odoo. A sample is the time from the
  * change in Odoo to Kaufland accepting the new amount (the offer's `confirmed_at`, written right after the bulk
- * call answered). SKUs 50, 150, 250, … : none changed before, so no change hides in an already-read second.
+ * call answered). SKUs 50, 150, 250, …: not among those 2b changed (every 100th at 1 %).
  */
 export async function stockLatency(bench: Bench, samples: number, gapMs: number): Promise<ScenarioResult> {
   const name = '4. stock latency (Odoo change → Kaufland)';
