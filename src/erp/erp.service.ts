@@ -151,9 +151,16 @@ export class ErpService {
   }
 
   /** A session for the sync; undefined when no ERP is connected. */
-  async openSession(options: { onCall?: (call: CallRecord) => void } = {}): Promise<ErpSession | undefined> {
+  /**
+   * The connection as the sync needs it, from one read: its view (status, settings) and a session for the
+   * sync; undefined when no ERP is connected. The session signs in on first use.
+   */
+  async openSession(
+    options: { onCall?: (call: CallRecord) => void } = {},
+  ): Promise<{ view: ErpView; session: ErpSession } | undefined> {
     const row = await this.find();
-    return row ? erpConnector(row.type).open(this.credentials(row), options) : undefined;
+    if (!row) return undefined;
+    return { view: toErpView(row), session: erpConnector(row.type).open(this.credentials(row), options) };
   }
 
   private credentials(row: ErpRow): ErpCredentials {

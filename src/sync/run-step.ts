@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import type { AccountView } from '../accounts/account-view.ts';
+import type { ErpView } from '../erp/erp-view.ts';
 import { marketplaceConnector } from '../connectors/index.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import type { CallRecord } from '../core/ports/marketplace.port.ts';
@@ -43,8 +44,16 @@ export async function runStep(
     const account = await app.accounts.get(accountId);
     const counts = emptyCounts();
     const apiCalls: CallCounts = {};
-    const blocked = await blockedReason(app, account, step, trigger);
-    if (blocked) {
+    const count = (call: CallRecord) => {
+      const key = `${call.system} ${call.method} ${call.endpoint}`;
+      apiCalls[key] = (apiCalls[key] ?? 0) + 1;
+      recordCall(call);
+      options.onCall?.(call);
+    };
+    const erp = await app.erp.openSession({ onCall: count });
+    const reason = blockedReason(account, erp?.view, step, trigger);
+    if (reason || !erp) {
+      const blocked = reason ?? NO_ERP;
       if (trigger === 'schedule') return { runId: null, status: 'skipped', counts, apiCalls };
       const runId = await startRun(app.db, accountId, step, trigger);
       await finishRun(app.db, runId, {
@@ -60,27 +69,17 @@ export async function runStep(
     const runId = await startRun(app.db, accountId, step, trigger);
     const endTimer = syncRunSeconds.startTimer({ step });
     const logger = app.logger.child({ accountId, step, runId });
-    const count = (call: CallRecord) => {
-      const key = `${call.system} ${call.method} ${call.endpoint}`;
-      apiCalls[key] = (apiCalls[key] ?? 0) + 1;
-      recordCall(call);
-      options.onCall?.(call);
-    };
-    const erp = await app.erp.openSession({ onCall: count });
-    const erpView = await app.erp.get();
-    if (!erp || !erpView)
-      throw new AppError('bug', 'sync.no_erp', 'The ERP was disconnected during the run.');
     const ctx: StepContext = {
       db: app.db,
       step,
       account,
       channels: account.settings.storefronts ?? account.storefronts,
-      erpSettings: erpView.settings,
+      erpSettings: erp.view.settings,
       marketplace: marketplaceConnector(account.type).openSession(
         await app.accounts.credentialsOf(accountId),
         { onCall: count },
       ),
-      erp,
+      erp: erp.session,
       counts,
       logger,
       progress: options.onProgress ?? (() => undefined),
@@ -120,8 +119,14 @@ export async function runStep(
   });
 }
 
+const NO_ERP = {
+  status: 'paused' as const,
+  code: 'erp.not_connected',
+  message: 'No ERP is connected yet. Connect Odoo on the ERP page.',
+};
+
 /** Why a step must not run now, if it must not. */
-async function blockedReason(app: AppContext, account: AccountView, step: Step, trigger: Trigger) {
+function blockedReason(account: AccountView, erp: ErpView | undefined, step: Step, trigger: Trigger) {
   if (account.status === 'credentials_invalid') {
     return {
       status: 'paused' as const,
@@ -135,13 +140,7 @@ async function blockedReason(app: AppContext, account: AccountView, step: Step, 
       code: 'account.paused',
       message: 'Syncing is paused for this account.',
     };
-  const erp = await app.erp.get();
-  if (!erp)
-    return {
-      status: 'paused' as const,
-      code: 'erp.not_connected',
-      message: 'No ERP is connected yet. Connect Odoo on the ERP page.',
-    };
+  if (!erp) return NO_ERP;
   if (erp.status !== 'connected')
     return {
       status: 'paused' as const,

@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
 import type { StepHandler } from '../step-context.ts';
+import { applyLinesSince } from './lines-since.ts';
 
-interface CancellationsCursor {
-  updatedSince: Record<string, string>;
-}
-
-const OVERLAP_MS = 10 * 60_000;
 export const ISSUE_CANCELLED_AFTER_SHIPPING = 'order.cancelled_after_shipping';
 export const ISSUE_PARTIALLY_CANCELLED = 'order.partially_cancelled';
 
@@ -15,26 +11,13 @@ export const ISSUE_PARTIALLY_CANCELLED = 'order.partially_cancelled';
  * after shipping, or only in part, is flagged for the seller: the ERP port cancels whole orders only.
  */
 export const syncCancellations: StepHandler = async (ctx) => {
-  const cursor = (await ctx.cursor.read<CancellationsCursor>()) ?? { updatedSince: {} };
-  for (const channel of ctx.channels) {
-    const since = cursor.updatedSince[channel];
-    // The first run starts now: cancellations from before the hub knew the account concern no hub order.
-    let newest = since ?? new Date().toISOString();
-    const lines = ctx.marketplace.listOrderLines({
-      channel,
-      statuses: ['cancelled'],
-      updatedSince: new Date(Date.parse(newest) - OVERLAP_MS).toISOString(),
-    });
-    const cancelledIds: string[] = [];
-    for await (const line of lines) {
-      ctx.counts.read++;
-      cancelledIds.push(line.lineId);
-      if (line.updatedAt > newest) newest = line.updatedAt;
-    }
-    await applyCancellations(ctx, cancelledIds);
-    cursor.updatedSince[channel] = newest;
-    await ctx.cursor.write(cursor);
-  }
+  // The first run starts now: cancellations from before the hub knew the account concern no hub order.
+  await applyLinesSince(ctx, ['cancelled'], 'from_now', (lines) =>
+    applyCancellations(
+      ctx,
+      lines.map((line) => line.lineId),
+    ),
+  );
 };
 
 async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: string[]): Promise<void> {
