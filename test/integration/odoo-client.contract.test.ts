@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
-import type { ErpCustomerInput, ErpSession } from '../../src/core/ports/erp.port.ts';
+import type {
+  ErpCustomerInput,
+  ErpOutcome,
+  ErpSaleOrderInput,
+  ErpSession,
+} from '../../src/core/ports/erp.port.ts';
 import {
   connectOdoo,
   createProducts,
@@ -47,6 +52,12 @@ if (!real)
     'Odoo contract suite: no real Odoo (set ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN, ODOO_TEST_KEY): sandbox runs only.',
   );
 
+function unwrap<T>(outcome: ErpOutcome<T> | undefined): T {
+  if (!outcome) throw new Error('no outcome for the input');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
 function contract(name: string, open: () => Promise<Target>): void {
   describe(`Odoo contract: ${name}`, () => {
     let target: Target;
@@ -56,6 +67,11 @@ function contract(name: string, open: () => Promise<Target>): void {
     const sku = (n: number) => `CT-${tag}-${n}`;
     const ean = (n: number) => `29${String(parseInt(tag, 16) % 1e9).padStart(9, '0')}${n}`;
     const productIds = new Map<string, number>();
+    const findOrCreateCustomer = async (input: ErpCustomerInput) =>
+      unwrap((await session.findOrCreateCustomers([input]))[0]);
+    const createSaleOrder = async (input: ErpSaleOrderInput) =>
+      unwrap((await session.createSaleOrders([input]))[0]).order;
+    const findSaleOrder = async (ref: string) => (await session.findSaleOrders([ref]))[0] ?? null;
     const customer = (street: string): ErpCustomerInput => {
       const address = {
         name: `Buyer ${tag}`,
@@ -134,10 +150,10 @@ function contract(name: string, open: () => Promise<Target>): void {
     });
 
     it('finds or creates the buyer with invoice and delivery contacts, idempotently', async () => {
-      const a = await session.findOrCreateCustomer(customer('Hauptstr. 1'));
-      const b = await session.findOrCreateCustomer(customer('Hauptstr. 1'));
+      const a = await findOrCreateCustomer(customer('Hauptstr. 1'));
+      const b = await findOrCreateCustomer(customer('Hauptstr. 1'));
       expect(b).toEqual(a);
-      const moved = await session.findOrCreateCustomer(customer('Nebenweg 2'));
+      const moved = await findOrCreateCustomer(customer('Nebenweg 2'));
       expect(moved.customerId).toBe(a.customerId);
       expect(moved.shippingAddressId).not.toBe(a.shippingAddressId);
     });
@@ -147,17 +163,17 @@ function contract(name: string, open: () => Promise<Target>): void {
       const ref = `MP-${tag}-1`;
       const input = {
         externalRef: ref,
-        customer: await session.findOrCreateCustomer(customer('Hauptstr. 1')),
+        customer: await findOrCreateCustomer(customer('Hauptstr. 1')),
         lines: [
           { sku: sku(1), quantity: 4, unitPrice: 1750 },
           { sku: sku(2), quantity: 1, unitPrice: 2500 },
         ],
       };
-      const order = await session.createSaleOrder(input);
+      const order = await createSaleOrder(input);
       expect(order).toMatchObject({ externalRef: ref, state: 'confirmed', deliveryStatus: 'pending' });
-      expect(await session.createSaleOrder(input)).toEqual(order);
-      expect(await session.findSaleOrder(ref)).toEqual(order);
-      expect(await session.findSaleOrder(`MP-${tag}-none`)).toBeNull();
+      expect(await createSaleOrder(input)).toEqual(order);
+      expect(await findSaleOrder(ref)).toEqual(order);
+      expect(await findSaleOrder(`MP-${tag}-none`)).toBeNull();
       const changed = await session.stockChangedSince(stockCursor, 500);
       expect(changed.items.find((p) => p.sku === sku(1))).toMatchObject({ onHand: 10, freeQty: 6 });
     });
@@ -165,18 +181,66 @@ function contract(name: string, open: () => Promise<Target>): void {
     it('refuses an order for an unknown SKU as a rejected record', async () => {
       const input = {
         externalRef: `MP-${tag}-x`,
-        customer: await session.findOrCreateCustomer(customer('Hauptstr. 1')),
+        customer: await findOrCreateCustomer(customer('Hauptstr. 1')),
         lines: [{ sku: `NOPE-${tag}`, quantity: 1, unitPrice: 100 }],
       };
-      await expect(session.createSaleOrder(input)).rejects.toMatchObject({
+      await expect(createSaleOrder(input)).rejects.toMatchObject({
         kind: 'rejected',
         code: 'odoo.unknown_sku',
       });
     });
 
+    it('takes a batch of customers: one buyer per buyer id, one contact per distinct address', async () => {
+      const base = customer('Hauptstr. 1');
+      const other: ErpCustomerInput = {
+        ...customer('Ring 3'),
+        externalId: `kaufland:${tag}-other`,
+        email: null,
+      };
+      const outcomes = await session.findOrCreateCustomers([base, customer('Nebenweg 2'), other, base]);
+      const [a, moved, b, again] = outcomes.map((o) => unwrap(o));
+      expect(again).toEqual(a);
+      expect(moved!.customerId).toBe(a!.customerId);
+      expect(moved!.invoiceAddressId).not.toBe(a!.invoiceAddressId);
+      expect(b!.customerId).not.toBe(a!.customerId);
+      expect(await findOrCreateCustomer(base)).toEqual(a);
+    });
+
+    it('creates a batch of sale orders; a refused one fails alone and a repeat creates nothing', async () => {
+      const buyer = await findOrCreateCustomer(customer('Hauptstr. 1'));
+      const order = (n: string, lines: ErpSaleOrderInput['lines'], who = buyer): ErpSaleOrderInput => ({
+        externalRef: `MP-${tag}-b${n}`,
+        customer: who,
+        lines,
+      });
+      const batch = [
+        order('1', [{ sku: sku(2), quantity: 1, unitPrice: 2500 }]),
+        order('2', [{ sku: `NOPE-${tag}`, quantity: 1, unitPrice: 100 }]),
+        order('3', [{ sku: sku(2), quantity: 1, unitPrice: 2500 }], {
+          ...buyer,
+          shippingAddressId: '999999999',
+        }),
+        order('4', [{ sku: sku(3), quantity: 2, unitPrice: 999 }]),
+      ];
+      const first = await session.createSaleOrders(batch);
+      expect(first.map((o) => o.ok)).toEqual([true, false, false, true]);
+      expect(first[1]).toMatchObject({ ok: false, error: { kind: 'rejected', code: 'odoo.unknown_sku' } });
+      expect(first[2]).toMatchObject({ ok: false, error: { kind: 'rejected' } });
+      expect(unwrap(first[0])).toMatchObject({ created: true, order: { state: 'confirmed' } });
+      const repeat = await session.createSaleOrders([batch[0]!, batch[3]!]);
+      expect(repeat.map((o) => unwrap(o).created)).toEqual([false, false]);
+      expect(repeat.map((o) => unwrap(o).order.id)).toEqual([
+        unwrap(first[0]).order.id,
+        unwrap(first[3]).order.id,
+      ]);
+      const found = await session.findSaleOrders(batch.map((o) => o.externalRef));
+      expect(found.map((o) => o.externalRef).sort()).toEqual([`MP-${tag}-b1`, `MP-${tag}-b4`]);
+      for (const o of found) await session.cancelSaleOrder(o.id);
+    });
+
     it('reports done deliveries with carrier, tracking and quantities; partial ones as partial', async () => {
       const cursor = await drain((c) => session.shipmentsSince(c, 200));
-      const order = await session.findSaleOrder(`MP-${tag}-1`);
+      const order = await findSaleOrder(`MP-${tag}-1`);
       const [picking] = await pickingsOf(order!.id);
       const [carrier] = await client.searchRead('delivery.carrier', { fields: ['id'], limit: 1 });
       await validatePicking(client, picking!.id, {
@@ -195,28 +259,28 @@ function contract(name: string, open: () => Promise<Target>): void {
         { sku: sku(1), quantity: 3 },
         { sku: sku(2), quantity: 1 },
       ]);
-      expect((await session.findSaleOrder(`MP-${tag}-1`))?.deliveryStatus).toBe('partial');
+      expect((await findSaleOrder(`MP-${tag}-1`))?.deliveryStatus).toBe('partial');
       const [rest] = await pickingsOf(order!.id);
       await validatePicking(client, rest!.id, { trackingRef: `TRK-${tag}-2` });
       const second = await session.shipmentsSince(first.cursor, 200);
       expect(
         second.items.filter((s) => s.externalRef === `MP-${tag}-1`).map((s) => [s.trackingRef, s.lines]),
       ).toEqual([[`TRK-${tag}-2`, [{ sku: sku(1), quantity: 1 }]]]);
-      expect((await session.findSaleOrder(`MP-${tag}-1`))?.deliveryStatus).toBe('full');
+      expect((await findSaleOrder(`MP-${tag}-1`))?.deliveryStatus).toBe('full');
       const [stock] = await session.findProductsBySku([sku(1)]);
       expect(stock).toMatchObject({ onHand: 6, freeQty: 6 });
     });
 
     it('cancels an order and releases its reservation', async () => {
       const ref = `MP-${tag}-2`;
-      const order = await session.createSaleOrder({
+      const order = await createSaleOrder({
         externalRef: ref,
-        customer: await session.findOrCreateCustomer(customer('Hauptstr. 1')),
+        customer: await findOrCreateCustomer(customer('Hauptstr. 1')),
         lines: [{ sku: sku(3), quantity: 5, unitPrice: 999 }],
       });
       expect((await session.findProductsBySku([sku(3)]))[0]?.freeQty).toBe(25);
       await session.cancelSaleOrder(order.id);
-      expect((await session.findSaleOrder(ref))?.state).toBe('cancelled');
+      expect((await findSaleOrder(ref))?.state).toBe('cancelled');
       expect((await session.findProductsBySku([sku(3)]))[0]?.freeQty).toBe(30);
     });
 

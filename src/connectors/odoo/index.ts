@@ -1,8 +1,9 @@
 import type { ErpConnector, ErpCredentials, ErpSession } from '../../core/ports/erp.port.ts';
-import { findOrCreateCustomer } from './models/partners.ts';
+import { CountryIds } from './models/countries.ts';
+import { findOrCreateCustomers } from './models/partners.ts';
 import { shipmentsSince } from './models/pickings.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
-import { cancelSaleOrder, createSaleOrder, findSaleOrder } from './models/sale-orders.ts';
+import { cancelSaleOrder, createSaleOrders, findSaleOrders } from './models/sale-orders.ts';
 import { stockChangedSince } from './models/stock.ts';
 import { connectOdoo, type OdooClient } from './odoo.client.ts';
 import { parseOdooSettings, type OdooConnectionInput } from './odoo.settings.ts';
@@ -12,6 +13,7 @@ import { verifyConnection } from './verify.ts';
 export function openOdooSession(input: OdooConnectionInput): ErpSession {
   const settings = parseOdooSettings(input);
   let client: Promise<OdooClient> | undefined;
+  const countries = new CountryIds();
   const connected = (): Promise<OdooClient> => {
     client ??= connectOdoo(settings).catch((error: unknown) => {
       client = undefined;
@@ -23,9 +25,9 @@ export function openOdooSession(input: OdooConnectionInput): ErpSession {
     productsChangedSince: async (cursor, limit) => productsChangedSince(await connected(), cursor, limit),
     stockChangedSince: async (cursor, limit) => stockChangedSince(await connected(), cursor, limit),
     findProductsBySku: async (skus) => findProductsBySku(await connected(), skus),
-    findOrCreateCustomer: async (input) => findOrCreateCustomer(await connected(), input),
-    findSaleOrder: async (ref) => findSaleOrder(await connected(), ref),
-    createSaleOrder: async (order) => createSaleOrder(await connected(), order, settings.orderTaxIds),
+    findOrCreateCustomers: async (inputs) => findOrCreateCustomers(await connected(), inputs, countries),
+    findSaleOrders: async (refs) => findSaleOrders(await connected(), refs),
+    createSaleOrders: async (orders) => createSaleOrders(await connected(), orders, settings.orderTaxIds),
     cancelSaleOrder: async (id) => cancelSaleOrder(await connected(), id),
     shipmentsSince: async (cursor, limit) => shipmentsSince(await connected(), cursor, limit),
   };

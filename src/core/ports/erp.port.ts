@@ -7,6 +7,7 @@
  * half away from zero to cents when read. Quantities are plain numbers (ERPs allow fractional units).
  * Ids are strings: ERPs differ (Odoo uses integers), the hub only stores and returns them.
  */
+import type { AppError } from '../errors.ts';
 import type { CallRecord } from './marketplace.port.ts';
 
 export interface ErpCredentials {
@@ -123,15 +124,33 @@ export interface ErpShipment {
   lines: ErpShipmentLine[];
 }
 
+/**
+ * One item of a batch call: its value, or why the ERP refused that one item (an AppError of kind `rejected`).
+ * Transient and config errors are not per item: they fail the whole call, and the batch is retried later.
+ */
+export type ErpOutcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export interface ErpSaleOrderResult {
+  order: ErpSaleOrder;
+  /** False when the order already existed (an earlier attempt cut off before the hub recorded it). */
+  created: boolean;
+}
+
 export interface ErpSession {
   productsChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
   /** Products whose stock moved or got reserved: stock changes do not touch a product's own change date. */
   stockChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
   findProductsBySku(skus: readonly string[]): Promise<ErpProduct[]>;
-  findOrCreateCustomer(input: ErpCustomerInput): Promise<ErpCustomerRef>;
-  findSaleOrder(externalRef: string): Promise<ErpSaleOrder | null>;
-  /** Creates and confirms (which reserves stock); an existing order with that reference is confirmed/returned instead. */
-  createSaleOrder(input: ErpSaleOrderInput): Promise<ErpSaleOrder>;
+  /** One outcome per input, in input order; a buyer named twice is one customer. */
+  findOrCreateCustomers(inputs: readonly ErpCustomerInput[]): Promise<ErpOutcome<ErpCustomerRef>[]>;
+  /** The sale orders with these marketplace references (the oldest per reference); absent ones are left out. */
+  findSaleOrders(externalRefs: readonly string[]): Promise<ErpSaleOrder[]>;
+  /**
+   * Creates and confirms (which reserves stock) one sale order per input, in as few calls as the ERP allows; an
+   * existing order with that reference is confirmed/returned instead, never created twice. One outcome per
+   * input, in input order.
+   */
+  createSaleOrders(inputs: readonly ErpSaleOrderInput[]): Promise<ErpOutcome<ErpSaleOrderResult>[]>;
   cancelSaleOrder(orderId: string): Promise<void>;
   shipmentsSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpShipment>>;
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import type { ErpAddress, ErpCustomerInput, ErpCustomerRef } from '../../../core/ports/erp.port.ts';
+import type {
+  ErpAddress,
+  ErpCustomerInput,
+  ErpCustomerRef,
+  ErpOutcome,
+} from '../../../core/ports/erp.port.ts';
 import { many2one, text, type OdooClient } from '../odoo.client.ts';
+import { anyOf, batchOrEach } from './batch.ts';
+import type { CountryIds } from './countries.ts';
 
 const ADDRESS_FIELDS = ['name', 'street', 'street2', 'zip', 'city', 'country_id', 'type', 'parent_id'];
 const partnerSchema = z.looseObject({
@@ -16,6 +23,7 @@ const partnerSchema = z.looseObject({
   parent_id: many2one,
 });
 type PartnerRow = z.infer<typeof partnerSchema>;
+const buyerSchema = z.looseObject({ id: z.number(), ref: text, email: text });
 
 const norm = (value: string | null | undefined): string => (value ?? '').trim().toLowerCase();
 
@@ -30,15 +38,6 @@ function sameAddress(row: PartnerRow, address: ErpAddress, countryId: number | f
   );
 }
 
-async function countryIds(client: OdooClient, codes: string[]): Promise<Map<string, number>> {
-  const rows = await client.searchRead(
-    'res.country',
-    { domain: [['code', 'in', [...new Set(codes.map((c) => c.toUpperCase()))]]], fields: ['code'] },
-    z.looseObject({ id: z.number(), code: z.string() }),
-  );
-  return new Map(rows.map((row) => [row.code, row.id]));
-}
-
 const addressVals = (address: ErpAddress, countryId: number | false) => ({
   name: address.name,
   street: address.street,
@@ -49,79 +48,150 @@ const addressVals = (address: ErpAddress, countryId: number | false) => ({
   phone: address.phone ?? false,
 });
 
+const ADDRESS_TYPES = [
+  { type: 'invoice', of: (input: ErpCustomerInput) => input.invoiceAddress },
+  { type: 'delivery', of: (input: ErpCustomerInput) => input.shippingAddress },
+] as const;
+
 /**
- * The buyer is one company-level partner found by `ref` (= the marketplace buyer id) or, failing that, e-mail;
+ * A buyer is one company-level partner found by `ref` (= the marketplace buyer id) or, failing that, e-mail;
  * invoice and delivery addresses are child contacts (type invoice/delivery), reused while they are unchanged.
- * 3–4 calls whatever the history: find buyer, read its addresses, countries, one batch create.
+ * Four calls for a whole batch, whatever its size and history: find buyers, create the new ones, read their
+ * addresses, create the new addresses (plus one for countries not seen before in this session).
  */
-export async function findOrCreateCustomer(
+export function findOrCreateCustomers(
   client: OdooClient,
-  input: ErpCustomerInput,
-): Promise<ErpCustomerRef> {
-  const countries = await countryIds(client, [
-    input.invoiceAddress.countryCode,
-    input.shippingAddress.countryCode,
-  ]);
-  const country = (address: ErpAddress) => countries.get(address.countryCode.toUpperCase()) ?? false;
-  const byRef = [['ref', '=', input.externalId]];
-  const domain = input.email ? ['|', ...byRef, ['email', '=ilike', input.email]] : byRef;
-  const buyers = await client.searchRead(
-    'res.partner',
-    { domain: [['parent_id', '=', false], ...domain], fields: ['ref'], order: 'id asc' },
-    z.looseObject({ id: z.number(), ref: text }),
-  );
-  const buyer = buyers.find((b) => b.ref === input.externalId) ?? buyers[0];
-  let buyerId = buyer?.id;
-  if (buyerId === undefined) {
-    const invoice = input.invoiceAddress;
-    buyerId = await client.create('res.partner', {
-      ...addressVals(invoice, country(invoice)),
-      name: invoice.company || invoice.name,
-      is_company: Boolean(invoice.company),
-      email: input.email ?? false,
-      ref: input.externalId,
-      customer_rank: 1,
+  inputs: readonly ErpCustomerInput[],
+  countries: CountryIds,
+): Promise<ErpOutcome<ErpCustomerRef>[]> {
+  return batchOrEach(inputs, async (batch) => {
+    const country = await countries.resolve(
+      client,
+      batch.flatMap((i) => [i.invoiceAddress.countryCode, i.shippingAddress.countryCode]),
+    );
+    const buyerIds = await findOrCreateBuyers(client, batch, country);
+    const children = await client.searchRead(
+      'res.partner',
+      {
+        domain: [
+          ['parent_id', 'in', [...new Set(buyerIds.values())]],
+          ['type', 'in', ADDRESS_TYPES.map((t) => t.type)],
+        ],
+        fields: ADDRESS_FIELDS,
+      },
+      partnerSchema,
+    );
+    // Address contacts to create, one per buyer, type and address even when several orders share it.
+    const wanted = new Map<string, { buyerId: number; type: string; input: ErpCustomerInput; id?: number }>();
+    const keys = batch.map((input) => {
+      const buyerId = buyerIds.get(input.externalId)!;
+      return ADDRESS_TYPES.map(({ type, of }) => {
+        const address = of(input);
+        const key = JSON.stringify([buyerId, type, addressVals(address, country(address.countryCode))]);
+        if (!wanted.has(key)) {
+          const found = children.find(
+            (c) =>
+              c.parent_id !== false &&
+              c.parent_id[0] === buyerId &&
+              c.type === type &&
+              sameAddress(c, address, country(address.countryCode)),
+          );
+          wanted.set(key, { buyerId, type, input, ...(found && { id: found.id }) });
+        }
+        return key;
+      });
     });
-  } else if (buyer?.ref !== input.externalId) {
-    await client.write('res.partner', [buyerId], { ref: input.externalId });
-  }
-  const children = await client.searchRead(
+    const missing = [...wanted.values()].filter((w) => w.id === undefined);
+    const created = await client.createMany(
+      'res.partner',
+      missing.map(({ buyerId, type, input }) => {
+        const address = type === 'invoice' ? input.invoiceAddress : input.shippingAddress;
+        return {
+          ...addressVals(address, country(address.countryCode)),
+          parent_id: buyerId,
+          type,
+          email: input.email ?? false,
+        };
+      }),
+    );
+    if (created.length !== missing.length) {
+      throw new AppError('bug', 'odoo.partner_create', 'Odoo did not return the new address contacts.');
+    }
+    missing.forEach((w, i) => (w.id = created[i]));
+    return batch.map((input, i) => {
+      const [invoiceKey, deliveryKey] = keys[i]!;
+      return {
+        customerId: String(buyerIds.get(input.externalId)),
+        invoiceAddressId: String(wanted.get(invoiceKey!)!.id),
+        shippingAddressId: String(wanted.get(deliveryKey!)!.id),
+      };
+    });
+  });
+}
+
+/** Buyer partner id per external id: found by ref, else by e-mail (then given the ref), else created. */
+async function findOrCreateBuyers(
+  client: OdooClient,
+  batch: readonly ErpCustomerInput[],
+  country: (code: string) => number | false,
+): Promise<Map<string, number>> {
+  const buyers = new Map(batch.map((input) => [input.externalId, input]));
+  const emails = [...new Set(batch.flatMap((i) => (i.email ? [norm(i.email)] : [])))];
+  const rows = await client.searchRead(
     'res.partner',
     {
       domain: [
-        ['parent_id', '=', buyerId],
-        ['type', 'in', ['invoice', 'delivery']],
+        ['parent_id', '=', false],
+        ...anyOf([['ref', 'in', [...buyers.keys()]], ...emails.map((e) => ['email', '=ilike', e])]),
       ],
-      fields: ADDRESS_FIELDS,
+      fields: ['ref', 'email'],
+      order: 'id asc',
     },
-    partnerSchema,
+    buyerSchema,
   );
-  const wanted = [
-    { type: 'invoice', address: input.invoiceAddress },
-    { type: 'delivery', address: input.shippingAddress },
-  ];
-  const ids = wanted.map(
-    ({ type, address }) =>
-      children.find((c) => c.type === type && sameAddress(c, address, country(address)))?.id,
-  );
-  const missing = wanted.filter((_, i) => ids[i] === undefined);
+  const ids = new Map<string, number>();
+  const toCreate: ErpCustomerInput[] = [];
+  // Two new buyer ids with one e-mail in the same batch become one partner, as they would one after the other.
+  const sameEmail = new Map<string, string>();
+  for (const [externalId, input] of buyers) {
+    const byRef = rows.find((row) => row.ref === externalId);
+    // `=ilike` treats `_` and `%` in an address as wildcards: the match is confirmed here, exactly.
+    const byEmail = input.email ? rows.find((row) => norm(row.email) === norm(input.email)) : undefined;
+    const found = byRef ?? byEmail;
+    if (!found) {
+      const twin = input.email ? sameEmail.get(norm(input.email)) : undefined;
+      if (twin === undefined) toCreate.push(input);
+      if (input.email) sameEmail.set(norm(input.email), twin ?? externalId);
+      continue;
+    }
+    ids.set(externalId, found.id);
+    // A partner found by e-mail keeps a reference somebody else gave it; an empty one gets the buyer id.
+    if (!byRef && !found.ref) {
+      found.ref = externalId;
+      await client.write('res.partner', [found.id], { ref: externalId });
+    }
+  }
   const created = await client.createMany(
     'res.partner',
-    missing.map(({ type, address }) => ({
-      ...addressVals(address, country(address)),
-      parent_id: buyerId,
-      type,
-      email: input.email ?? false,
-    })),
+    toCreate.map((input) => {
+      const invoice = input.invoiceAddress;
+      return {
+        ...addressVals(invoice, country(invoice.countryCode)),
+        name: invoice.company || invoice.name,
+        is_company: Boolean(invoice.company),
+        email: input.email ?? false,
+        ref: input.externalId,
+        customer_rank: 1,
+      };
+    }),
   );
-  const resolved = ids.map((id) => id ?? created.shift());
-  const [invoiceId, shippingId] = resolved;
-  if (invoiceId === undefined || shippingId === undefined) {
-    throw new AppError('bug', 'odoo.partner_create', 'Odoo did not return the new address contacts.');
+  if (created.length !== toCreate.length) {
+    throw new AppError('bug', 'odoo.partner_create', 'Odoo did not return the new customers.');
   }
-  return {
-    customerId: String(buyerId),
-    invoiceAddressId: String(invoiceId),
-    shippingAddressId: String(shippingId),
-  };
+  toCreate.forEach((input, i) => ids.set(input.externalId, created[i]!));
+  for (const input of buyers.values()) {
+    const twin = input.email ? sameEmail.get(norm(input.email)) : undefined;
+    if (!ids.has(input.externalId) && twin !== undefined) ids.set(input.externalId, ids.get(twin)!);
+  }
+  return ids;
 }

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import type { ErpSaleOrder, ErpSaleOrderInput } from '../../../core/ports/erp.port.ts';
+import type {
+  ErpOutcome,
+  ErpSaleOrder,
+  ErpSaleOrderInput,
+  ErpSaleOrderResult,
+} from '../../../core/ports/erp.port.ts';
 import type { OdooClient } from '../odoo.client.ts';
 import { fromMinor, SALE_ORDER_FIELDS, saleOrderSchema, toErpSaleOrder } from '../odoo.mapper.ts';
+import { chunks } from '../../../core/chunks.ts';
+import { batchOrEach } from './batch.ts';
 import { findProductsBySku } from './products.ts';
 
 const actionSchema = z.looseObject({
@@ -10,88 +17,120 @@ const actionSchema = z.looseObject({
   context: z.record(z.string(), z.unknown()).optional(),
 });
 
-export async function findSaleOrder(client: OdooClient, externalRef: string): Promise<ErpSaleOrder | null> {
-  const rows = await client.searchRead(
-    'sale.order',
-    {
-      domain: [['client_order_ref', '=', externalRef]],
-      fields: SALE_ORDER_FIELDS,
-      order: 'id asc',
-      limit: 1,
-    },
-    saleOrderSchema,
-  );
-  return rows[0] ? toErpSaleOrder(rows[0], client.dialect) : null;
+/** The oldest sale order per reference, 200 references per call. */
+export async function findSaleOrders(
+  client: OdooClient,
+  externalRefs: readonly string[],
+): Promise<ErpSaleOrder[]> {
+  const found = new Map<string, ErpSaleOrder>();
+  for (const refs of chunks([...new Set(externalRefs)], 200)) {
+    const rows = await client.searchRead(
+      'sale.order',
+      { domain: [['client_order_ref', 'in', refs]], fields: SALE_ORDER_FIELDS, order: 'id asc' },
+      saleOrderSchema,
+    );
+    for (const row of rows) {
+      const order = toErpSaleOrder(row, client.dialect);
+      if (order.externalRef !== null && !found.has(order.externalRef)) found.set(order.externalRef, order);
+    }
+  }
+  return [...found.values()];
 }
 
-async function readSaleOrder(client: OdooClient, id: number): Promise<ErpSaleOrder> {
-  const [row] = await client.read('sale.order', [id], SALE_ORDER_FIELDS, undefined, saleOrderSchema);
-  if (!row)
-    throw new AppError('rejected', 'odoo.missing_record', `Sale order ${id} no longer exists in Odoo.`);
-  return toErpSaleOrder(row, client.dialect);
-}
-
-const orderId = (id: string): number => {
+const recordId = (id: string): number => {
   const n = Number(id);
   if (!Number.isInteger(n) || n <= 0)
     throw new AppError('bug', 'odoo.bad_id', `"${id}" is not an Odoo record id.`);
   return n;
 };
 
+function unknownSkus(input: ErpSaleOrderInput, products: Map<string, number>): AppError | undefined {
+  const unknown = [...new Set(input.lines.map((l) => l.sku))].filter((sku) => !products.has(sku));
+  if (unknown.length === 0) return undefined;
+  return new AppError(
+    'rejected',
+    'odoo.unknown_sku',
+    `No Odoo product has the internal reference ${unknown.join(', ')}.`,
+    { details: { skus: unknown, externalRef: input.externalRef } },
+  );
+}
+
 /**
- * Looks the reference up first (a retry after a timeout finds the order instead of making a second one), then
- * creates the order with all its lines in one call and confirms it, which reserves the stock. A draft left
- * by an interrupted earlier attempt is confirmed.
+ * Five calls for a whole batch: products, look the references up (a retry after a timeout or a crash finds the
+ * orders instead of making second ones), create the missing orders with all their lines in one call, confirm
+ * them and the drafts an interrupted attempt left (confirming reserves the stock), read them back. When Odoo
+ * refuses the batch, each order is tried alone so one bad order does not hold up the others.
  */
-export async function createSaleOrder(
+export async function createSaleOrders(
   client: OdooClient,
-  input: ErpSaleOrderInput,
+  inputs: readonly ErpSaleOrderInput[],
   taxIds?: number[],
-): Promise<ErpSaleOrder> {
-  const existing = await findSaleOrder(client, input.externalRef);
-  if (existing && existing.state !== 'draft') return existing;
-  let id = existing ? orderId(existing.id) : undefined;
-  if (id === undefined) {
-    const products = new Map(
+): Promise<ErpOutcome<ErpSaleOrderResult>[]> {
+  const products = new Map(
+    (
+      await findProductsBySku(
+        client,
+        inputs.flatMap((i) => i.lines.map((l) => l.sku)),
+      )
+    ).map((p) => [p.sku, Number(p.id)]),
+  );
+  const refused = new Map(inputs.map((input) => [input, unknownSkus(input, products)]));
+  const valid = inputs.filter((input) => !refused.get(input));
+  const taxes = taxIds ? { [client.dialect.lineTaxField]: [[6, 0, taxIds]] } : {};
+  const created = await batchOrEach(valid, async (batch) => {
+    const existing = new Map(
       (
-        await findProductsBySku(
+        await findSaleOrders(
           client,
-          input.lines.map((l) => l.sku),
+          batch.map((i) => i.externalRef),
         )
-      ).map((p) => [p.sku, Number(p.id)]),
+      ).map((order) => [order.externalRef, order]),
     );
-    const unknown = input.lines.filter((l) => !products.has(l.sku)).map((l) => l.sku);
-    if (unknown.length > 0) {
-      throw new AppError(
-        'rejected',
-        'odoo.unknown_sku',
-        `No Odoo product has the internal reference ${unknown.join(', ')}.`,
-        {
-          details: { skus: unknown, externalRef: input.externalRef },
-        },
-      );
-    }
-    const taxes = taxIds ? { [client.dialect.lineTaxField]: [[6, 0, taxIds]] } : {};
-    id = await client.create('sale.order', {
-      partner_id: orderId(input.customer.customerId),
-      partner_invoice_id: orderId(input.customer.invoiceAddressId),
-      partner_shipping_id: orderId(input.customer.shippingAddressId),
-      client_order_ref: input.externalRef,
-      origin: input.origin ?? input.externalRef,
-      order_line: input.lines.map((l) => [
-        0,
-        0,
-        {
-          product_id: products.get(l.sku),
-          product_uom_qty: l.quantity,
-          price_unit: fromMinor(l.unitPrice),
-          ...taxes,
-        },
-      ]),
+    const fresh = batch.filter((input) => !existing.has(input.externalRef));
+    const newIds = await client.createMany(
+      'sale.order',
+      fresh.map((input) => ({
+        partner_id: recordId(input.customer.customerId),
+        partner_invoice_id: recordId(input.customer.invoiceAddressId),
+        partner_shipping_id: recordId(input.customer.shippingAddressId),
+        client_order_ref: input.externalRef,
+        origin: input.origin ?? input.externalRef,
+        order_line: input.lines.map((l) => [
+          0,
+          0,
+          {
+            product_id: products.get(l.sku),
+            product_uom_qty: l.quantity,
+            price_unit: fromMinor(l.unitPrice),
+            ...taxes,
+          },
+        ]),
+      })),
+    );
+    const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));
+    const drafts = [...existing.values()].filter((o) => o.state === 'draft').map((o) => recordId(o.id));
+    await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
+    const ids = batch.map(
+      (input) => idOf.get(input.externalRef) ?? recordId(existing.get(input.externalRef)!.id),
+    );
+    const rows = await client.read('sale.order', ids, SALE_ORDER_FIELDS, undefined, saleOrderSchema);
+    const byId = new Map(rows.map((row) => [row.id, toErpSaleOrder(row, client.dialect)]));
+    return batch.map((input, i) => {
+      const order = byId.get(ids[i]!);
+      if (!order) {
+        throw new AppError(
+          'rejected',
+          'odoo.missing_record',
+          `Sale order ${ids[i]} no longer exists in Odoo.`,
+        );
+      }
+      return { order, created: idOf.has(input.externalRef) };
     });
-  }
-  await client.call('sale.order', 'action_confirm', [id]);
-  return readSaleOrder(client, id);
+  });
+  return inputs.map((input) => {
+    const error = refused.get(input);
+    return error ? { ok: false, error } : created[valid.indexOf(input)]!;
+  });
 }
 
 /**
@@ -100,7 +139,7 @@ export async function createSaleOrder(
  */
 export async function cancelSaleOrder(client: OdooClient, id: string): Promise<void> {
   const context = { disable_cancel_warning: true };
-  const result = await client.call('sale.order', 'action_cancel', [orderId(id)], { context });
+  const result = await client.call('sale.order', 'action_cancel', [recordId(id)], { context });
   const action = actionSchema.safeParse(result);
   if (!action.success || action.data.res_model !== 'sale.order.cancel') return;
   const wizardContext = { ...action.data.context, ...context };

@@ -56,9 +56,9 @@ export class FakeErp {
       productsChangedSince: page(this.edits),
       stockChangedSince: page(this.moves),
       findProductsBySku: unexpected('find products'),
-      findOrCreateCustomer: unexpected('find a customer'),
-      findSaleOrder: unexpected('find a sale order'),
-      createSaleOrder: unexpected('create a sale order'),
+      findOrCreateCustomers: unexpected('find customers'),
+      findSaleOrders: unexpected('find sale orders'),
+      createSaleOrders: unexpected('create sale orders'),
       cancelSaleOrder: unexpected('cancel a sale order'),
       shipmentsSince: unexpected('list shipments'),
     };
