@@ -5,6 +5,8 @@ export interface BenchArgs {
   /** Share of SKUs changed before the steady cycle (0.01 = 1 %). */
   change: number;
   orders: number;
+  /** Units (pieces) per order. */
+  orderUnits: number;
   /** Per-call latency of both sandboxes, ms. */
   latency: number;
   stockSamples: number;
@@ -24,7 +26,8 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
 
   --skus N            catalog size (default 100000)
   --change F          share of SKUs changed before the steady cycle (default 0.01)
-  --orders M          orders created on Kaufland (default 300)
+  --orders M          orders created on Kaufland (default 1000)
+  --order-units U     units per order (default 3)
   --latency MS        added to every Kaufland and Odoo call (default 50)
   --stock-samples K   stock changes timed in the latency scenario (default 20)
   --stock-gap MS      mean time between those changes (default 1000)
@@ -52,6 +55,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       skus: { type: 'string' },
       change: { type: 'string' },
       orders: { type: 'string' },
+      'order-units': { type: 'string' },
       latency: { type: 'string' },
       'stock-samples': { type: 'string' },
       'stock-gap': { type: 'string' },
@@ -67,7 +71,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
   const args: BenchArgs = {
     skus: positive('skus', values.skus, 100_000),
     change: positive('change', values.change, 0.01, false),
-    orders: positive('orders', values.orders, 300),
+    orders: positive('orders', values.orders, 1_000),
+    orderUnits: positive('order-units', values['order-units'], 3),
     latency: positive('latency', values.latency, 50),
     stockSamples: positive('stock-samples', values['stock-samples'], 20),
     stockGap: positive('stock-gap', values['stock-gap'], 1_000),
@@ -79,6 +84,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
   };
   if (args.skus < 100)
     throw new Error(`--skus must be at least 100 (the scenarios pick every 100th SKU)\n\n${USAGE}`);
+  if (args.orderUnits < 1) throw new Error(`--order-units must be at least 1\n\n${USAGE}`);
   if (args.change > 1) throw new Error(`--change is a share: 0.01 is 1 %\n\n${USAGE}`);
   // Latency samples use SKUs 50, 150, 250, …: one per 100 SKUs.
   args.stockSamples = Math.min(args.stockSamples, Math.floor(args.skus / 100));

@@ -44,7 +44,7 @@ export interface HostApi {
   start: { input: StartInput; result: Connection };
   /** Sets a new on-hand quantity, as a stock count in Odoo does (inventory adjustment, done move). */
   changeStock: { input: { skus: string[] }; result: StockChange[] };
-  createOrders: { input: { count: number }; result: CreatedOrder[] };
+  createOrders: { input: { count: number; units: number }; result: CreatedOrder[] };
   /** Kaufland's current amounts of these SKUs (absent: no unit). */
   kauflandAmounts: { input: { skus: string[] }; result: Record<string, number> };
   kauflandUnitCount: { input: Record<string, never>; result: number };

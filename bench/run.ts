@@ -61,7 +61,8 @@ async function scenarios(args: BenchArgs): Promise<void> {
   results.push(await idleCycle(bench));
   results.push(await steadyCycle(bench, args.change));
   if (args.stockSamples > 0) results.push(await stockLatency(bench, args.stockSamples, args.stockGap));
-  if (args.orders > 0) results.push(await ordersToErp(bench, args.orders, args.orderSpread * 1000));
+  if (args.orders > 0)
+    results.push(await ordersToErp(bench, args.orders, args.orderUnits, args.orderSpread * 1000));
 }
 
 function print(args: BenchArgs, error?: unknown): void {

@@ -2,10 +2,11 @@ import type { CreatedOrder } from '../ipc.ts';
 import type { World } from './world.ts';
 
 /**
- * Buyers' checkouts on Kaufland: one or (30 %) two different in-stock SKUs, one piece each, ready to ship
- * (`need_to_be_sent`, what the hub imports). Stock is tracked here, so no order asks for more than is listed.
+ * Buyers' checkouts on Kaufland: `units` pieces of in-stock SKUs picked at random (a SKU picked twice is one
+ * item of quantity 2), ready to ship (`need_to_be_sent`, what the hub imports). Stock is tracked here, so no
+ * order asks for more than is listed.
  */
-export function createOrders(world: World, count: number): CreatedOrder[] {
+export function createOrders(world: World, count: number, units: number): CreatedOrder[] {
   const skus = [...world.sellable.keys()];
   const pick = (): string => {
     for (;;) {
@@ -14,16 +15,17 @@ export function createOrders(world: World, count: number): CreatedOrder[] {
     }
   };
   return Array.from({ length: count }, () => {
-    const first = pick();
-    let second = world.rng() < 0.3 ? pick() : undefined;
-    if (second === first) second = undefined;
-    const items = [first, ...(second ? [second] : [])];
-    for (const sku of items) world.sellable.set(sku, (world.sellable.get(sku) ?? 0) - 1);
+    const items = new Map<string, number>();
+    for (let i = 0; i < units; i += 1) {
+      const sku = pick();
+      world.sellable.set(sku, (world.sellable.get(sku) ?? 0) - 1);
+      items.set(sku, (items.get(sku) ?? 0) + 1);
+    }
     const at = Date.now();
     const order = world.kaufland.createOrder({
       client_key: world.clientKey,
       storefront: 'de',
-      items: items.map((sku) => ({ id_offer: sku, quantity: 1 })),
+      items: [...items].map(([sku, quantity]) => ({ id_offer: sku, quantity })),
     });
     return { idOrder: order.id_order, at };
   });

@@ -24,7 +24,7 @@ const handlers: Handlers = {
     return world.connection;
   },
   changeStock: ({ skus }) => changeStock(need(), skus),
-  createOrders: ({ count }) => createOrders(need(), count),
+  createOrders: ({ count, units }) => createOrders(need(), count, units),
   kauflandAmounts: ({ skus }) => kauflandAmounts(need(), skus),
   kauflandUnitCount: () => need().kaufland.state().units.length,
   saleOrders: ({ refs }) => saleOrdersFor(need(), refs),
