@@ -168,8 +168,20 @@ function contract(name: string, open: () => Promise<Target>): void {
           { sku: sku(1), quantity: 4, unitPrice: 1750 },
           { sku: sku(2), quantity: 1, unitPrice: 2500 },
         ],
+        shippingAmount: 495,
       };
       const order = await createSaleOrder(input);
+      const lines = await client.searchRead('sale.order.line', {
+        domain: [['order_id', '=', Number(order.id)]],
+        fields: ['price_unit', 'product_uom_qty'],
+      });
+      expect(lines.map((l) => [Math.round(Number(l.price_unit) * 100), l.product_uom_qty]).sort()).toEqual(
+        [
+          [1750, 4],
+          [2500, 1],
+          [495, 1],
+        ].sort(),
+      );
       expect(order).toMatchObject({ externalRef: ref, state: 'confirmed', deliveryStatus: 'pending' });
       expect(await createSaleOrder(input)).toEqual(order);
       expect(await findSaleOrder(ref)).toEqual(order);

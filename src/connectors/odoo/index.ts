@@ -1,6 +1,7 @@
 import type { ErpConnector, ErpCredentials, ErpSession } from '../../core/ports/erp.port.ts';
 import { CountryIds } from './models/countries.ts';
 import { findOrCreateCustomers } from './models/partners.ts';
+import { ShippingProduct } from './models/shipping-product.ts';
 import { shipmentsSince } from './models/pickings.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
 import { cancelSaleOrder, createSaleOrders, findSaleOrders } from './models/sale-orders.ts';
@@ -14,6 +15,7 @@ export function openOdooSession(input: OdooConnectionInput): ErpSession {
   const settings = parseOdooSettings(input);
   let client: Promise<OdooClient> | undefined;
   const countries = new CountryIds();
+  const shippingProduct = new ShippingProduct();
   const connected = (): Promise<OdooClient> => {
     client ??= connectOdoo(settings).catch((error: unknown) => {
       client = undefined;
@@ -27,7 +29,8 @@ export function openOdooSession(input: OdooConnectionInput): ErpSession {
     findProductsBySku: async (skus) => findProductsBySku(await connected(), skus),
     findOrCreateCustomers: async (inputs) => findOrCreateCustomers(await connected(), inputs, countries),
     findSaleOrders: async (refs) => findSaleOrders(await connected(), refs),
-    createSaleOrders: async (orders) => createSaleOrders(await connected(), orders, settings.orderTaxIds),
+    createSaleOrders: async (orders) =>
+      createSaleOrders(await connected(), orders, shippingProduct, settings.orderTaxIds),
     cancelSaleOrder: async (id) => cancelSaleOrder(await connected(), id),
     shipmentsSince: async (cursor, limit) => shipmentsSince(await connected(), cursor, limit),
   };

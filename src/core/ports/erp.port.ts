@@ -89,6 +89,8 @@ export interface ErpSaleOrderInput {
   origin?: string;
   customer: ErpCustomerRef;
   lines: ErpSaleOrderLineInput[];
+  /** Shipping the buyer paid, gross, in minor units: one shipping line when above 0. */
+  shippingAmount?: number;
 }
 
 export type ErpSaleOrderState = 'draft' | 'confirmed' | 'done' | 'cancelled';

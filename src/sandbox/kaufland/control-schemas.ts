@@ -55,6 +55,8 @@ export const createOrderSchema = z.strictObject({
         id_offer: z.string().min(1),
         quantity: z.int().min(1).max(100).default(1),
         price: z.int().min(1).max(2_147_483_647).optional(),
+        /** Shipping per piece in cents; defaults to the unit's (its shipping group's) rate. */
+        shipping_rate: z.int().min(0).max(2_147_483_647).optional(),
       }),
     )
     .min(1)

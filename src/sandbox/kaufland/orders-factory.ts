@@ -58,7 +58,10 @@ export function createOrder(store: SandboxStore, raw: CreateOrderInput): OrderRe
         store,
         order,
         line.unit,
-        line.price ?? line.unit.listing_price,
+        {
+          price: line.price ?? line.unit.listing_price,
+          shipping: line.shipping_rate ?? line.unit.shipping_rate,
+        },
         status,
         createdMs,
       );
@@ -76,15 +79,8 @@ function findUnit(
   item: { id_offer: string },
   index: number,
 ): UnitRecord {
-  for (const unit of store.units.values()) {
-    if (
-      unit.id_seller === where.idSeller &&
-      unit.storefront === where.storefront &&
-      unit.id_offer === item.id_offer
-    ) {
-      return unit;
-    }
-  }
+  const unit = store.units.findOffer(where.idSeller, where.storefront, item.id_offer);
+  if (unit) return unit;
   throw fieldError(
     `items[${index}].id_offer`,
     `no unit with id_offer "${item.id_offer}" on ${where.storefront}`,
@@ -107,7 +103,7 @@ function orderUnit(
   store: SandboxStore,
   order: OrderRecord,
   unit: UnitRecord,
-  price: number,
+  { price, shipping }: { price: number; shipping: number },
   status: OrderUnitStatus,
   createdMs: number,
 ): OrderUnitRecord {
@@ -126,7 +122,7 @@ function orderUnit(
     status,
     cancel_reason: status === 'cancelled' ? 'BuyerCancelled' : null,
     price,
-    shipping_rate: unit.shipping_rate,
+    shipping_rate: shipping,
     vat: STOREFRONT_FACTS[order.storefront].vat,
     delivery_time_min: days.min,
     delivery_time_max: days.max,

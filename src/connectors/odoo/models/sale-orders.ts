@@ -11,6 +11,7 @@ import { fromMinor, SALE_ORDER_FIELDS, saleOrderSchema, toErpSaleOrder } from '.
 import { chunks } from '../../../core/chunks.ts';
 import { batchOrEach } from './batch.ts';
 import { findProductsBySku } from './products.ts';
+import type { ShippingProduct } from './shipping-product.ts';
 
 const actionSchema = z.looseObject({
   res_model: z.string(),
@@ -64,8 +65,12 @@ function unknownSkus(input: ErpSaleOrderInput, products: Map<string, number>): A
 export async function createSaleOrders(
   client: OdooClient,
   inputs: readonly ErpSaleOrderInput[],
+  shippingProduct: ShippingProduct,
   taxIds?: number[],
 ): Promise<ErpOutcome<ErpSaleOrderResult>[]> {
+  const shipping = inputs.some((i) => (i.shippingAmount ?? 0) > 0)
+    ? await shippingProduct.resolve(client)
+    : undefined;
   const products = new Map(
     (
       await findProductsBySku(
@@ -95,16 +100,32 @@ export async function createSaleOrders(
         partner_shipping_id: recordId(input.customer.shippingAddressId),
         client_order_ref: input.externalRef,
         origin: input.origin ?? input.externalRef,
-        order_line: input.lines.map((l) => [
-          0,
-          0,
-          {
-            product_id: products.get(l.sku),
-            product_uom_qty: l.quantity,
-            price_unit: fromMinor(l.unitPrice),
-            ...taxes,
-          },
-        ]),
+        order_line: [
+          ...input.lines.map((l) => [
+            0,
+            0,
+            {
+              product_id: products.get(l.sku),
+              product_uom_qty: l.quantity,
+              price_unit: fromMinor(l.unitPrice),
+              ...taxes,
+            },
+          ]),
+          ...(shipping !== undefined && (input.shippingAmount ?? 0) > 0
+            ? [
+                [
+                  0,
+                  0,
+                  {
+                    product_id: shipping,
+                    product_uom_qty: 1,
+                    price_unit: fromMinor(input.shippingAmount ?? 0),
+                    ...taxes,
+                  },
+                ],
+              ]
+            : []),
+        ],
       })),
     );
     const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));

@@ -110,6 +110,7 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
       origin: `${ctx.account.name} ${ready.order.channel.toUpperCase()} ${ready.order.marketplace_order_id}`,
       customer: customerRef,
       lines: groupLines(ready.lines),
+      shippingAmount: ready.lines.reduce((sum, line) => sum + line.shipping_minor, 0),
     })),
   );
   const recorded: string[] = [];
