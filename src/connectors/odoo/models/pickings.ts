@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErpPage, ErpShipment } from '../../../core/ports/erp.port.ts';
-import { changedSince, decodeCursor, secondCursorSchema, START } from '../cursor.ts';
+import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import { many2one, text, type OdooClient } from '../odoo.client.ts';
 import { PICKING_FIELDS, pickingSchema, toErpShipment } from '../odoo.mapper.ts';
 
@@ -20,7 +20,7 @@ export async function shipmentsSince(
   cursor: string | null,
   limit = 200,
 ): Promise<ErpPage<ErpShipment>> {
-  const from = decodeCursor(cursor, secondCursorSchema, START);
+  const from = decodeCursor(cursor, changeCursorSchema, START);
   const changed = await changedSince(
     client,
     {

@@ -1,5 +1,5 @@
 import type { ErpPage, ErpProduct } from '../../../core/ports/erp.port.ts';
-import { changedSince, decodeCursor, secondCursorSchema, START } from '../cursor.ts';
+import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import type { OdooClient } from '../odoo.client.ts';
 import { PRODUCT_FIELDS, productSchema, toErpProduct } from '../odoo.mapper.ts';
 
@@ -17,7 +17,7 @@ export async function productsChangedSince(
   cursor: string | null,
   limit = 500,
 ): Promise<ErpPage<ErpProduct>> {
-  const from = decodeCursor(cursor, secondCursorSchema, START);
+  const from = decodeCursor(cursor, changeCursorSchema, START);
   const changed = await changedSince(
     client,
     {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ErpPage, ErpProduct } from '../../../core/ports/erp.port.ts';
-import { changedSince, decodeCursor, secondCursorSchema, START } from '../cursor.ts';
+import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import { many2one, type OdooClient } from '../odoo.client.ts';
 import { readProducts } from './products.ts';
 
-const stockCursorSchema = z.object({ quants: secondCursorSchema, lines: secondCursorSchema });
+const stockCursorSchema = z.object({ quants: changeCursorSchema, lines: changeCursorSchema });
 const INTERNAL = [['location_id.usage', '=', 'internal']];
 const TOUCHING_INTERNAL = [
   '|',
@@ -15,7 +15,9 @@ const TOUCHING_INTERNAL = [
 /**
  * Stock moves and reservations do not touch `product.product.write_date`. Two sources cover them:
  * `stock.quant` (on hand and reserved are written there) and `stock.move.line` (done moves; and Odoo deletes a
- * quant that drops to zero, which only the move line still shows). Each keeps its own cursor.
+ * quant that drops to zero, which only the move line still shows). Each keeps its own cursor. ERP calls: two
+ * while nothing changed, three per page (quants, move lines, products), up to seven for a page that meets a
+ * second holding more records than the page (cursor.ts: by id, ahead, by id per source).
  */
 export async function stockChangedSince(
   client: OdooClient,
