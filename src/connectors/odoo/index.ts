@@ -1,4 +1,5 @@
 import type { ErpConnector, ErpCredentials, ErpSession } from '../../core/ports/erp.port.ts';
+import { cancelledSaleOrdersSince } from './models/cancelled-orders.ts';
 import { CountryIds } from './models/countries.ts';
 import { findOrCreateCustomers } from './models/partners.ts';
 import { ShippingProduct } from './models/shipping-product.ts';
@@ -32,6 +33,8 @@ export function openOdooSession(input: OdooConnectionInput): ErpSession {
     createSaleOrders: async (orders) =>
       createSaleOrders(await connected(), orders, shippingProduct, settings.orderTaxIds),
     cancelSaleOrder: async (id) => cancelSaleOrder(await connected(), id),
+    cancelledSaleOrdersSince: async (cursor, limit) =>
+      cancelledSaleOrdersSince(await connected(), cursor, limit),
     shipmentsSince: async (cursor, limit) => shipmentsSince(await connected(), cursor, limit),
   };
 }

@@ -154,6 +154,8 @@ export interface ErpSession {
    */
   createSaleOrders(inputs: readonly ErpSaleOrderInput[]): Promise<ErpOutcome<ErpSaleOrderResult>[]>;
   cancelSaleOrder(orderId: string): Promise<void>;
+  /** Sale orders with a marketplace reference cancelled in the ERP since the cursor (any cancelled before, on null). */
+  cancelledSaleOrdersSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpSaleOrder>>;
   shipmentsSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpShipment>>;
 }
 

@@ -1,14 +1,16 @@
 import { sql } from 'kysely';
 import type { StepHandler } from '../step-context.ts';
+import { applyErpCancellations } from './cancellations/erp-cancellations.ts';
 import { applyLinesSince } from './lines-since.ts';
 
 export const ISSUE_CANCELLED_AFTER_SHIPPING = 'order.cancelled_after_shipping';
 export const ISSUE_PARTIALLY_CANCELLED = 'order.partially_cancelled';
 
 /**
- * Cancellations from the marketplace: lines cancelled there are marked in the hub; an order whose every line
- * is cancelled before anything shipped is cancelled in the ERP (or never sent there). An order cancelled
- * after shipping, or only in part, is flagged for the seller: the ERP port cancels whole orders only.
+ * Cancellations both ways. From the marketplace: lines cancelled there are marked in the hub; an order whose
+ * every line is cancelled before anything shipped is cancelled in the ERP (or never sent there). An order
+ * cancelled after shipping, or only in part, is flagged for the seller: the ERP port cancels whole orders only.
+ * From the ERP: see cancellations/erp-cancellations.ts.
  */
 export const syncCancellations: StepHandler = async (ctx) => {
   // The first run starts now: cancellations from before the hub knew the account concern no hub order.
@@ -18,6 +20,7 @@ export const syncCancellations: StepHandler = async (ctx) => {
       lines.map((line) => line.lineId),
     ),
   );
+  await applyErpCancellations(ctx);
 };
 
 async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: string[]): Promise<void> {

@@ -60,6 +60,7 @@ export class FakeErp {
       findSaleOrders: unexpected('find sale orders'),
       createSaleOrders: unexpected('create sale orders'),
       cancelSaleOrder: unexpected('cancel a sale order'),
+      cancelledSaleOrdersSince: unexpected('list cancelled sale orders'),
       shipmentsSince: unexpected('list shipments'),
     };
   }
