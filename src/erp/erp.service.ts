@@ -15,7 +15,7 @@ import {
   type PatchErpInput,
   type UpdateErpKeyInput,
 } from './erp-input.ts';
-import { erpSettingsSchema, readErpSettings } from './erp-settings.ts';
+import { erpSettingsSchema, readErpSettings, type ErpSettings } from './erp-settings.ts';
 import { ERP_STATUS_MESSAGES, toErpView, type ErpView } from './erp-view.ts';
 
 type ErpRow = Selectable<ErpConnectionsTable>;
@@ -141,7 +141,15 @@ export class ErpService {
         },
       );
     }
-    return toErpView(await this.update({ settings: JSON.stringify(settings) }));
+    const before = readErpSettings(current.settings);
+    const view = toErpView(await this.update({ settings: JSON.stringify(settings) }));
+    if (scopeChanged(before, settings)) {
+      // Products or stock now come from a different scope: every account's catalog and stock steps read the
+      // ERP again from the start (one full pass, ~200 calls at 100,000 SKUs), so offers follow the new scope.
+      await this.deps.db.deleteFrom('sync_cursors').where('step', 'in', ['catalog', 'stock']).execute();
+      this.deps.logger.info('ERP scope changed; catalog and stock are read again from the start');
+    }
+    return view;
   }
 
   async disconnect(): Promise<void> {
@@ -150,7 +158,6 @@ export class ErpService {
     this.deps.logger.info('ERP disconnected');
   }
 
-  /** A session for the sync; undefined when no ERP is connected. */
   /**
    * The connection as the sync needs it, from one read: its view (status, settings) and a session for the
    * sync; undefined when no ERP is connected. The session signs in on first use.
@@ -160,7 +167,13 @@ export class ErpService {
   ): Promise<{ view: ErpView; session: ErpSession } | undefined> {
     const row = await this.find();
     if (!row) return undefined;
-    return { view: toErpView(row), session: erpConnector(row.type).open(this.credentials(row), options) };
+    const view = toErpView(row);
+    const scope = {
+      productTypes: view.settings.productTypes,
+      warehouseId: view.settings.warehouseId,
+      stockLocationIds: view.settings.stockLocationIds,
+    };
+    return { view, session: erpConnector(row.type).open(this.credentials(row), { ...options, scope }) };
   }
 
   private credentials(row: ErpRow): ErpCredentials {
@@ -217,4 +230,10 @@ function checkColumns(check: ErpConnectionCheck) {
     status_message: null,
     last_verified_at: new Date(),
   };
+}
+
+function scopeChanged(before: ErpSettings, after: ErpSettings): boolean {
+  const key = (s: ErpSettings) =>
+    JSON.stringify([[...s.productTypes].sort(), s.warehouseId, [...(s.stockLocationIds ?? [])].sort()]);
+  return key(before) !== key(after);
 }

@@ -202,6 +202,33 @@ function contract(name: string, open: () => Promise<Target>): void {
       });
     });
 
+    it('reads only the product kinds in scope: storable, consumable, or both', async () => {
+      const [consumable] = await client.createMany('product.product', [
+        { name: `Consumable ${tag}`, default_code: sku(20), list_price: 1, sale_ok: true, type: 'consu' },
+      ]);
+      expect(consumable).toBeGreaterThan(0);
+      const scoped = (productTypes: ('storable' | 'consumable')[]) =>
+        odooConnector.open(target.settings, {
+          scope: { productTypes, warehouseId: null, stockLocationIds: null },
+        });
+      const skusIn = async (productTypes: ('storable' | 'consumable')[]) => {
+        const seen: string[] = [];
+        let page = await scoped(productTypes).productsChangedSince(null, 500);
+        seen.push(...page.items.map((p) => p.sku));
+        while (page.hasMore) {
+          page = await scoped(productTypes).productsChangedSince(page.cursor, 500);
+          seen.push(...page.items.map((p) => p.sku));
+        }
+        return seen.filter((s) => s === sku(1) || s === sku(20)).sort();
+      };
+      expect(await skusIn(['storable'])).toEqual([sku(1)]);
+      expect(await skusIn(['consumable'])).toEqual([sku(20)]);
+      expect(await skusIn(['storable', 'consumable'])).toEqual([sku(1), sku(20)]);
+      // Orders may name any kind: look-ups by SKU ignore the scope.
+      const found = await scoped(['storable']).findProductsBySku([sku(20)]);
+      expect(found.map((p) => p.sku)).toEqual([sku(20)]);
+    });
+
     it('takes a batch of customers: one buyer per buyer id, one contact per distinct address', async () => {
       const base = customer('Hauptstr. 1');
       const other: ErpCustomerInput = {

@@ -1,7 +1,8 @@
-import type { ErpConnector, ErpCredentials, ErpSession } from '../../core/ports/erp.port.ts';
+import type { ErpConnector, ErpCredentials, ErpScope, ErpSession } from '../../core/ports/erp.port.ts';
 import { cancelledSaleOrdersSince } from './models/cancelled-orders.ts';
 import { CountryIds } from './models/countries.ts';
 import { findOrCreateCustomers } from './models/partners.ts';
+import { OdooScope } from './models/scope.ts';
 import { ShippingProduct } from './models/shipping-product.ts';
 import { shipmentsSince } from './models/pickings.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
@@ -12,8 +13,9 @@ import { parseOdooSettings, type OdooConnectionInput } from './odoo.settings.ts'
 import { verifyConnection } from './verify.ts';
 
 /** The sync's view of one Odoo account: connects on first use, then keeps the client (and its uid). */
-export function openOdooSession(input: OdooConnectionInput): ErpSession {
+export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope): ErpSession {
   const settings = parseOdooSettings(input);
+  const scope = new OdooScope(erpScope);
   let client: Promise<OdooClient> | undefined;
   const countries = new CountryIds();
   const shippingProduct = new ShippingProduct();
@@ -25,9 +27,10 @@ export function openOdooSession(input: OdooConnectionInput): ErpSession {
     return client;
   };
   return {
-    productsChangedSince: async (cursor, limit) => productsChangedSince(await connected(), cursor, limit),
-    stockChangedSince: async (cursor, limit) => stockChangedSince(await connected(), cursor, limit),
-    findProductsBySku: async (skus) => findProductsBySku(await connected(), skus),
+    productsChangedSince: async (cursor, limit) =>
+      productsChangedSince(await connected(), cursor, limit, scope),
+    stockChangedSince: async (cursor, limit) => stockChangedSince(await connected(), cursor, limit, scope),
+    findProductsBySku: async (skus) => findProductsBySku(await connected(), skus, scope),
     findOrCreateCustomers: async (inputs) => findOrCreateCustomers(await connected(), inputs, countries),
     findSaleOrders: async (refs) => findSaleOrders(await connected(), refs),
     createSaleOrders: async (orders) =>
@@ -43,7 +46,8 @@ export const odooConnector: ErpConnector = {
   type: 'odoo',
   displayName: 'Odoo',
   verifyConnection,
-  open: (credentials: ErpCredentials, options) => openOdooSession({ ...credentials, ...options }),
+  open: (credentials: ErpCredentials, options) =>
+    openOdooSession({ ...credentials, onCall: options?.onCall }, options?.scope),
 };
 
 export { connectOdoo, OdooClient } from './odoo.client.ts';

@@ -14,6 +14,8 @@ export interface OdooDialect {
   major: number;
   storableProductVals: Record<string, unknown>;
   storableDomain: Domain;
+  /** Goods without stock tracking (consumables). */
+  consumableDomain: Domain;
   moveDoneField: 'quantity' | 'quantity_done';
   hasPicked: boolean;
   lineTaxField: 'tax_id' | 'tax_ids';
@@ -33,14 +35,30 @@ const DELIVERY: readonly string[] = ['pending', 'started', 'partial', 'full'];
 export function dialectFor(major: number): OdooDialect {
   const storable =
     major >= 18
-      ? { vals: { type: 'consu', is_storable: true }, domain: [['is_storable', '=', true]] }
+      ? {
+          vals: { type: 'consu', is_storable: true },
+          domain: [['is_storable', '=', true]],
+          consumable: [
+            ['type', '=', 'consu'],
+            ['is_storable', '=', false],
+          ],
+        }
       : major >= 15
-        ? { vals: { detailed_type: 'product' }, domain: [['detailed_type', '=', 'product']] }
-        : { vals: { type: 'product' }, domain: [['type', '=', 'product']] };
+        ? {
+            vals: { detailed_type: 'product' },
+            domain: [['detailed_type', '=', 'product']],
+            consumable: [['detailed_type', '=', 'consu']],
+          }
+        : {
+            vals: { type: 'product' },
+            domain: [['type', '=', 'product']],
+            consumable: [['type', '=', 'consu']],
+          };
   return {
     major,
     storableProductVals: storable.vals,
     storableDomain: storable.domain,
+    consumableDomain: storable.consumable,
     moveDoneField: major >= 17 ? 'quantity' : 'quantity_done',
     hasPicked: major >= 17,
     lineTaxField: major >= 19 ? 'tax_ids' : 'tax_id',

@@ -138,6 +138,16 @@ export interface ErpSaleOrderResult {
   created: boolean;
 }
 
+/** What of the ERP the sync reads (the ERP page's settings). Absent: every kind of goods, company-wide stock. */
+export interface ErpScope {
+  /** Kinds of goods offered on marketplaces; services never are. */
+  productTypes: readonly ('storable' | 'consumable')[];
+  /** Free quantity counts in this warehouse's stock location only; null: every internal location. */
+  warehouseId: string | null;
+  /** These stock locations (and their children) instead of the warehouse's main one. */
+  stockLocationIds: readonly string[] | null;
+}
+
 export interface ErpSession {
   productsChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
   /** Products whose stock moved or got reserved: stock changes do not touch a product's own change date. */
@@ -169,5 +179,8 @@ export interface ErpConnector {
    */
   verifyConnection(credentials: ErpCredentials): Promise<ErpConnectionCheck>;
   /** A session for the sync; it connects on first use and keeps the sign-in. */
-  open(credentials: ErpCredentials, options?: { onCall?: (call: CallRecord) => void }): ErpSession;
+  open(
+    credentials: ErpCredentials,
+    options?: { onCall?: (call: CallRecord) => void; scope?: ErpScope },
+  ): ErpSession;
 }

@@ -5,8 +5,8 @@ import { systemNames } from './offers/system-names.ts';
 /**
  * Catalog: ERP products changed since the cursor → `catalog_products`, with the SKU checks (no EAN, one EAN
  * on two SKUs). Counts: read = products read, created/updated = catalog rows new/changed.
- * The ERP settings' `productTypes` cannot be applied here: the ERP port's product pages carry no type, and
- * the Odoo connector reads every non-service product with a SKU (storable and consumable alike).
+ * The ERP page's product kinds and warehouse apply inside the ERP session (ErpScope); changing them resets
+ * this cursor, so the next run reads the catalog again.
  */
 export const syncCatalog: StepHandler = async (ctx) => {
   const from = (await ctx.cursor.read<string>()) ?? null;

@@ -2,31 +2,31 @@ import type { ErpPage, ErpProduct } from '../../../core/ports/erp.port.ts';
 import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import type { OdooClient } from '../odoo.client.ts';
 import { PRODUCT_FIELDS, productSchema, toErpProduct } from '../odoo.mapper.ts';
+import { OdooScope } from './scope.ts';
 
 /** Sellable goods with a SKU: services (shipping, fees) and products without `default_code` cannot be offers. */
 const SELLABLE = [
   ['type', '!=', 'service'],
   ['default_code', '!=', false],
 ];
-/** Archived products are reported too (active: false) so the hub can take their offers down. */
-const ALL = { active_test: false };
 
 /** Products whose own fields changed (name, price, SKU, archiving) since the cursor, oldest change first. */
 export async function productsChangedSince(
   client: OdooClient,
   cursor: string | null,
   limit = 500,
+  scope: OdooScope = new OdooScope(undefined),
 ): Promise<ErpPage<ErpProduct>> {
   const from = decodeCursor(cursor, changeCursorSchema, START);
   const changed = await changedSince(
     client,
     {
       model: 'product.product',
-      domain: SELLABLE,
+      domain: [...SELLABLE, ...scope.productDomain(client.dialect)],
       fields: PRODUCT_FIELDS,
       dateField: 'write_date',
       limit,
-      context: ALL,
+      context: await scope.context(client),
     },
     from,
   );
@@ -37,15 +37,20 @@ export async function productsChangedSince(
   };
 }
 
-/** One `in` query per 200 SKUs (~50 ms each on a real Odoo), archived ones included. */
-export async function findProductsBySku(client: OdooClient, skus: readonly string[]): Promise<ErpProduct[]> {
+/** One `in` query per 200 SKUs (~50 ms each on a real Odoo), archived ones and every kind included. */
+export async function findProductsBySku(
+  client: OdooClient,
+  skus: readonly string[],
+  scope: OdooScope = new OdooScope(undefined),
+): Promise<ErpProduct[]> {
   const unique = [...new Set(skus)];
+  const context = await scope.context(client);
   const found: ErpProduct[] = [];
   for (let i = 0; i < unique.length; i += 200) {
     const chunk = unique.slice(i, i + 200);
     const rows = await client.searchRead(
       'product.product',
-      { domain: [['default_code', 'in', chunk]], fields: PRODUCT_FIELDS, context: ALL },
+      { domain: [['default_code', 'in', chunk]], fields: PRODUCT_FIELDS, context },
       productSchema,
     );
     found.push(...rows.map(toErpProduct));
@@ -53,9 +58,23 @@ export async function findProductsBySku(client: OdooClient, skus: readonly strin
   return found;
 }
 
-export async function readProducts(client: OdooClient, ids: readonly number[]): Promise<ErpProduct[]> {
-  const rows = await client.read('product.product', ids, PRODUCT_FIELDS, ALL, productSchema);
-  return rows.filter((row) => row.default_code !== null).map(toErpProduct);
+/** These products with their stock, leaving out kinds outside the scope. One call. */
+export async function readProducts(
+  client: OdooClient,
+  ids: readonly number[],
+  scope: OdooScope = new OdooScope(undefined),
+): Promise<ErpProduct[]> {
+  if (ids.length === 0) return [];
+  const rows = await client.searchRead(
+    'product.product',
+    {
+      domain: [['id', 'in', [...ids]], ...SELLABLE, ...scope.productDomain(client.dialect)],
+      fields: PRODUCT_FIELDS,
+      context: await scope.context(client),
+    },
+    productSchema,
+  );
+  return rows.map(toErpProduct);
 }
 
 export interface NewProduct {

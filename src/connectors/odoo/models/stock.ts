@@ -3,6 +3,7 @@ import type { ErpPage, ErpProduct } from '../../../core/ports/erp.port.ts';
 import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import { many2one, type OdooClient } from '../odoo.client.ts';
 import { readProducts } from './products.ts';
+import { OdooScope } from './scope.ts';
 
 const stockCursorSchema = z.object({ quants: changeCursorSchema, lines: changeCursorSchema });
 const INTERNAL = [['location_id.usage', '=', 'internal']];
@@ -23,6 +24,7 @@ export async function stockChangedSince(
   client: OdooClient,
   cursor: string | null,
   limit = 500,
+  scope: OdooScope = new OdooScope(undefined),
 ): Promise<ErpPage<ErpProduct>> {
   const from = decodeCursor(cursor, stockCursorSchema, { quants: START, lines: START });
   const query = { fields: ['product_id'], dateField: 'write_date', limit };
@@ -42,7 +44,7 @@ export async function stockChangedSince(
     if (product) ids.add(product[0]);
   }
   return {
-    items: await readProducts(client, [...ids]),
+    items: await readProducts(client, [...ids], scope),
     cursor: JSON.stringify({ quants: quants.cursor, lines: lines.cursor }),
     hasMore: quants.hasMore || lines.hasMore,
   };
