@@ -42,6 +42,8 @@ export async function forwardPendingOrders(ctx: StepContext): Promise<void> {
     .selectAll()
     .where('account_id', '=', ctx.account.id)
     .where('state', 'in', ['received', 'held'])
+    // New orders before held ones: a thousand orders held for a missing SKU must not keep new ones waiting.
+    .orderBy(sql`state = 'held'`)
     .orderBy('marketplace_created_at')
     .orderBy('id')
     .limit(PER_RUN)
