@@ -19,6 +19,11 @@ export interface AppContext {
   pool: pg.Pool;
   accounts: AccountsService;
   erp: ErpService;
+  /**
+   * This process's sync worker, once one is started (`adlerdo start`, `adlerdo worker`, the demo): set by
+   * startWorker, reported by GET /ready. Absent in a process that runs no worker.
+   */
+  worker?: { running(): boolean };
   /** The sync job queue, opened on first use (it installs graphile-worker's schema once). */
   queue(): Promise<SyncQueue>;
   close(): Promise<void>;

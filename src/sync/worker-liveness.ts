@@ -82,11 +82,16 @@ export async function startWorkerLiveness(pool: pg.Pool, logger: Logger): Promis
       }
       return dead;
     },
-    stop() {
-      // Destroying the connection (not returning it to the pool) ends the session and frees its locks.
-      client?.release(true);
+    async stop() {
+      const session = client;
       client = undefined;
-      return Promise.resolve();
+      if (!session) return;
+      // Destroying the connection (not returning it to the pool) ends the session and frees its locks. The
+      // server closes the socket only after it has released them, so once `end` fires another process's next
+      // sweep sees this pool as gone (without the wait, a sweep right after stop() still found it held).
+      const ended = new Promise<void>((resolve) => session.once('end', () => resolve()));
+      session.release(true);
+      await ended;
     },
   };
 }

@@ -68,12 +68,32 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
   await sweep();
   const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   sweeper.unref();
+
+  let running = true;
+  let stopAsked = false;
+  // graphile-worker's runner promise settles when its pool has ended: asked to (stop below) or by a fatal
+  // error. It swallows the pool's error and resolves, so the only sign of a crash is that we did not ask.
+  const ended = runner.promise
+    .catch(() => undefined)
+    .then(async () => {
+      running = false;
+      clearInterval(sweeper);
+      if (!stopAsked) log.error('sync worker stopped unexpectedly: this process runs no sync steps any more');
+      // A crashed pool may leave jobs locked: freeing its liveness lock lets the other workers' sweeps unlock
+      // them within 10 s, instead of graphile-worker's 4 hours (or for as long as this process lives).
+      await liveness.stop();
+    });
+  // GET /ready reports this worker (the last one started, should a test start several on one context).
+  app.worker = { running: () => running };
   log.info({ concurrency: options.concurrency }, 'sync worker started');
   return {
     stop: async () => {
-      clearInterval(sweeper);
-      await runner.stop();
-      await liveness.stop();
+      stopAsked = true;
+      // A second stop, or one after a crash, has nothing to stop (graphile-worker would reject it).
+      const wasRunning = running;
+      running = false; // not ready from now on: the pool takes no new job while its running steps finish
+      if (wasRunning) await runner.stop();
+      await ended;
     },
   };
 }

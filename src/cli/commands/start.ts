@@ -18,9 +18,11 @@ export function startCommand(): Command {
       const logger = createLogger(config.LOG_LEVEL);
       const intervals = parseIntervals(config.ADLERDO_SYNC_INTERVALS);
       const ctx = await createAppContext(config, logger);
+      // The worker first: from its first answer on, GET /ready reports it (`worker: running`), never a
+      // server that has no worker yet.
+      const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
       const server = await buildServer(ctx);
       await server.listen({ port: config.PORT, host: config.HOST });
-      const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
       const scheduler = startScheduler(ctx, await ctx.queue(), intervals);
       void scheduler.tick();
       const url = `http://localhost:${config.PORT}`;

@@ -6,13 +6,19 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Liveness: the process answers. */
   app.get('/health', () => ({ status: 'ok' }));
 
-  /** Readiness: the database answers too. */
+  /**
+   * Readiness: the database answers, and the sync worker of this process (if it runs one) takes jobs. A
+   * stopped or crashed worker makes the process not ready (503): the UI still answers, but no step runs.
+   * A process without a worker says `not_in_this_process` and is ready: every CLI command that serves HTTP
+   * starts one, so only tests build a server alone.
+   */
   app.get('/ready', async (_request, reply) => {
-    try {
-      await sql`SELECT 1`.execute(ctx.db);
-      return { status: 'ready', database: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'not_ready', database: 'unreachable' });
-    }
+    const worker = !ctx.worker ? 'not_in_this_process' : ctx.worker.running() ? 'running' : 'stopped';
+    const database = await sql`SELECT 1`.execute(ctx.db).then(
+      () => 'ok' as const,
+      () => 'unreachable' as const,
+    );
+    const ready = database === 'ok' && worker !== 'stopped';
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', database, worker });
   });
 }
