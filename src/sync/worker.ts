@@ -23,6 +23,8 @@ const SWEEP_EVERY_MS = 10_000;
 
 export interface Worker {
   stop(): Promise<void>;
+  /** Settles only when the worker ended without being asked to (graphile-worker's pool failed). */
+  crashed: Promise<void>;
 }
 
 /**
@@ -71,6 +73,8 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
 
   let running = true;
   let stopAsked = false;
+  let crashed = (): void => undefined;
+  const crash = new Promise<void>((resolve) => (crashed = resolve));
   // graphile-worker's runner promise settles when its pool has ended: asked to (stop below) or by a fatal
   // error. It swallows the pool's error and resolves, so the only sign of a crash is that we did not ask.
   const ended = runner.promise
@@ -82,11 +86,13 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
       // A crashed pool may leave jobs locked: freeing its liveness lock lets the other workers' sweeps unlock
       // them within 10 s, instead of graphile-worker's 4 hours (or for as long as this process lives).
       await liveness.stop();
+      if (!stopAsked) crashed();
     });
   // GET /ready reports this worker (the last one started, should a test start several on one context).
   app.worker = { running: () => running };
   log.info({ concurrency: options.concurrency }, 'sync worker started');
   return {
+    crashed: crash,
     stop: async () => {
       stopAsked = true;
       // A second stop, or one after a crash, has nothing to stop (graphile-worker would reject it).

@@ -45,6 +45,12 @@ export function workerCommand(): Command {
       const ctx = await createAppContext(config, logger);
       const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
       stopOnSignals(logger, ctx, () => worker.stop());
+      // A process that only runs a worker is useless once the worker is gone: exit non-zero so the supervisor
+      // (systemd, Kubernetes, Docker's restart policy) starts a fresh one.
+      void worker.crashed.then(async () => {
+        await ctx.close().catch(() => undefined);
+        process.exit(1);
+      });
     });
 }
 
