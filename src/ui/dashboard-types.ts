@@ -1,9 +1,17 @@
 /**
  * The JSON shapes of the dashboard API (src/views/*.queries.ts, src/http/routes/views.routes.ts,
- * sync.routes.ts, demo.routes.ts).
+ * sync.routes.ts, demo.routes.ts). The read models' own types are imported, so that a changed query breaks
+ * the UI's type check instead of a page; `import type` is erased by the build, so no server code is bundled.
  */
+import type { OfferRow } from '../views/offers.queries.ts';
+import type { OrderRow, TimelineEvent } from '../views/orders.queries.ts';
+import type { Charts } from '../views/overview.queries.ts';
+import type { SkuCheck } from '../views/sku-check.queries.ts';
 import type { Account } from './api-types.ts';
 import type { Erp } from './erp-types.ts';
+
+export type { OfferFilter } from '../views/offers.queries.ts';
+export type { Charts, OfferRow, OrderRow, SkuCheck };
 
 export const STEPS = ['catalog', 'stock', 'orders', 'shipments', 'cancellations'] as const;
 export type Step = (typeof STEPS)[number];
@@ -35,19 +43,7 @@ export interface Run {
   errorMessage: string | null;
 }
 
-export interface LatencyPoint {
-  hour: string;
-  p50: number;
-  p95: number;
-}
-
-export interface Charts {
-  ordersPerHour: { hour: string; orders: number }[];
-  orderLatency: LatencyPoint[];
-  stockLatency: LatencyPoint[];
-  callsPerMinute: { minute: string; calls: number }[];
-  failuresPerStep: { step: string; failures: number; runs: number }[];
-}
+export type LatencyPoint = Charts['orderLatency'][number];
 
 export interface OverviewAccount extends Account {
   openIssues: number;
@@ -62,24 +58,7 @@ export interface Overview {
   charts: Charts;
 }
 
-export type OrderState = 'received' | 'held' | 'in_erp' | 'shipped' | 'cancelled';
-
-export interface OrderRow {
-  id: string;
-  accountId: string;
-  accountName: string;
-  marketplaceOrderId: string;
-  channel: string;
-  buyer: string | null;
-  currency: string;
-  totalMinor: number;
-  units: number;
-  erpOrderName: string | null;
-  state: OrderState;
-  holdReason: string | null;
-  receivedAt: string;
-  marketplaceCreatedAt: string;
-}
+export type OrderState = OrderRow['state'];
 
 export interface Paged<T> {
   total: number;
@@ -96,9 +75,6 @@ export interface Address {
   city?: string;
   country?: string;
 }
-
-export type TimelineEventKind =
-  'placed' | 'stored' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled' | 'held';
 
 export interface OrderDetail {
   order: {
@@ -127,31 +103,8 @@ export interface OrderDetail {
     trackingNumbers: string[];
     confirmError: string | null;
   }[];
-  timeline: { event: TimelineEventKind; at: string; detail: string }[];
+  timeline: TimelineEvent[];
   issues: { id: string; code: string; message: string; hint: string | null }[];
-}
-
-export type OfferFilter = 'all' | 'out_of_sync' | 'no_ean' | 'not_on_marketplace';
-
-export interface OfferRow {
-  sku: string;
-  ean: string | null;
-  name: string;
-  erpQuantity: number;
-  erpPriceMinor: number;
-  marketplaceAmount: number | null;
-  marketplacePriceMinor: number | null;
-  confirmedAt: string | null;
-  offerStatus: string | null;
-  lastError: string | null;
-  changedAt: string;
-  outOfSync: boolean;
-}
-
-export interface SkuCheck {
-  erpNotOnMarketplace: { sku: string; name: string; ean: string | null; reason: string }[];
-  marketplaceNotInErp: { sku: string; channel: string }[];
-  duplicateEans: { ean: string; skus: string[] }[];
 }
 
 export interface Issue {

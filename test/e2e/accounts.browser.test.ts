@@ -1,19 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKauflandSandbox, type KauflandSandbox } from '../../src/sandbox/kaufland/index.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  launchBrowser,
+  PASSWORD,
+  saveScreenshot,
+  signInInBrowser,
+  signUpInBrowser,
+} from '../helpers/browser-session.ts';
 
 /**
  * The guide "Connect Kaufland Global Marketplace API", done by a browser on the real page against the real server
  * and the Kaufland sandbox. The steps build on each other (one admin, one shop), so they run in order.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
 const ACCOUNT_NAME = 'My Kaufland Store';
 
 interface SellerKeys {
@@ -62,12 +64,6 @@ async function fillAddForm(input: {
   await baseUrl.fill(input.baseUrl ?? sandbox.baseUrl);
 }
 
-async function signIn(password: string): Promise<void> {
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 async function expectNoSecretInPage(): Promise<void> {
   const html = await page.content();
   for (const secret of typedSecrets) expect(html).not.toContain(secret);
@@ -78,37 +74,17 @@ async function text(locator: Locator): Promise<string> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+  await saveScreenshot(page, name);
 }
 
 describe('Accounts page: connecting Kaufland as the guide describes', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/ui/index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'src/ui/vite.config.ts', '--logLevel', 'warn'], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [app, sandbox, browser] = await Promise.all([
+    [app, sandbox, { browser, page }] = await Promise.all([
       startTestApp(),
       startKauflandSandbox({ port: 0 }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
+      launchBrowser(10_000),
     ]);
     seller = await sandboxControl('/sellers', { storefronts: ['de', 'cz'] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -118,15 +94,7 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
   });
 
   it('first start: creates the administrator and lands on Accounts', async () => {
-    await page.goto(app.url);
-    await page.getByRole('heading', { name: 'Welcome to AdlerDo' }).waitFor();
-    await screenshot('setup.png');
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByLabel('Repeat password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-
-    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    await signUpInBrowser(page, app.url, () => screenshot('setup.png'));
     expect(new URL(page.url()).pathname).toBe('/accounts');
     expect(
       await page
@@ -284,17 +252,17 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
   it('sign out, a wrong password, sign in; a lost session goes back to sign-in', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You are signed out.').waitFor();
-    await signIn('wrong password!');
+    await signInInBrowser(page, 'wrong password!');
     await page.getByRole('alert').getByText('Wrong username or password.').waitFor();
     expect(await page.getByLabel('Password').inputValue()).toBe('');
     await screenshot('login.png');
-    await signIn('correct horse battery');
+    await signInInBrowser(page, PASSWORD);
     await card(ACCOUNT_NAME).waitFor();
 
     await page.context().clearCookies();
     await card(ACCOUNT_NAME).getByRole('button', { name: 'Verify' }).click();
     await page.getByText('Your session has ended. Sign in again.').waitFor();
-    await signIn('correct horse battery');
+    await signInInBrowser(page, PASSWORD);
     await card(ACCOUNT_NAME).waitFor();
   });
 
@@ -312,7 +280,7 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
     await card(ACCOUNT_NAME).getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog', { name: `Remove “${ACCOUNT_NAME}”?` });
     await dialog.waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts-remove-dialog.png') });
+    await saveScreenshot(page, 'accounts-remove-dialog.png', { fullPage: false });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await card(ACCOUNT_NAME).count()).toBe(1);

@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
 import { runningDemo, type Demo } from '../../src/demo/index.ts';
 import { parseIntervals, startScheduler, type Scheduler } from '../../src/sync/scheduler.ts';
 import { startWorker, type Worker } from '../../src/sync/worker.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { launchBrowser, MAIN_NAV, saveScreenshot, signUpInBrowser } from '../helpers/browser-session.ts';
 
 /**
  * A newcomer's first minutes, in a browser on the real pages: first start, "Try it with the sandbox", then the
@@ -15,10 +13,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
  * `adlerdo demo` runs them). The steps build on each other (one admin, one demo), so they run in order.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
 const INTERVALS = 'catalog=5,stock=5,orders=5,shipments=5,cancellations=5';
-const PASSWORD = 'correct horse battery';
 
 let app: TestApp;
 let worker: Worker;
@@ -30,7 +25,7 @@ let demo: Demo;
 let orderId: string;
 
 async function screenshot(name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
+  await saveScreenshot(page, name, { fullPage });
 }
 
 const nav = (name: string) =>
@@ -77,30 +72,12 @@ async function expectNoSidewaysScroll(): Promise<void> {
 
 describe('Dashboard: the demo walked through in a browser', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/ui/index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'src/ui/vite.config.ts', '--logLevel', 'warn'], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [app, browser] = await Promise.all([
+    [app, { browser, page }] = await Promise.all([
       startTestApp({ ADLERDO_SYNC_INTERVALS: INTERVALS }),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--no-first-run',
-        ],
-      }),
+      launchBrowser(15_000),
     ]);
     worker = await startWorker(app.ctx, { concurrency: 2 });
     scheduler = startScheduler(app.ctx, await app.ctx.queue(), parseIntervals(INTERVALS));
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {
@@ -111,22 +88,10 @@ describe('Dashboard: the demo walked through in a browser', () => {
   });
 
   it('first start lands on the empty Accounts page, whose "Try it with the sandbox" starts the demo and opens the Overview', async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Repeat password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
-      'Overview',
-      'Orders',
-      'Offers & stock',
-      'SKU check',
-      'Issues',
-      'Runs',
-      'Accounts',
-      'ERP',
-    ]);
+    await signUpInBrowser(page, app.url);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(
+      MAIN_NAV,
+    );
 
     await screenshot('accounts-try-demo.png', false);
     await page.getByRole('button', { name: 'Try it with the sandbox' }).click();

@@ -1,19 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OdooSandbox } from '../../src/sandbox/odoo/index.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { launchBrowser, MAIN_NAV, saveScreenshot, signUpInBrowser } from '../helpers/browser-session.ts';
 import { addUserWithoutStockRights, newOdooKey, replaceOdooKey, startOdoo } from '../helpers/odoo-sandbox.ts';
 
 /**
  * Connecting Odoo on the ERP page, done by a browser against the real server and the Odoo sandbox. The steps
  * build on each other (one admin, one ERP), so they run in order.
  */
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
 
 let app: TestApp;
 let odoo: OdooSandbox;
@@ -47,36 +42,16 @@ async function text(locator: Locator): Promise<string> {
 
 async function screenshot(name: string): Promise<void> {
   // Finished transitions: a button that just turned primary is not caught half-way.
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true, animations: 'disabled' });
+  await saveScreenshot(page, name, { animations: 'disabled' });
 }
 
 describe('ERP page: connecting Odoo', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/ui/index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'src/ui/vite.config.ts', '--logLevel', 'warn'], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [app, odoo, browser] = await Promise.all([
+    [app, odoo, { browser, page }] = await Promise.all([
       startTestApp(),
       startOdoo(17),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
+      launchBrowser(10_000),
     ]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -86,24 +61,10 @@ describe('ERP page: connecting Odoo', () => {
   });
 
   it('first start, then ERP in the navigation opens the connect form', async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByLabel('Repeat password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    await signUpInBrowser(page, app.url);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Overview',
-      'Orders',
-      'Offers & stock',
-      'SKU check',
-      'Issues',
-      'Runs',
-      'Accounts',
-      'ERP',
-    ]);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(MAIN_NAV);
     await nav.getByRole('link', { name: 'ERP' }).click();
     await page.getByRole('heading', { name: 'ERP', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/erp');

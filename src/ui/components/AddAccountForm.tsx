@@ -1,10 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Account, AccountType } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
-import { useFormFailure } from '../lib/use-form-failure.ts';
-import { FieldFrame, TextField } from './Field.tsx';
-import { FormAlert } from './FormAlert.tsx';
+import { toFormFailure } from '../lib/form-errors.ts';
+import { KEY_INPUT, useSecretForm } from '../lib/use-secret-form.ts';
+import { useTypeChoice } from '../lib/use-type-choice.ts';
+import { AdvancedSection } from './AdvancedSection.tsx';
+import { TextField } from './Field.tsx';
+import { FormSubmit } from './FormSubmit.tsx';
 import { Notice } from './Notice.tsx';
+import { TypeSelect } from './TypeSelect.tsx';
 
 const FORM_ID = 'add-account';
 const FIELDS = ['type', 'name', 'clientId', 'clientSecret', 'baseUrl'] as const;
@@ -16,33 +20,22 @@ interface Props {
 
 /** The guide's Steps 1–3: pick the type, enter name and keys, "Add New Account". */
 export function AddAccountForm({ types, onAdded }: Props) {
-  const [type, setType] = useState(types.length === 1 ? (types[0]?.type ?? '') : '');
+  const { type, setType, selected } = useTypeChoice(types);
   const [name, setName] = useState('');
   const [clientId, setClientId] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   const [added, setAdded] = useState<Account | null>(null);
-  // Uncontrolled on purpose: a controlled input would mirror the secret into the DOM's value attribute.
-  const secretRef = useRef<HTMLInputElement>(null);
-  const form = useFormFailure(FORM_ID, FIELDS);
-  const selected = types.find((t) => t.type === type);
+  const form = useSecretForm(FORM_ID, FIELDS);
+  const marketplace = selected?.name ?? 'marketplace';
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (submitting) return;
-    if (!selected) {
-      form.failWith({ fields: { type: 'Select an account type.' } });
-      return;
-    }
-    const clientSecret = secretRef.current?.value ?? '';
-    setSubmitting(true);
-    setAdded(null);
-    form.reset();
-    try {
+  const submit = form.onSubmit({
+    check: () => (selected ? undefined : { fields: { type: 'Select an account type.' } }),
+    send: async (clientSecret) => {
+      setAdded(null);
       const trimmedUrl = baseUrl.trim();
       const account = await accountsApi.add({
-        type: selected.type,
+        type,
         name,
         clientId,
         clientSecret,
@@ -54,123 +47,57 @@ export function AddAccountForm({ types, onAdded }: Props) {
       setAdvancedOpen(false);
       setAdded(account);
       onAdded(account);
-    } catch (error) {
-      const failure = form.fail(error);
+    },
+    refused: (error) => {
+      const failure = toFormFailure(error, FIELDS);
       if (failure.fields.baseUrl !== undefined) setAdvancedOpen(true);
-    } finally {
-      if (secretRef.current) secretRef.current.value = '';
-      setSubmitting(false);
-    }
-  };
+      return failure;
+    },
+  });
 
-  const baseUrlError = form.fieldError('baseUrl');
   return (
     <form id={FORM_ID} className="form" noValidate onSubmit={submit} aria-labelledby="add-account-heading">
-      <FieldFrame formId={FORM_ID} name="type" label="Select account type" error={form.fieldError('type')}>
-        {(control) => (
-          <select
-            className="input"
-            {...control}
-            value={type}
-            onChange={(e) => {
-              setType(e.target.value);
-              form.clearField('type');
-            }}
-          >
-            <option value="" disabled>
-              Select…
-            </option>
-            {types.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FieldFrame>
+      <TypeSelect form={form} label="Select account type" types={types} value={type} onChange={setType} />
       <TextField
-        formId={FORM_ID}
-        name="name"
-        label="Account Name"
-        hint="A distinctive name for this connection."
-        error={form.fieldError('name')}
-        input={{
-          value: name,
+        {...form.textProps('name', name, setName, {
           placeholder: 'My Kaufland Store',
           autoComplete: 'off',
           maxLength: 100,
           required: true,
-          onChange: (e) => {
-            setName(e.target.value);
-            form.clearField('name');
-          },
-        }}
+        })}
+        label="Account Name"
+        hint="A distinctive name for this connection."
       />
       <TextField
-        formId={FORM_ID}
-        name="clientId"
+        {...form.textProps('clientId', clientId, setClientId, { ...KEY_INPUT, required: true })}
         label="Client ID"
-        hint={`The Client ID from your ${selected?.name ?? 'marketplace'} account.`}
-        error={form.fieldError('clientId')}
-        input={{
-          value: clientId,
-          autoComplete: 'off',
-          spellCheck: false,
-          required: true,
-          onChange: (e) => {
-            setClientId(e.target.value);
-            form.clearField('clientId');
-          },
-        }}
+        hint={`The Client ID from your ${marketplace} account.`}
       />
       <TextField
-        formId={FORM_ID}
-        name="clientSecret"
+        {...form.secretProps('clientSecret', KEY_INPUT)}
         label="Client Secret"
-        hint={`The Client Secret from your ${selected?.name ?? 'marketplace'} account.`}
-        error={form.fieldError('clientSecret')}
-        input={{
-          ref: secretRef,
-          type: 'password',
-          autoComplete: 'off',
-          spellCheck: false,
-          required: true,
-          onChange: () => form.clearField('clientSecret'),
-        }}
+        hint={`The Client Secret from your ${marketplace} account.`}
       />
-      <details
-        className="advanced"
-        open={advancedOpen}
-        onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
-      >
-        <summary>Advanced</summary>
+      <AdvancedSection open={advancedOpen} onToggle={setAdvancedOpen}>
         <TextField
-          formId={FORM_ID}
-          name="baseUrl"
-          label="API base URL"
-          optional
-          hint={`Leave empty for the live API${selected ? ` (${selected.defaultBaseUrl})` : ''}. Enter a sandbox's URL to try AdlerDo without touching your shop.`}
-          error={baseUrlError}
-          input={{
-            value: baseUrl,
+          {...form.textProps('baseUrl', baseUrl, setBaseUrl, {
+            ...KEY_INPUT,
             type: 'url',
             inputMode: 'url',
             placeholder: selected?.defaultBaseUrl,
-            autoComplete: 'off',
-            spellCheck: false,
-            onChange: (e) => {
-              setBaseUrl(e.target.value);
-              form.clearField('baseUrl');
-            },
-          }}
+          })}
+          label="API base URL"
+          optional
+          hint={`Leave empty for the live API${selected ? ` (${selected.defaultBaseUrl})` : ''}. Enter a sandbox's URL to try AdlerDo without touching your shop.`}
         />
-      </details>
-      {form.failure?.form && <FormAlert ref={form.alertRef} {...form.failure.form} />}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-success" disabled={submitting} aria-busy={submitting}>
-          {submitting ? 'Connecting…' : 'Add New Account'}
-        </button>
-      </div>
+      </AdvancedSection>
+      <FormSubmit
+        form={form}
+        busy={form.busy}
+        label="Add New Account"
+        busyLabel="Connecting…"
+        tone="success"
+      />
       {added && <Notice>“{added.name}” is connected. You’ll find it under Connected Accounts below.</Notice>}
     </form>
   );

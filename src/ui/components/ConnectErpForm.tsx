@@ -1,10 +1,13 @@
-import { useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import { erpApi } from '../erp-api.ts';
 import type { Erp, ErpTransport, ErpType } from '../erp-types.ts';
 import { toErpFailure } from '../lib/erp-errors.ts';
-import { useFormFailure } from '../lib/use-form-failure.ts';
+import { KEY_INPUT, useSecretForm } from '../lib/use-secret-form.ts';
+import { useTypeChoice } from '../lib/use-type-choice.ts';
+import { AdvancedSection } from './AdvancedSection.tsx';
 import { FieldFrame, TextField } from './Field.tsx';
-import { FormAlert } from './FormAlert.tsx';
+import { FormSubmit } from './FormSubmit.tsx';
+import { TypeSelect } from './TypeSelect.tsx';
 
 const FORM_ID = 'connect-erp';
 const FIELDS = ['type', 'url', 'database', 'login', 'apiKey', 'transport'] as const;
@@ -22,96 +25,45 @@ interface Props {
 
 /** Address, database, user and key: the server signs in and reads the basics before it stores anything. */
 export function ConnectErpForm({ types, onConnected }: Props) {
-  const [type, setType] = useState(types.length === 1 ? (types[0]?.type ?? '') : '');
+  const { type, setType, selected } = useTypeChoice(types);
   const [url, setUrl] = useState('');
   const [database, setDatabase] = useState('');
   const [login, setLogin] = useState('');
   const [transport, setTransport] = useState<ErpTransport>('auto');
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  // Uncontrolled on purpose: a controlled input would mirror the key into the DOM's value attribute.
-  const keyRef = useRef<HTMLInputElement>(null);
-  const form = useFormFailure(FORM_ID, FIELDS);
-  const selected = types.find((t) => t.type === type);
+  const form = useSecretForm(FORM_ID, FIELDS);
   const erpName = selected?.name ?? 'the ERP';
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (submitting) return;
-    if (!selected) {
-      form.failWith({ fields: { type: 'Select your ERP.' } });
-      return;
-    }
-    const apiKey = keyRef.current?.value ?? '';
-    setSubmitting(true);
-    form.reset();
-    try {
+  const submit = form.onSubmit({
+    check: () => (selected ? undefined : { fields: { type: 'Select your ERP.' } }),
+    send: async (apiKey) =>
       onConnected(
         await erpApi.connect({
-          type: selected.type,
+          type,
           url: url.trim(),
           database,
           login,
           apiKey,
           ...(transport !== 'auto' && { transport }),
         }),
-      );
-    } catch (error) {
+      ),
+    refused: (error) => {
       const failure = toErpFailure(error, FIELDS, 'connect');
-      form.failWith(failure);
       if (failure.fields.transport !== undefined) setAdvancedOpen(true);
-    } finally {
-      if (keyRef.current) keyRef.current.value = '';
-      setSubmitting(false);
-    }
-  };
+      return failure;
+    },
+  });
 
   const text = (
     name: 'url' | 'database' | 'login',
     value: string,
     set: (value: string) => void,
     extra: InputHTMLAttributes<HTMLInputElement>,
-  ) => ({
-    formId: FORM_ID,
-    name,
-    error: form.fieldError(name),
-    input: {
-      value,
-      autoComplete: 'off',
-      spellCheck: false,
-      required: true,
-      onChange: (e: ChangeEvent<HTMLInputElement>) => {
-        set(e.target.value);
-        form.clearField(name);
-      },
-      ...extra,
-    },
-  });
+  ) => form.textProps(name, value, set, { ...KEY_INPUT, required: true, ...extra });
 
   return (
     <form id={FORM_ID} className="form" noValidate onSubmit={submit} aria-labelledby="connect-erp-heading">
-      <FieldFrame formId={FORM_ID} name="type" label="ERP" error={form.fieldError('type')}>
-        {(control) => (
-          <select
-            className="input"
-            {...control}
-            value={type}
-            onChange={(e) => {
-              setType(e.target.value);
-              form.clearField('type');
-            }}
-          >
-            <option value="" disabled>
-              Select…
-            </option>
-            {types.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FieldFrame>
+      <TypeSelect form={form} label="ERP" types={types} value={type} onChange={setType} />
       <TextField
         {...text('url', url, setUrl, {
           type: 'url',
@@ -134,8 +86,7 @@ export function ConnectErpForm({ types, onConnected }: Props) {
         />
       </div>
       <TextField
-        formId={FORM_ID}
-        name="apiKey"
+        {...form.secretProps('apiKey', KEY_INPUT)}
         label="API key"
         hint={
           <>
@@ -143,22 +94,8 @@ export function ConnectErpForm({ types, onConnected }: Props) {
             user’s password also works (Odoo 19 and later: use a key).
           </>
         }
-        error={form.fieldError('apiKey')}
-        input={{
-          ref: keyRef,
-          type: 'password',
-          autoComplete: 'off',
-          spellCheck: false,
-          required: true,
-          onChange: () => form.clearField('apiKey'),
-        }}
       />
-      <details
-        className="advanced"
-        open={advancedOpen}
-        onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
-      >
-        <summary>Advanced</summary>
+      <AdvancedSection open={advancedOpen} onToggle={setAdvancedOpen}>
         <FieldFrame
           formId={FORM_ID}
           name="transport"
@@ -184,18 +121,14 @@ export function ConnectErpForm({ types, onConnected }: Props) {
             </select>
           )}
         </FieldFrame>
-      </details>
-      {form.failure?.form && <FormAlert ref={form.alertRef} {...form.failure.form} />}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-success" disabled={submitting} aria-busy={submitting}>
-          {submitting ? 'Connecting…' : 'Connect'}
-        </button>
-        {submitting && (
+      </AdvancedSection>
+      <FormSubmit form={form} busy={form.busy} label="Connect" busyLabel="Connecting…" tone="success">
+        {form.busy && (
           <span className="muted form-progress" role="status">
             Signing in and reading version, warehouses and carriers…
           </span>
         )}
-      </div>
+      </FormSubmit>
     </form>
   );
 }

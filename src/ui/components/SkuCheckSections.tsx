@@ -36,91 +36,44 @@ export function SkuCheckSections({ check, marketplace, erp }: Props) {
       <SkuSection
         id="marketplace-only"
         title={`On ${marketplace}, not in ${erp}`}
-        count={check.marketplaceNotInErp.length}
         intro={`Offers whose SKU no ${erp} product has: their stock is never updated and their orders are held. Give a product in ${erp} that SKU (internal reference), or end the offer on ${marketplace}.`}
         none="None: every offer has its product."
-      >
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col">Storefront</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.marketplaceNotInErp.map((o) => (
-              <tr key={`${o.sku}-${o.channel}`}>
-                <th scope="row" data-label="SKU" className="mono">
-                  {o.sku}
-                </th>
-                <td data-label="Storefront">
-                  {o.channel ? <span className="chip">{o.channel.toUpperCase()}</span> : '–'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </SkuSection>
+        rows={check.marketplaceNotInErp}
+        rowKey={(o) => `${o.sku}-${o.channel}`}
+        columns={[
+          { header: 'SKU', mono: true, cell: (o) => o.sku },
+          {
+            header: 'Storefront',
+            cell: (o) => (o.channel ? <span className="chip">{o.channel.toUpperCase()}</span> : '–'),
+          },
+        ]}
+      />
       <SkuSection
         id="duplicate-eans"
         title="Duplicate EANs"
-        count={check.duplicateEans.length}
         intro={`${marketplace} knows a product by its EAN, so of several SKUs with one EAN only one can be offered.`}
         none="None: every EAN belongs to one SKU."
-      >
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">EAN</th>
-              <th scope="col">SKUs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.duplicateEans.map((d) => (
-              <tr key={d.ean}>
-                <th scope="row" data-label="EAN" className="mono">
-                  {d.ean}
-                </th>
-                <td data-label="SKUs" className="mono">
-                  {d.skus.join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </SkuSection>
+        rows={check.duplicateEans}
+        rowKey={(d) => d.ean}
+        columns={[
+          { header: 'EAN', mono: true, cell: (d) => d.ean },
+          { header: 'SKUs', mono: true, cell: (d) => d.skus.join(', ') },
+        ]}
+      />
       <SkuSection
         id="erp-only"
         title={`In ${erp}, not on ${marketplace}`}
-        count={check.erpNotOnMarketplace.length}
         intro="Active products without an offer yet, and why."
         none="None: every active product is offered."
-      >
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col">Name</th>
-              <th scope="col">EAN</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.erpNotOnMarketplace.map((p) => (
-              <tr key={p.sku}>
-                <th scope="row" data-label="SKU" className="mono">
-                  {p.sku}
-                </th>
-                <td data-label="Name">{p.name}</td>
-                <td data-label="EAN" className="mono">
-                  {p.ean ?? <span className="muted">none</span>}
-                </td>
-                <td data-label="Why">{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </SkuSection>
+        rows={check.erpNotOnMarketplace}
+        rowKey={(p) => p.sku}
+        columns={[
+          { header: 'SKU', mono: true, cell: (p) => p.sku },
+          { header: 'Name', cell: (p) => p.name },
+          { header: 'EAN', mono: true, cell: (p) => p.ean ?? <span className="muted">none</span> },
+          { header: 'Why', cell: (p) => p.reason },
+        ]}
+      />
     </>
   );
 }

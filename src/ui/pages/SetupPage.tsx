@@ -1,15 +1,18 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { Admin } from '../api-types.ts';
 import { ApiError } from '../api.ts';
 import { authApi } from '../auth-api.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
 import { TextField } from '../components/Field.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
+import { FormSubmit } from '../components/FormSubmit.tsx';
+import { USERNAME_INPUT } from '../lib/auth-inputs.ts';
+import { toFormFailure } from '../lib/form-errors.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useFormFailure } from '../lib/use-form-failure.ts';
+import { useSecretForm } from '../lib/use-secret-form.ts';
 
 const FORM_ID = 'setup';
 const FIELDS = ['username', 'password', 'confirm'] as const;
+const NEW_PASSWORD = { autoComplete: 'new-password' } as const;
 
 interface Props {
   onDone: (admin: Admin) => void;
@@ -21,33 +24,23 @@ interface Props {
 export function SetupPage({ onDone, onAlreadySetUp }: Props) {
   useDocumentTitle('Welcome');
   const [username, setUsername] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
-  const form = useFormFailure(FORM_ID, FIELDS);
+  const form = useSecretForm(FORM_ID, FIELDS);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (submitting) return;
-    const password = passwordRef.current?.value ?? '';
-    if (password !== (confirmRef.current?.value ?? '')) {
-      form.failWith({ fields: { confirm: 'The two passwords differ. Type the same password twice.' } });
-      return;
-    }
-    setSubmitting(true);
-    form.reset();
-    try {
-      const { admin } = await authApi.setup({ username, password });
-      onDone(admin);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'auth.setup_done') {
-        onAlreadySetUp();
-        return;
-      }
-      form.fail(error);
-      setSubmitting(false);
-    }
-  };
+  const submit = form.onSubmit({
+    check: (password) =>
+      password === (confirmRef.current?.value ?? '')
+        ? undefined
+        : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } },
+    send: async (password) => onDone((await authApi.setup({ username, password })).admin),
+    refused: (error) => {
+      if (!(error instanceof ApiError && error.code === 'auth.setup_done'))
+        return toFormFailure(error, FIELDS);
+      onAlreadySetUp();
+      return undefined;
+    },
+    keepSecret: true,
+  });
 
   return (
     <AuthCard
@@ -56,59 +49,20 @@ export function SetupPage({ onDone, onAlreadySetUp }: Props) {
     >
       <form id={FORM_ID} className="form" noValidate onSubmit={submit}>
         <TextField
-          formId={FORM_ID}
-          name="username"
+          {...form.textProps('username', username, setUsername, USERNAME_INPUT)}
           label="Username"
           hint="Letters, digits and . _ @ + - only."
-          error={form.fieldError('username')}
-          input={{
-            value: username,
-            autoComplete: 'username',
-            autoCapitalize: 'none',
-            spellCheck: false,
-            required: true,
-            onChange: (e) => {
-              setUsername(e.target.value);
-              form.clearField('username');
-            },
-          }}
         />
         <TextField
-          formId={FORM_ID}
-          name="password"
+          {...form.secretProps('password', NEW_PASSWORD)}
           label="Password"
           hint="At least 10 characters."
-          error={form.fieldError('password')}
-          input={{
-            ref: passwordRef,
-            type: 'password',
-            autoComplete: 'new-password',
-            required: true,
-            onChange: () => form.clearField('password'),
-          }}
         />
         <TextField
-          formId={FORM_ID}
-          name="confirm"
+          {...form.secretProps('confirm', { ...NEW_PASSWORD, ref: confirmRef })}
           label="Repeat password"
-          error={form.fieldError('confirm')}
-          input={{
-            ref: confirmRef,
-            type: 'password',
-            autoComplete: 'new-password',
-            required: true,
-            onChange: () => form.clearField('confirm'),
-          }}
         />
-        {form.failure?.form && <FormAlert ref={form.alertRef} {...form.failure.form} />}
-        <button
-          type="submit"
-          className="btn btn-primary btn-block"
-          disabled={submitting}
-          aria-busy={submitting}
-        >
-          {submitting ? 'Creating…' : 'Create administrator'}
-        </button>
+        <FormSubmit form={form} busy={form.busy} label="Create administrator" busyLabel="Creating…" block />
       </form>
     </AuthCard>
   );
