@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import type { OdooInstance } from './instance.ts';
-import { buttonValidate } from './logic/picking.ts';
+import { buttonValidate, movesOf } from './logic/picking.ts';
 import { LOCATION, productQuantities, quantFor } from './logic/stock.ts';
 import type { Rec } from './models/types.ts';
 import { applyInventory } from './models/stock-quant.ts';
@@ -41,7 +41,7 @@ export function seed(instance: OdooInstance, input: SeedInput) {
     instance.config.version >= 18 ? { type: 'consu', is_storable: true } : { detailed_type: 'product' };
   const ids = products.map((p) => {
     const vals = { name: p.name ?? p.sku, default_code: p.sku, barcode: p.ean ?? false, list_price: p.price };
-    const existing = env.db.all('product.product').find((r) => r.default_code === p.sku);
+    const [existing] = env.db.findBy('product.product', 'default_code', p.sku);
     const id = existing
       ? existing.id
       : (createRecords(env, 'product.product', [{ ...vals, ...storable }])[0] as number);
@@ -68,7 +68,7 @@ function carrierId(instance: OdooInstance, nameOrId: string | number): number {
 export function ship(instance: OdooInstance, input: ShipInput) {
   const request = shipSchema.parse(input);
   const env = instance.env(ADMIN, { skip_sms: true, skip_backorder: true });
-  const order = env.db.all('sale.order').find((o) => o.client_order_ref === request.client_order_ref);
+  const [order] = env.db.findBy('sale.order', 'client_order_ref', request.client_order_ref);
   if (!order)
     throw new AppError(
       'not_found',
@@ -76,8 +76,8 @@ export function ship(instance: OdooInstance, input: ShipInput) {
       `No sale order with client_order_ref ${request.client_order_ref}.`,
     );
   const picking = env.db
-    .all('stock.picking')
-    .find((p) => p.sale_id === order.id && !['done', 'cancel'].includes(String(p.state)));
+    .findBy('stock.picking', 'sale_id', order.id)
+    .find((p) => !['done', 'cancel'].includes(String(p.state)));
   if (!picking)
     throw new AppError(
       'conflict',
@@ -89,14 +89,14 @@ export function ship(instance: OdooInstance, input: ShipInput) {
   if (request.tracking_ref !== undefined) vals.carrier_tracking_ref = request.tracking_ref;
   writeRecords(env, 'stock.picking', [picking.id], vals);
   if (request.lines) {
-    for (const move of env.db.all('stock.move').filter((m) => m.picking_id === picking.id)) {
+    for (const move of movesOf(env, picking.id)) {
       const sku = env.db.get('product.product', Number(move.product_id))?.default_code;
       const line = request.lines.find((l) => l.sku === sku);
       if (line) writeRecords(env, 'stock.move', [move.id], { quantity: line.qty, picked: line.qty > 0 });
     }
   }
   buttonValidate(env, [picking.id]);
-  const backorder = env.db.all('stock.picking').find((p) => p.backorder_id === picking.id);
+  const [backorder] = env.db.findBy('stock.picking', 'backorder_id', picking.id);
   return {
     picking: String(picking.name),
     pickingId: picking.id,

@@ -95,7 +95,12 @@ export function evaluate<R>(node: DomainNode, record: R, resolver: LeafResolver<
     case 'or':
       return evaluate(node.left, record, resolver) || evaluate(node.right, record, resolver);
     case 'leaf':
-      return matchLeaf(node.leaf, resolver.values(record, node.leaf[0]), resolver.isMany(node.leaf[0]));
+      return matchLeaf(
+        node.leaf[1],
+        node.leaf[2],
+        resolver.values(record, node.leaf[0]),
+        resolver.isMany(node.leaf[0]),
+      );
   }
 }
 
@@ -116,7 +121,8 @@ function compare(a: unknown, b: unknown): number | undefined {
   if (isUnset(a) || isUnset(b)) return undefined;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
-  const [x, y] = [String(a), String(b)];
+  const x = String(a);
+  const y = String(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -162,10 +168,12 @@ const NEGATED: Record<string, string> = {
   'not ilike': 'ilike',
 };
 
-function matchLeaf([, operator, expected]: Leaf, values: unknown[], isMany: boolean): boolean {
+// Runs once per leaf and record scanned (300,000 times for a 3-leaf search of 100,000 products): no allocations.
+function matchLeaf(operator: string, expected: unknown, values: unknown[], isMany: boolean): boolean {
   const positive = NEGATED[operator];
-  if (positive) return !matchLeaf(['', positive, expected], values, isMany);
+  if (positive) return !matchLeaf(positive, expected, values, isMany);
   if (isMany && operator === '=' && isUnset(expected)) return values.length === 0;
   if (values.length === 0) return matchOne(operator, false, expected);
-  return values.some((value) => matchOne(operator, value, expected));
+  for (const value of values) if (matchOne(operator, value, expected)) return true;
+  return false;
 }

@@ -88,11 +88,15 @@ export class OdooInstance {
     if (call.method.startsWith('_')) {
       throw accessError(`Private methods (such as ${call.method}) cannot be called remotely.`);
     }
-    const rollback = READ_ONLY.has(call.method) ? undefined : this.store.snapshot();
+    if (READ_ONLY.has(call.method)) return invoke(this.env(uid), call);
+    const store = this.store;
+    store.begin();
     try {
-      return invoke(this.env(uid), call);
+      const result = invoke(this.env(uid), call);
+      store.commit();
+      return result;
     } catch (error) {
-      rollback?.();
+      store.rollback();
       throw error;
     }
   }

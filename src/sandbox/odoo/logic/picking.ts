@@ -7,7 +7,9 @@ const SMS_VIEW = 1048;
 const BACKORDER_VIEW = 843;
 
 export const movesOf = (env: Env, pickingId: number): Rec[] =>
-  env.db.all('stock.move').filter((m) => m.picking_id === pickingId);
+  env.db.findBy('stock.move', 'picking_id', pickingId);
+export const moveLinesOf = (env: Env, moveId: number): Rec[] =>
+  env.db.findBy('stock.move.line', 'move_id', moveId);
 
 export function pickingState(env: Env, picking: Rec): string {
   if (picking.state === 'done' || picking.state === 'cancel') return String(picking.state);
@@ -117,7 +119,7 @@ function finish(env: Env, picking: Rec, keepRest: boolean): void {
       date: now,
       write_date: now,
     });
-    for (const line of env.db.all('stock.move.line').filter((l) => l.move_id === move.id)) {
+    for (const line of moveLinesOf(env, move.id)) {
       Object.assign(line, { state: 'done', picked: true, write_date: now, date: now });
     }
   }
@@ -162,7 +164,6 @@ export function cancelPicking(env: Env, picking: Rec): void {
 export function setMoveQuantity(env: Env, move: Rec, quantity: number): void {
   const before = Number(move._reserved ?? 0);
   if (quantity < before) unreserve(env, move, before - quantity);
-  for (const line of env.db.all('stock.move.line').filter((l) => l.move_id === move.id))
-    env.db.table('stock.move.line').delete(line.id);
+  for (const line of moveLinesOf(env, move.id)) env.db.remove('stock.move.line', line.id);
   if (quantity > 0) createMoveLine(env, move, quantity, 'assigned');
 }

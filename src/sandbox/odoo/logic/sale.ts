@@ -1,15 +1,15 @@
 import { userError } from '../errors.ts';
 import type { Env, Rec } from '../models/types.ts';
-import { cancelPicking, pickingName } from './picking.ts';
+import { cancelPicking, movesOf, pickingName } from './picking.ts';
 import { LOCATION, PICKING_TYPE_OUT, reserveMove } from './stock.ts';
 import { productLabel } from '../models/product.ts';
 import { floatRound } from '../orm/write.ts';
 
 const CANCEL_VIEW = 1290;
 export const linesOf = (env: Env, orderId: number): Rec[] =>
-  env.db.all('sale.order.line').filter((l) => l.order_id === orderId);
+  env.db.findBy('sale.order.line', 'order_id', orderId);
 export const pickingsOf = (env: Env, orderId: number): Rec[] =>
-  env.db.all('stock.picking').filter((p) => p.sale_id === orderId);
+  env.db.findBy('stock.picking', 'sale_id', orderId);
 
 /** Untaxed amount and tax of one line, taxes rounded per line (Odoo's default "round per line"). */
 export function lineAmounts(env: Env, line: Rec, taxField: string): { untaxed: number; tax: number } {
@@ -31,9 +31,7 @@ export function deliveryStatus(env: Env, order: Rec): string | false {
   if (pickings.length === 0 || pickings.every((p) => p.state === 'cancel')) return false;
   if (pickings.every((p) => p.state === 'done' || p.state === 'cancel')) return 'full';
   if (pickings.some((p) => p.state === 'done')) return 'partial';
-  const picked = env.db
-    .all('stock.move')
-    .some((m) => pickings.some((p) => p.id === m.picking_id) && m.picked === true);
+  const picked = pickings.some((p) => movesOf(env, p.id).some((m) => m.picked === true));
   return picked ? 'started' : 'pending';
 }
 

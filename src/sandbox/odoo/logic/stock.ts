@@ -15,8 +15,8 @@ export function isStorable(env: Env, productId: number): boolean {
 
 export function quantFor(env: Env, productId: number, locationId: number): Rec {
   const found = env.db
-    .all('stock.quant')
-    .find((q) => q.product_id === productId && q.location_id === locationId);
+    .findBy('stock.quant', 'product_id', productId)
+    .find((q) => q.location_id === locationId);
   if (found) return found;
   const now = env.now();
   return env.db.insert('stock.quant', {
@@ -38,15 +38,15 @@ function touch(env: Env, rec: Rec, changes: Record<string, unknown>): void {
 export function productQuantities(env: Env, productId: number) {
   let onHand = 0;
   let reserved = 0;
-  for (const quant of env.db.all('stock.quant')) {
-    if (quant.product_id !== productId || !isInternal(env, quant.location_id)) continue;
+  for (const quant of env.db.findBy('stock.quant', 'product_id', productId)) {
+    if (!isInternal(env, quant.location_id)) continue;
     onHand += Number(quant.quantity);
     reserved += Number(quant.reserved_quantity);
   }
   let incoming = 0;
   let outgoing = 0;
-  for (const move of env.db.all('stock.move')) {
-    if (move.product_id !== productId || ['done', 'cancel', 'draft'].includes(String(move.state))) continue;
+  for (const move of env.db.findBy('stock.move', 'product_id', productId)) {
+    if (['done', 'cancel', 'draft'].includes(String(move.state))) continue;
     const [from, to] = [isInternal(env, move.location_id), isInternal(env, move.location_dest_id)];
     if (from && !to) outgoing += Number(move.product_uom_qty);
     if (!from && to) incoming += Number(move.product_uom_qty);

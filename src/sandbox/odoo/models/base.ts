@@ -42,10 +42,10 @@ export const resPartner: ModelDef = {
     country_id: m2o('res.country', 'Country'),
     company_name: char('Company Name'),
     is_company: boolean('Is a Company'),
-    ref: char('Reference'),
+    ref: char('Reference', { index: true }),
     vat: char('Tax ID'),
     lang: char('Language', { default: () => 'en_US' }),
-    parent_id: m2o('res.partner', 'Related Company'),
+    parent_id: m2o('res.partner', 'Related Company', { index: true }),
     child_ids: o2m('res.partner', 'parent_id', 'Contact'),
     type: selection(
       'Address Type',

@@ -1,4 +1,4 @@
-import { buttonValidate, cancelPicking, pickingState, setMoveQuantity } from '../logic/picking.ts';
+import { buttonValidate, cancelPicking, movesOf, pickingState, setMoveQuantity } from '../logic/picking.ts';
 import { reserveMove } from '../logic/stock.ts';
 import {
   baseFields,
@@ -58,7 +58,7 @@ export const stockPicking: ModelDef = {
       { default: () => '0' },
     ),
     partner_id: m2o('res.partner', 'Contact'),
-    sale_id: m2o('sale.order', 'Sales Order'),
+    sale_id: m2o('sale.order', 'Sales Order', { index: true }),
     picking_type_id: m2o('stock.picking.type', 'Operation Type', { required: true }),
     picking_type_code: computed(
       selection('Type of Operation', [
@@ -76,18 +76,19 @@ export const stockPicking: ModelDef = {
     carrier_tracking_ref: char('Tracking Reference'),
     scheduled_date: datetime('Scheduled Date'),
     date_done: datetime('Date of Transfer'),
-    backorder_id: m2o('stock.picking', 'Back Order of'),
+    backorder_id: m2o('stock.picking', 'Back Order of', { index: true }),
     backorder_ids: o2m('stock.picking', 'backorder_id', 'Back Orders'),
   },
   methods: {
     button_validate: recordMethod(buttonValidate),
     action_assign: recordMethod((env, ids) => {
-      for (const move of env.db.all('stock.move')) {
-        if (
-          ids.includes(Number(move.picking_id)) &&
-          ['confirmed', 'partially_available'].includes(String(move.state))
-        )
-          reserveMove(env, move);
+      // In id order across the pickings, as a scan of all moves reserved them: who comes first gets the stock.
+      const moves = env.db.byIds(
+        'stock.move',
+        [...new Set(ids)].flatMap((id) => movesOf(env, id).map((m) => m.id)),
+      );
+      for (const move of moves) {
+        if (['confirmed', 'partially_available'].includes(String(move.state))) reserveMove(env, move);
       }
       return true;
     }),
@@ -111,15 +112,15 @@ export const stockMove: ModelDef = {
     reference: char('Reference'),
     origin: char('Source Document'),
     sequence: float('Sequence', { default: () => 10 }),
-    product_id: m2o('product.product', 'Product', { required: true }),
+    product_id: m2o('product.product', 'Product', { required: true, index: true }),
     product_uom_qty: float('Demand'),
     quantity: float('Quantity'),
     picked: boolean('Picked'),
     state: selection('Status', MOVE_STATES, { default: () => 'draft' }),
-    picking_id: m2o('stock.picking', 'Transfer'),
+    picking_id: m2o('stock.picking', 'Transfer', { index: true }),
     location_id: m2o('stock.location', 'Source Location'),
     location_dest_id: m2o('stock.location', 'Destination Location'),
-    sale_line_id: m2o('sale.order.line', 'Sale Line'),
+    sale_line_id: m2o('sale.order.line', 'Sale Line', { index: true }),
     move_line_ids: o2m('stock.move.line', 'move_id', 'Move Lines'),
     date: datetime('Date Scheduled'),
   },
@@ -134,8 +135,8 @@ export const stockMoveLine: ModelDef = {
   order: 'id',
   fields: {
     ...baseFields(),
-    move_id: m2o('stock.move', 'Stock Operation'),
-    picking_id: m2o('stock.picking', 'Transfer'),
+    move_id: m2o('stock.move', 'Stock Operation', { index: true }),
+    picking_id: m2o('stock.picking', 'Transfer', { index: true }),
     product_id: m2o('product.product', 'Product'),
     quantity: float('Quantity'),
     picked: boolean('Picked'),

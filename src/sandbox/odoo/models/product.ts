@@ -55,7 +55,7 @@ const quantity = (string: string, pick: (q: ReturnType<typeof productQuantities>
 function checkBarcode(env: Env, vals: Vals, self?: Rec): void {
   const barcode = vals.barcode;
   if (typeof barcode !== 'string' || !barcode) return;
-  const clashes = env.db.all('product.product').filter((p) => p.barcode === barcode && p.id !== self?.id);
+  const clashes = env.db.findBy('product.product', 'barcode', barcode).filter((p) => p.id !== self?.id);
   if (clashes.length === 0) return;
   const names = [...clashes.map(productLabel), productLabel({ ...self, ...vals })].join(', ');
   throw validationError(
@@ -73,8 +73,8 @@ export function productProduct(version: SandboxVersion): ModelDef {
     fields: {
       ...baseFields(),
       name: char('Name', { owner: TEMPLATE, required: true }),
-      default_code: char('Internal Reference'),
-      barcode: char('Barcode'),
+      default_code: char('Internal Reference', { index: true }),
+      barcode: char('Barcode', { index: true }),
       list_price: float('Sales Price', { owner: TEMPLATE, digits: 2 }),
       standard_price: float('Cost', { digits: 2 }),
       sale_ok: boolean('Can be Sold', { default: () => true }),

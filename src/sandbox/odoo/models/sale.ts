@@ -44,7 +44,7 @@ export const saleOrder: ModelDef = {
     partner_shipping_id: m2o('res.partner', 'Delivery Address', {
       default: (_e, v) => v.partner_id ?? false,
     }),
-    client_order_ref: char('Customer Reference'),
+    client_order_ref: char('Customer Reference', { index: true }),
     origin: char('Source Document'),
     note: text('Terms and conditions'),
     state: selection(
@@ -98,7 +98,7 @@ export function saleOrderLine(version: SandboxVersion): ModelDef {
     order: 'order_id, sequence, id',
     fields: {
       ...baseFields(),
-      order_id: m2o('sale.order', 'Order Reference', { required: true }),
+      order_id: m2o('sale.order', 'Order Reference', { required: true, index: true }),
       sequence: float('Sequence', { default: () => 10 }),
       product_id: m2o('product.product', 'Product'),
       name: text('Description', {
@@ -123,8 +123,8 @@ export function saleOrderLine(version: SandboxVersion): ModelDef {
       }),
       qty_delivered: computed(float('Delivery Quantity'), (rec, env) =>
         env.db
-          .all('stock.move')
-          .filter((m) => m.sale_line_id === rec.id && m.state === 'done')
+          .findBy('stock.move', 'sale_line_id', rec.id)
+          .filter((m) => m.state === 'done')
           .reduce((s, m) => s + Number(m.quantity), 0),
       ),
     },

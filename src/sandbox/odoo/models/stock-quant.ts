@@ -29,7 +29,7 @@ export const stockQuant: ModelDef = {
   order: 'id',
   fields: {
     ...baseFields(),
-    product_id: m2o('product.product', 'Product', { required: true }),
+    product_id: m2o('product.product', 'Product', { required: true, index: true }),
     location_id: m2o('stock.location', 'Location', { required: true }),
     quantity: float('Quantity', { readonly: true }),
     reserved_quantity: float('Reserved Quantity', { readonly: true }),

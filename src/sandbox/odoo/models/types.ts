@@ -43,6 +43,8 @@ export interface FieldDef {
   default?: (env: Env, vals: Vals) => unknown;
   /** Model named in error messages when the field lives on another model (product.template). */
   owner?: string;
+  /** Like Odoo's `index=True`: the store keeps ids by value, for `findBy` and for searches on `=`/`in`. */
+  index?: boolean;
 }
 
 export interface MethodDef {

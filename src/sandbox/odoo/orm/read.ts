@@ -1,6 +1,6 @@
 import { checkAccess } from '../access.ts';
 import type { Env } from '../models/types.ts';
-import { fieldDef, modelDef, rawValue, wireValue } from './registry.ts';
+import { fieldDef, fieldReader, modelDef, wireValue } from './registry.ts';
 
 /** `read`: missing ids are skipped (not an error, as recorded); unknown fields are a ValueError. */
 export function readRecords(
@@ -13,15 +13,15 @@ export function readRecords(
   checkAccess(env, modelName, 'read');
   const names = fields && fields.length > 0 ? fields : Object.keys(model.fields);
   for (const name of names) fieldDef(model, name);
+  const readers = names
+    .filter((name) => name !== 'id')
+    .map((name) => ({ name, field: fieldDef(model, name), read: fieldReader(env, model, name) }));
   const out: Record<string, unknown>[] = [];
   for (const id of ids) {
     const rec = env.db.get(modelName, id);
     if (!rec) continue;
     const row: Record<string, unknown> = { id };
-    for (const name of names) {
-      if (name === 'id') continue;
-      row[name] = wireValue(env, fieldDef(model, name), rawValue(env, model, rec, name));
-    }
+    for (const { name, field, read } of readers) row[name] = wireValue(env, field, read(rec));
     out.push(row);
   }
   return out;

@@ -17,23 +17,36 @@ export function getRecord(env: Env, model: string, id: number): Rec | undefined 
   return env.db.get(model, id);
 }
 
+/**
+ * Reads one field (as `rawValue` does) with the field looked up once: a search reads the same field of
+ * 100,000 records.
+ */
+export function fieldReader(env: Env, model: ModelDef, name: string): (rec: Rec) => unknown {
+  if (name === 'id') return (rec) => rec.id;
+  if (name === 'display_name') return (rec) => displayName(env, model, rec);
+  const field = model.fields[name];
+  if (!field) return () => undefined;
+  const { compute, relation, inverseName } = field;
+  if (compute) return (rec) => compute(rec, env);
+  if (field.type === 'one2many' && relation && inverseName) {
+    const indexed = env.db.fieldIndex(relation, inverseName) !== undefined;
+    return (rec) =>
+      (indexed
+        ? env.db.findBy(relation, inverseName, rec.id)
+        : env.db.all(relation).filter((child) => child[inverseName] === rec.id)
+      ).map((child) => child.id);
+  }
+  const many = field.type === 'many2many';
+  return (rec) => {
+    const value = rec[name];
+    if (value === undefined) return many ? [] : false;
+    return value;
+  };
+}
+
 /** A field's current value as stored (ids for relations), computing the non-stored ones. */
 export function rawValue(env: Env, model: ModelDef, rec: Rec, name: string): unknown {
-  if (name === 'id') return rec.id;
-  if (name === 'display_name') return displayName(env, model, rec);
-  const field = model.fields[name];
-  if (!field) return undefined;
-  if (field.compute) return field.compute(rec, env);
-  if (field.type === 'one2many' && field.relation && field.inverseName) {
-    const inverse = field.inverseName;
-    return env.db
-      .all(field.relation)
-      .filter((child) => child[inverse] === rec.id)
-      .map((child) => child.id);
-  }
-  const value = rec[name];
-  if (value === undefined) return field.type === 'many2many' ? [] : false;
-  return value;
+  return fieldReader(env, model, name)(rec);
 }
 
 export function displayName(env: Env, model: ModelDef, rec: Rec): string {

@@ -87,7 +87,7 @@ function applyO2mCommands(env: Env, field: FieldDef, parent: Rec, value: unknown
     const [op, id, vals] = command as [number, number, Vals | undefined];
     if (op === 0) createRecords(env, field.relation, [{ ...vals, [field.inverseName]: parent.id }]);
     else if (op === 1) writeRecords(env, field.relation, [id], vals ?? {});
-    else if (op === 2) env.db.table(field.relation).delete(id);
+    else if (op === 2) env.db.remove(field.relation, id);
     else if (op === 4) writeRecords(env, field.relation, [id], { [field.inverseName]: parent.id });
   }
 }
@@ -161,6 +161,6 @@ export function unlinkRecords(env: Env, modelName: string, ids: number[]): true 
       'You can not delete a sent quotation or a confirmed sales order. You must first cancel it.',
     );
   }
-  for (const id of ids) env.db.table(modelName).delete(id);
+  for (const id of ids) env.db.remove(modelName, id);
   return true;
 }
