@@ -229,6 +229,40 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(found.map((p) => p.sku)).toEqual([sku(20)]);
     });
 
+    it('counts free quantity in the scope’s stock location and below it only', async () => {
+      const [warehouse] = await client.searchRead('stock.warehouse', {
+        fields: ['lot_stock_id'],
+        order: 'id asc',
+        limit: 1,
+      });
+      const stockRoot = (warehouse!.lot_stock_id as [number, string])[0];
+      const [root] = await client.read('stock.location', [stockRoot], ['location_id']);
+      const whView = (root!.location_id as [number, string])[0];
+      const shelf = await client.create('stock.location', {
+        name: `Shelf ${tag}`,
+        usage: 'internal',
+        location_id: stockRoot,
+      });
+      const elsewhere = await client.create('stock.location', {
+        name: `Elsewhere ${tag}`,
+        usage: 'internal',
+        location_id: whView,
+      });
+      const [productId] = await createProducts(client, [{ sku: sku(30), name: `Scoped ${tag}`, price: 100 }]);
+      await setStock(client, [{ productId: productId!, quantity: 5 }], shelf);
+      await setStock(client, [{ productId: productId!, quantity: 7 }], elsewhere);
+      const freeQty = async (scope?: { warehouseId: string | null; stockLocationIds: string[] | null }) => {
+        const session = odooConnector.open(
+          target.settings,
+          scope && { scope: { productTypes: ['storable'], ...scope } },
+        );
+        return (await session.findProductsBySku([sku(30)]))[0]?.freeQty;
+      };
+      expect(await freeQty()).toBe(12);
+      expect(await freeQty({ warehouseId: String(warehouse!.id), stockLocationIds: null })).toBe(5);
+      expect(await freeQty({ warehouseId: null, stockLocationIds: [String(elsewhere)] })).toBe(7);
+    });
+
     it('takes a batch of customers: one buyer per buyer id, one contact per distinct address', async () => {
       const base = customer('Hauptstr. 1');
       const other: ErpCustomerInput = {

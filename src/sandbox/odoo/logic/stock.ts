@@ -35,11 +35,34 @@ function touch(env: Env, rec: Rec, changes: Record<string, unknown>): void {
   Object.assign(rec, changes, { write_date: env.now() });
 }
 
+/** Whether a location is one of `roots` or below one of them (Odoo's `child_of`). */
+function within(env: Env, locationId: unknown, roots: ReadonlySet<number>): boolean {
+  for (let id = Number(locationId), hops = 0; id && hops < 20; hops += 1) {
+    if (roots.has(id)) return true;
+    const parent = env.db.get('stock.location', id)?.location_id;
+    id = typeof parent === 'number' ? parent : 0;
+  }
+  return false;
+}
+
+/**
+ * Which locations count, as Odoo's `_get_domain_locations` decides: the context's `location` (an id or a list
+ * of ids) and everything below it; without one, every internal location of the company.
+ */
+function countsIn(env: Env): (locationId: unknown) => boolean {
+  const wanted = env.context.location;
+  const ids = (Array.isArray(wanted) ? wanted : [wanted]).filter((id): id is number => typeof id === 'number');
+  if (ids.length === 0) return (locationId) => isInternal(env, locationId);
+  const roots = new Set(ids);
+  return (locationId) => within(env, locationId, roots);
+}
+
 export function productQuantities(env: Env, productId: number) {
+  const inside = countsIn(env);
   let onHand = 0;
   let reserved = 0;
   for (const quant of env.db.findBy('stock.quant', 'product_id', productId)) {
-    if (!isInternal(env, quant.location_id)) continue;
+    if (!inside(quant.location_id)) continue;
     onHand += Number(quant.quantity);
     reserved += Number(quant.reserved_quantity);
   }
@@ -47,7 +70,7 @@ export function productQuantities(env: Env, productId: number) {
   let outgoing = 0;
   for (const move of env.db.findBy('stock.move', 'product_id', productId)) {
     if (['done', 'cancel', 'draft'].includes(String(move.state))) continue;
-    const [from, to] = [isInternal(env, move.location_id), isInternal(env, move.location_dest_id)];
+    const [from, to] = [inside(move.location_id), inside(move.location_dest_id)];
     if (from && !to) outgoing += Number(move.product_uom_qty);
     if (!from && to) incoming += Number(move.product_uom_qty);
   }
