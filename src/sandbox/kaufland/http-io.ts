@@ -18,11 +18,16 @@ export function ok(data: unknown, status = 200): SandboxResponse {
   return { status, body: { data } };
 }
 
-export function page<T>(items: readonly T[], paging: { limit: number; offset: number }): SandboxResponse {
+/** One page of `items`; only the page's items are turned into views (a list of 100,000 units pages 100 at a time). */
+export function page<T>(
+  items: readonly T[],
+  paging: { limit: number; offset: number },
+  view: (item: T) => unknown = (item) => item,
+): SandboxResponse {
   const pagination: Pagination = { offset: paging.offset, limit: paging.limit, total: items.length };
   return {
     status: 200,
-    body: { data: items.slice(paging.offset, paging.offset + paging.limit), pagination },
+    body: { data: items.slice(paging.offset, paging.offset + paging.limit).map(view), pagination },
   };
 }
 

@@ -8,6 +8,8 @@ import {
   type ShipmentRecord,
   type UnitRecord,
 } from './records.ts';
+import { ProductTable } from './product-table.ts';
+import { UnitTable } from './unit-table.ts';
 
 /** The snapshot file's shape. Bump `version` when a record changes incompatibly. */
 export interface SnapshotData {
@@ -26,8 +28,8 @@ export interface SnapshotData {
 /** The in-memory store. Every mutation ends with `changed()`, which the snapshot file listens to. */
 export class SandboxStore {
   readonly sellers = new Map<number, SellerRecord>();
-  readonly products = new Map<number, ProductRecord>();
-  readonly units = new Map<number, UnitRecord>();
+  readonly products = new ProductTable();
+  readonly units = new UnitTable();
   readonly stocks = new Map<string, number>();
   readonly orders = new Map<string, OrderRecord>();
   readonly orderUnits = new Map<number, OrderUnitRecord>();
@@ -99,8 +101,8 @@ export class SandboxStore {
     this.wipe();
     this.counters = { ...INITIAL_COUNTERS, ...data.counters };
     for (const seller of data.sellers) this.sellers.set(seller.id_seller, seller);
-    for (const product of data.products) this.products.set(product.id_product, product);
-    for (const unit of data.units) this.units.set(unit.id_unit, unit);
+    for (const product of data.products) this.products.add(product);
+    for (const unit of data.units) this.units.add(unit);
     for (const [key, amount] of data.stocks) this.stocks.set(key, amount);
     for (const order of data.orders) this.orders.set(order.id_order, order);
     for (const unit of data.order_units) this.orderUnits.set(unit.id_order_unit, unit);

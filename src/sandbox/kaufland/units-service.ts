@@ -16,13 +16,7 @@ export function createUnit(
   input: UnitCreateInput,
 ): UnitRecord {
   checkPrices(storefront, input);
-  const taken = [...store.units.values()].some(
-    (unit) =>
-      unit.id_seller === seller.id_seller &&
-      unit.storefront === storefront &&
-      unit.id_offer === input.id_offer,
-  );
-  if (taken) {
+  if (store.units.findOffer(seller.id_seller, storefront, input.id_offer)) {
     throw new ProblemError(
       400,
       '/problems/already-exists',
@@ -55,9 +49,9 @@ export function createUnit(
     date_inserted_iso: now,
     date_lastchange_iso: now,
   };
-  store.units.set(unit.id_unit, unit);
   // Units with the same id_offer share one stock; a new unit without `amount` joins it, or starts at the spec's default 1.
-  const shared = [...store.units.values()].some((other) => other !== unit && sameOffer(other, unit));
+  const shared = store.units.hasOffer(seller.id_seller, unit.id_offer);
+  store.units.add(unit);
   if (input.amount !== undefined || !shared)
     store.setAmount(seller.id_seller, unit.id_offer, input.amount ?? 1);
   store.changed();
@@ -77,7 +71,7 @@ export function patchUnit(store: SandboxStore, unit: UnitRecord, input: UnitPatc
 }
 
 export function deleteUnit(store: SandboxStore, unit: UnitRecord): void {
-  store.units.delete(unit.id_unit);
+  store.units.delete(unit);
   store.changed();
 }
 
@@ -93,10 +87,6 @@ export function findUnit(
     throw new ProblemError(404, '/problems/not-found', 'Unit not found');
   }
   return unit;
-}
-
-function sameOffer(a: UnitRecord, b: UnitRecord): boolean {
-  return a.id_seller === b.id_seller && a.id_offer === b.id_offer;
 }
 
 function checkPrices(
@@ -129,7 +119,7 @@ function resolveProduct(
     return product;
   }
   if (ean === undefined) throw fieldError('ean', 'ean or id_product is required');
-  const known = [...store.products.values()].find((product) => product.eans.includes(ean));
+  const known = store.products.byEanCode(ean);
   if (known) return known;
   const product: ProductRecord = {
     id_product: store.nextId('product'),
@@ -138,6 +128,6 @@ function resolveProduct(
     manufacturer: 'Sandbox',
     id_category: SANDBOX_CATEGORY,
   };
-  store.products.set(product.id_product, product);
+  store.products.add(product);
   return product;
 }

@@ -48,8 +48,5 @@ function listOrderUnits(ctx: ApiContext): SandboxResponse {
     .filter((unit) => updatedFrom === undefined || Date.parse(unit.ts_updated_iso) >= updatedFrom)
     // Ties (units of one order share a second) go newest id first, so paging is stable.
     .sort((a, b) => b[key].localeCompare(a[key]) || b.id_order_unit - a.id_order_unit);
-  return page(
-    units.map((unit) => orderUnitView(ctx.store, unit)),
-    paging,
-  );
+  return page(units, paging, (unit) => orderUnitView(ctx.store, unit));
 }

@@ -38,8 +38,5 @@ function listOrders(ctx: ApiContext): SandboxResponse {
         Date.parse(latestUpdate(order, unitsOfOrder(ctx.store, order.id_order))) >= unitsUpdatedFrom,
     )
     .sort((a, b) => b.ts_created_iso.localeCompare(a.ts_created_iso));
-  return page(
-    orders.map((order) => orderView(ctx.store, order)),
-    paging,
-  );
+  return page(orders, paging, (order) => orderView(ctx.store, order));
 }

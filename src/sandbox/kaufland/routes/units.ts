@@ -6,6 +6,9 @@ import type { Router } from '../router.ts';
 import { unitCreateSchema, unitPatchSchema } from '../schemas.ts';
 import { createUnit, deleteUnit, findUnit, patchUnit } from '../units-service.ts';
 import { unitView, type UnitEmbed } from '../views.ts';
+import type { UnitRecord } from '../records.ts';
+import type { SandboxStore } from '../state.ts';
+import type { Storefront } from '../storefronts.ts';
 import { FULFILLMENT_TYPES } from './orders.ts';
 
 const LIST_EMBEDS = [
@@ -57,21 +60,48 @@ function listUnits(ctx: ApiContext): ReturnType<typeof page> {
   const paging = pagingParams(ctx.query, UNIT_PAGING);
   const embedded = enumArray(ctx.query, 'embedded', LIST_EMBEDS);
   const fulfillment = enumArray(ctx.query, 'fulfillment_type', FULFILLMENT_TYPES);
-  const idOffer = ctx.query.get('id_offer');
-  const ean = ctx.query.get('ean');
-  const idProduct = ctx.query.get('id_product');
+  const filters: UnitFilters = {
+    idOffer: ctx.query.get('id_offer'),
+    ean: ctx.query.get('ean'),
+    idProduct: ctx.query.get('id_product'),
+  };
   // Every sandbox unit is fulfilled by the merchant, so asking only for fulfilled_by_kaufland finds nothing.
   const merchantWanted = fulfillment.length === 0 || fulfillment.includes('fulfilled_by_merchant');
-  const units = [...ctx.store.units.values()]
-    .filter(
-      (unit) => unit.id_seller === ctx.seller.id_seller && unit.storefront === storefront && merchantWanted,
-    )
-    .filter((unit) => idOffer === null || unit.id_offer === idOffer)
+  const units = merchantWanted ? matchingUnits(ctx.store, ctx.seller.id_seller, storefront, filters) : [];
+  return page(units, paging, (unit) => unitView(ctx.store, unit, embedded));
+}
+
+interface UnitFilters {
+  idOffer: string | null;
+  ean: string | null;
+  idProduct: string | null;
+}
+
+/**
+ * The seller's units on the storefront that pass every filter, ascending id_unit. Starts from the narrowest index
+ * (id_offer: at most one unit; ean or id_product: that product's units; else the storefront's list as it is), so a
+ * look-up by SKU costs the same at 100,000 units as at 10.
+ */
+function matchingUnits(
+  store: SandboxStore,
+  idSeller: number,
+  storefront: Storefront,
+  { idOffer, ean, idProduct }: UnitFilters,
+): readonly UnitRecord[] {
+  let candidates: readonly UnitRecord[];
+  if (idOffer !== null) {
+    const unit = store.units.findOffer(idSeller, storefront, idOffer);
+    candidates = unit ? [unit] : [];
+  } else if (ean !== null) {
+    const product = store.products.byEanCode(ean);
+    candidates = product ? store.units.withProduct(idSeller, storefront, product.id_product) : [];
+  } else if (idProduct !== null) {
+    const id = Number(idProduct);
+    candidates = Number.isSafeInteger(id) ? store.units.withProduct(idSeller, storefront, id) : [];
+  } else {
+    return store.units.listed(idSeller, storefront);
+  }
+  return candidates
     .filter((unit) => idProduct === null || String(unit.id_product) === idProduct)
-    .filter((unit) => ean === null || (ctx.store.products.get(unit.id_product)?.eans.includes(ean) ?? false))
-    .sort((a, b) => a.id_unit - b.id_unit);
-  return page(
-    units.map((unit) => unitView(ctx.store, unit, embedded)),
-    paging,
-  );
+    .filter((unit) => ean === null || (store.products.get(unit.id_product)?.eans.includes(ean) ?? false));
 }

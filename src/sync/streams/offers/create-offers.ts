@@ -9,10 +9,12 @@ import type { PendingChange } from './send-changes.ts';
 import type { SystemNames } from './system-names.ts';
 
 /**
- * 8 creates in flight: one at a time would leave the marketplace's budget (Kaufland: 111 requests/s) mostly
- * unused at ~50–100 ms per answer; the connector's pacer keeps 8 parallel calls within it.
+ * 16 creates in flight. Kaufland's pacer lets 104 calls/s out; a create holds its slot for the answer (~50–100 ms)
+ * plus recording it (a few ms), so filling that pace takes 104/s × ~70 ms ≈ 7–8 in flight (Little's law), and with
+ * 8 every slower answer cost a token for good. 16 keep the pace full for answers up to ~150 ms; the surplus only
+ * waits in the pacer's queue, so the marketplace never sees more than the pacer allows.
  */
-const CREATE_CONCURRENCY = 8;
+const CREATE_CONCURRENCY = 16;
 
 export interface NewOffer {
   desired: DesiredOffer;
