@@ -1,5 +1,6 @@
 import type { AccountView } from '../../src/accounts/account-view.ts';
 import { createKauflandClient, type KauflandClient } from '../../src/connectors/kaufland/index.ts';
+import { connectOdoo, type OdooClient } from '../../src/connectors/odoo/index.ts';
 import {
   startKauflandSandbox,
   type KauflandSandbox,
@@ -20,6 +21,12 @@ export interface SyncWorld {
   /** A Kaufland client with the seller's keys, for arranging things as the seller would (e.g. listing units). */
   kauflandClient: KauflandClient;
   run: (step: Step, options?: RunStepOptions & { trigger?: Trigger }) => ReturnType<typeof runStep>;
+  /** Lists these SKUs on Kaufland (storefront de) as the seller would by hand. */
+  listOnKaufland(
+    units: readonly { sku: string; ean: string; price?: number; amount?: number }[],
+  ): Promise<void>;
+  /** A signed-in Odoo client, for arranging things in Odoo as its users would. */
+  odooClient(): Promise<OdooClient>;
   close(): Promise<void>;
 }
 
@@ -72,6 +79,20 @@ export async function startSyncWorld(
     kauflandClient,
     run: (step, runOptions = {}) =>
       runStep(app.ctx, account.id, step, runOptions.trigger ?? 'cli', runOptions),
+    listOnKaufland: async (units) => {
+      for (const unit of units) {
+        await kauflandClient.units.create('de', {
+          id_offer: unit.sku,
+          ean: unit.ean,
+          listing_price: unit.price ?? 999,
+          amount: unit.amount ?? 100,
+          handling_time: 1,
+          condition: 'NEW',
+        });
+      }
+    },
+    odooClient: () =>
+      connectOdoo({ url: odoo.url, database: odoo.database, login: odoo.login, secret: odoo.password }),
     close: async () => {
       await app.close();
       await Promise.all([kaufland.close(), odoo.close()]);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectOdoo } from '../../src/connectors/odoo/index.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /** The ERP page's product kinds decide what the catalog reads; changing them reads the catalog again. */
@@ -12,12 +11,7 @@ describe('ERP scope: product kinds from the ERP page', () => {
     world = await startSyncWorld({
       products: [{ sku: 'S-STORABLE', ean: '4006381334006', name: 'Kept in stock', price: 10, qty: 5 }],
     });
-    const odoo = await connectOdoo({
-      url: world.odoo.url,
-      database: world.odoo.database,
-      login: world.odoo.login,
-      secret: world.odoo.password,
-    });
+    const odoo = await world.odooClient();
     await odoo.createMany('product.product', [
       {
         name: 'Bought when sold',

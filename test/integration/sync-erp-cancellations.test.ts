@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectOdoo, type OdooClient } from '../../src/connectors/odoo/index.ts';
+import type { OdooClient } from '../../src/connectors/odoo/index.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 const PRODUCTS = [
@@ -20,6 +20,12 @@ describe('sale orders cancelled in the ERP → their open units cancelled on the
         .where('marketplace_order_id', '=', ref)
         .executeTakeFirstOrThrow()
     ).state;
+  const place = (items: { id_offer: string; quantity: number }[]) =>
+    world.kaufland.createOrder({ client_key: world.keys.client_key, storefront: 'de', items });
+  const cancelInOdoo = (ref: string) =>
+    odoo.call('sale.order', 'action_cancel', [saleOrderId(ref)], {
+      context: { disable_cancel_warning: true },
+    });
   const cancelCalls = (apiCalls: Record<string, number>) =>
     Object.entries(apiCalls)
       .filter(([key]) => key.startsWith('kaufland ') && key.includes('/cancel'))
@@ -27,46 +33,22 @@ describe('sale orders cancelled in the ERP → their open units cancelled on the
 
   beforeAll(async () => {
     world = await startSyncWorld({ products: PRODUCTS, settings: { cancelReason: 'DelayedInventory' } });
-    for (const [sku, ean] of [
-      ['C-1', '4006381333986'],
-      ['C-2', '4006381333993'],
-    ] as const) {
-      await world.kauflandClient.units.create('de', {
-        id_offer: sku,
-        ean,
-        listing_price: 999,
-        amount: 50,
-        handling_time: 1,
-        condition: 'NEW',
-      });
-    }
-    odoo = await connectOdoo({
-      url: world.odoo.url,
-      database: world.odoo.database,
-      login: world.odoo.login,
-      secret: world.odoo.password,
-    });
+    await world.listOnKaufland([
+      { sku: 'C-1', ean: '4006381333986', amount: 50 },
+      { sku: 'C-2', ean: '4006381333993', amount: 50 },
+    ]);
+    odoo = await world.odooClient();
   });
   afterAll(() => world?.close());
 
   it('cancels every open unit with the account’s reason, once, and closes the hub order', async () => {
-    const order = world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [
-        { id_offer: 'C-1', quantity: 1 },
-        { id_offer: 'C-2', quantity: 2 },
-      ],
-    });
-    const untouched = world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [{ id_offer: 'C-2', quantity: 1 }],
-    });
+    const order = place([
+      { id_offer: 'C-1', quantity: 1 },
+      { id_offer: 'C-2', quantity: 2 },
+    ]);
+    const untouched = place([{ id_offer: 'C-2', quantity: 1 }]);
     await world.run('orders');
-    await odoo.call('sale.order', 'action_cancel', [saleOrderId(order.id_order)], {
-      context: { disable_cancel_warning: true },
-    });
+    await cancelInOdoo(order.id_order);
 
     const run = await world.run('cancellations');
     expect(run.status).toBe('succeeded');
@@ -86,14 +68,10 @@ describe('sale orders cancelled in the ERP → their open units cancelled on the
   });
 
   it('leaves shipped units alone and flags the order when it was cancelled in the ERP after part shipped', async () => {
-    const order = world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [
-        { id_offer: 'C-1', quantity: 1 },
-        { id_offer: 'C-2', quantity: 1 },
-      ],
-    });
+    const order = place([
+      { id_offer: 'C-1', quantity: 1 },
+      { id_offer: 'C-2', quantity: 1 },
+    ]);
     await world.run('orders');
     world.odoo.ship({
       client_order_ref: order.id_order,
@@ -101,9 +79,7 @@ describe('sale orders cancelled in the ERP → their open units cancelled on the
       lines: [{ sku: 'C-1', qty: 1 }],
     });
     await world.run('shipments');
-    await odoo.call('sale.order', 'action_cancel', [saleOrderId(order.id_order)], {
-      context: { disable_cancel_warning: true },
-    });
+    await cancelInOdoo(order.id_order);
 
     const run = await world.run('cancellations');
     expect(run.status).toBe('succeeded');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectOdoo } from '../../src/connectors/odoo/index.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 const PRODUCTS = [
@@ -26,19 +25,10 @@ describe('orders forwarded to the ERP in batches, and recovered after an interru
 
   beforeAll(async () => {
     world = await startSyncWorld({ products: PRODUCTS });
-    for (const [sku, ean] of [
-      ['B-1', '4006381333962'],
-      ['B-2', '4006381333979'],
-    ] as const) {
-      await world.kauflandClient.units.create('de', {
-        id_offer: sku,
-        ean,
-        listing_price: 999,
-        amount: 1000,
-        handling_time: 1,
-        condition: 'NEW',
-      });
-    }
+    await world.listOnKaufland([
+      { sku: 'B-1', ean: '4006381333962', amount: 1000 },
+      { sku: 'B-2', ean: '4006381333979', amount: 1000 },
+    ]);
   });
   afterAll(() => world?.close());
 
@@ -63,12 +53,7 @@ describe('orders forwarded to the ERP in batches, and recovered after an interru
 
   it('confirms a draft an interrupted attempt left in the ERP instead of creating a second order', async () => {
     const cut = order([{ id_offer: 'B-2', quantity: 2 }]);
-    const odoo = await connectOdoo({
-      url: world.odoo.url,
-      database: world.odoo.database,
-      login: world.odoo.login,
-      secret: world.odoo.password,
-    });
+    const odoo = await world.odooClient();
     const [product] = await odoo.search('product.product', [['default_code', '=', 'B-2']]);
     const [partner] = await odoo.search('res.partner', [['parent_id', '=', false]], { limit: 1 });
     await odoo.create('sale.order', {
