@@ -202,6 +202,17 @@ function contract(name: string, open: () => Promise<Target>): void {
       });
     });
 
+    it('starts a stock cursor at the newest change: history skipped, later changes seen', async () => {
+      const now = await session.stockCursorNow();
+      const quiet = await session.stockChangedSince(now, 500);
+      // At most the newest second again (the cursor's second is inclusive), never the history before it.
+      expect(quiet.items.filter((p) => p.sku.startsWith(`CT-${tag}`)).length).toBeLessThanOrEqual(3);
+      expect(quiet.hasMore).toBe(false);
+      await setStock(client, [{ productId: productIds.get(sku(2))!, quantity: 42 }]);
+      const moved = await session.stockChangedSince(quiet.cursor, 500);
+      expect(moved.items.find((p) => p.sku === sku(2))).toMatchObject({ onHand: 42 });
+    });
+
     it('reads only the product kinds in scope: storable, consumable, or both', async () => {
       const [consumable] = await client.createMany('product.product', [
         { name: `Consumable ${tag}`, default_code: sku(20), list_price: 1, sale_ok: true, type: 'consu' },

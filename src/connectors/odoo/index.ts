@@ -7,7 +7,7 @@ import { ShippingProduct } from './models/shipping-product.ts';
 import { shipmentsSince } from './models/pickings.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
 import { cancelSaleOrder, createSaleOrders, findSaleOrders } from './models/sale-orders.ts';
-import { stockChangedSince } from './models/stock.ts';
+import { stockChangedSince, stockCursorNow } from './models/stock.ts';
 import { connectOdoo, type OdooClient } from './odoo.client.ts';
 import { parseOdooSettings, type OdooConnectionInput } from './odoo.settings.ts';
 import { verifyConnection } from './verify.ts';
@@ -30,6 +30,7 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
     productsChangedSince: async (cursor, limit) =>
       productsChangedSince(await connected(), cursor, limit, scope),
     stockChangedSince: async (cursor, limit) => stockChangedSince(await connected(), cursor, limit, scope),
+    stockCursorNow: async () => stockCursorNow(await connected()),
     findProductsBySku: async (skus) => findProductsBySku(await connected(), skus, scope),
     findOrCreateCustomers: async (inputs) => findOrCreateCustomers(await connected(), inputs, countries),
     findSaleOrders: async (refs) => findSaleOrders(await connected(), refs),

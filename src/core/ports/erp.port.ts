@@ -152,6 +152,8 @@ export interface ErpSession {
   productsChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
   /** Products whose stock moved or got reserved: stock changes do not touch a product's own change date. */
   stockChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
+  /** A `stockChangedSince` cursor at the newest change now: for a reader about to read every product anyway. */
+  stockCursorNow(): Promise<string>;
   findProductsBySku(skus: readonly string[]): Promise<ErpProduct[]>;
   /** One outcome per input, in input order; a buyer named twice is one customer. */
   findOrCreateCustomers(inputs: readonly ErpCustomerInput[]): Promise<ErpOutcome<ErpCustomerRef>[]>;

@@ -25,6 +25,9 @@ export const syncStock: StepHandler = async (ctx) => {
   const names = await systemNames(ctx);
   const state = readStockCursor(await ctx.cursor.read());
   if (await catalogIsEmpty(ctx.db)) {
+    // Taken before the catalog is read: every product comes with its stock as of now, and whatever moves
+    // meanwhile is newer than this cursor, so the stock history need not be paged through as well.
+    state.erp ??= await ctx.erp.stockCursorNow();
     const totals = { read: 0, created: 0, updated: 0 };
     await refreshCatalog(ctx, null, names, commitCatalogCursor(ctx), totals);
     ctx.counts.read += totals.read;

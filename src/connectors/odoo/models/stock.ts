@@ -51,6 +51,26 @@ export async function stockChangedSince(
 }
 
 /**
+ * A stock cursor at the newest change there is now: for a reader that is about to read every product with its
+ * stock anyway (the first listing), so it need not page through the whole stock history too (~500 calls at
+ * 100,000 SKUs). Two calls. The newest second is read again next time (`at` is inclusive), never skipped.
+ */
+export async function stockCursorNow(client: OdooClient): Promise<string> {
+  const newest = async (model: string, domain: unknown[]) => {
+    const [row] = await client.searchRead(
+      model,
+      { domain, fields: ['write_date'], order: 'write_date desc, id desc', limit: 1 },
+      z.looseObject({ id: z.number(), write_date: z.string() }),
+    );
+    return row ? { ...START, at: row.write_date.slice(0, 19) } : START;
+  };
+  return JSON.stringify({
+    quants: await newest('stock.quant', INTERNAL),
+    lines: await newest('stock.move.line', TOUCHING_INTERNAL),
+  });
+}
+
+/**
  * Sets absolute on-hand quantities in a location (WH/Stock when omitted): counted quantities on quants in
  * inventory mode, then applied, as NOTES.md describes. Two calls for any number of products.
  */

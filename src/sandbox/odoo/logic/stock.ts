@@ -51,7 +51,9 @@ function within(env: Env, locationId: unknown, roots: ReadonlySet<number>): bool
  */
 function countsIn(env: Env): (locationId: unknown) => boolean {
   const wanted = env.context.location;
-  const ids = (Array.isArray(wanted) ? wanted : [wanted]).filter((id): id is number => typeof id === 'number');
+  const ids = (Array.isArray(wanted) ? wanted : [wanted]).filter(
+    (id): id is number => typeof id === 'number',
+  );
   if (ids.length === 0) return (locationId) => isInternal(env, locationId);
   const roots = new Set(ids);
   return (locationId) => within(env, locationId, roots);

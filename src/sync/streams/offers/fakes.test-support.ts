@@ -55,6 +55,11 @@ export class FakeErp {
     return {
       productsChangedSince: page(this.edits),
       stockChangedSince: page(this.moves),
+      stockCursorNow: async () => {
+        await answered();
+        this.calls += 1;
+        return String(this.moves.length);
+      },
       findProductsBySku: unexpected('find products'),
       findOrCreateCustomers: unexpected('find customers'),
       findSaleOrders: unexpected('find sale orders'),
