@@ -14,11 +14,18 @@ const TOUCHING_INTERNAL = [
 ];
 
 /**
+ * Quant and move-line rows are read this many times `limit` per call: they carry only a product id and a
+ * date, so a read of 2,000 costs Odoo about what 500 products with stock do, and a 1 % change of 100,000 SKUs
+ * (1,000 quants and 1,000 move lines, often in one second) is one read per source instead of three or more.
+ */
+const SOURCE_ROWS_PER_PRODUCT = 4;
+
+/**
  * Stock moves and reservations do not touch `product.product.write_date`. Two sources cover them:
  * `stock.quant` (on hand and reserved are written there) and `stock.move.line` (done moves; and Odoo deletes a
  * quant that drops to zero, which only the move line still shows). Each keeps its own cursor. ERP calls: two
- * while nothing changed, three per page (quants, move lines, products), up to seven for a page that meets a
- * second holding more records than the page (cursor.ts: by id, ahead, by id per source).
+ * while nothing changed, three per page (quants, move lines, products: every product of the page in one
+ * read), up to seven for a page that meets a second holding more records than the page (cursor.ts).
  */
 export async function stockChangedSince(
   client: OdooClient,
@@ -27,7 +34,7 @@ export async function stockChangedSince(
   scope: OdooScope = new OdooScope(undefined),
 ): Promise<ErpPage<ErpProduct>> {
   const from = decodeCursor(cursor, stockCursorSchema, { quants: START, lines: START });
-  const query = { fields: ['product_id'], dateField: 'write_date', limit };
+  const query = { fields: ['product_id'], dateField: 'write_date', limit: limit * SOURCE_ROWS_PER_PRODUCT };
   const quants = await changedSince(
     client,
     { ...query, model: 'stock.quant', domain: INTERNAL },
