@@ -88,7 +88,7 @@ export const accountSettingsPatchSchema = z
 export type AccountSettingsPatch = z.infer<typeof accountSettingsPatchSchema>;
 
 export function defaultSettings(): AccountSettings {
-  return structuredClone(DEFAULTS) as unknown as AccountSettings;
+  return structuredClone(DEFAULTS);
 }
 
 /** Stored settings may predate newer fields: those get their defaults. */
