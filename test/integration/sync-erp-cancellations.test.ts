@@ -94,4 +94,44 @@ describe('sale orders cancelled in the ERP → their open units cancelled on the
     expect(issues).toEqual([expect.objectContaining({ code: 'order.erp_cancelled_after_shipping' })]);
     expect(issues[0]!.message).toContain('after 1 item(s)');
   });
+
+  it('flags an order cancelled in the ERP after all of it shipped', async () => {
+    const order = place([{ id_offer: 'C-2', quantity: 1 }]);
+    await world.run('orders');
+    world.odoo.ship({ client_order_ref: order.id_order, tracking_ref: 'ALL-1' });
+    await world.run('shipments');
+    expect(await hubState(order.id_order)).toBe('shipped');
+    await cancelInOdoo(order.id_order);
+
+    await world.run('cancellations');
+    expect(units(order.id_order).map((u) => u.status)).toEqual(['sent']);
+    const issues = await world.app.ctx.db
+      .selectFrom('sync_issues')
+      .select('code')
+      .where('subject', '=', order.id_order)
+      .where('resolved_at', 'is', null)
+      .execute();
+    expect(issues).toEqual([{ code: 'order.erp_cancelled_after_shipping' }]);
+  });
+
+  it('cancels the units of an order whose sale order the orders step finds already cancelled in the ERP', async () => {
+    const order = place([{ id_offer: 'C-1', quantity: 1 }]);
+    // As if an earlier attempt left a draft that the seller then cancelled in Odoo.
+    const [product] = await odoo.search('product.product', [['default_code', '=', 'C-1']]);
+    const [partner] = await odoo.search('res.partner', [['parent_id', '=', false]], { limit: 1 });
+    const draft = await odoo.create('sale.order', {
+      partner_id: partner,
+      client_order_ref: order.id_order,
+      order_line: [[0, 0, { product_id: product, product_uom_qty: 1, price_unit: 9.99 }]],
+    });
+    await odoo.call('sale.order', 'action_cancel', [draft], { context: { disable_cancel_warning: true } });
+
+    const run = await world.run('orders');
+    expect(run.counts.created).toBe(0);
+    expect(world.odoo.state().orders.filter((o) => o.clientOrderRef === order.id_order)).toHaveLength(1);
+    expect(units(order.id_order).map((u) => [u.status, u.cancel_reason])).toEqual([
+      ['cancelled', 'DelayedInventory'],
+    ]);
+    expect(await hubState(order.id_order)).toBe('cancelled');
+  });
 });

@@ -106,4 +106,23 @@ describe('orders forwarded to the ERP in batches, and recovered after an interru
     expect(saleOrders(waiting.id_order)).toHaveLength(1);
     expect((await hubOrder(waiting.id_order)).state).toBe('in_erp');
   });
+
+  it('tries a held order once per run, not once per pass', async () => {
+    await world.listOnKaufland([{ sku: 'B-UNKNOWN', ean: '4006381334020', amount: 10 }]);
+    const held = order([{ id_offer: 'B-UNKNOWN', quantity: 1 }]);
+    const occurrences = async () =>
+      (
+        await world.app.ctx.db
+          .selectFrom('sync_issues')
+          .select('occurrences')
+          .where('subject', '=', held.id_order)
+          .executeTakeFirstOrThrow()
+      ).occurrences;
+    const first = await world.run('orders');
+    expect(first.counts.skipped).toBe(1);
+    expect(await occurrences()).toBe(1);
+    const second = await world.run('orders');
+    expect(second.counts.skipped).toBe(1);
+    expect(await occurrences()).toBe(2);
+  });
 });

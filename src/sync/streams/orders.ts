@@ -12,7 +12,8 @@ import { applyLinesSince } from './lines-since.ts';
  * marketplace's overlap window (thousands of lines on a busy day) should not keep them waiting.
  */
 export const syncOrders: StepHandler = async (ctx) => {
-  await forwardPendingOrders(ctx);
+  await forwardPendingOrders(ctx, ['received', 'held']);
   await applyLinesSince(ctx, ['to_ship'], 'everything', (lines) => storeOrderLines(ctx, lines));
-  await forwardPendingOrders(ctx);
+  // Only what just arrived: held and refused orders had their turn above, once per run.
+  await forwardPendingOrders(ctx, ['received']);
 };

@@ -56,8 +56,9 @@ const ADDRESS_TYPES = [
 /**
  * A buyer is one company-level partner found by `ref` (= the marketplace buyer id) or, failing that, e-mail;
  * invoice and delivery addresses are child contacts (type invoice/delivery), reused while they are unchanged.
- * Four calls for a whole batch, whatever its size and history: find buyers, create the new ones, read their
- * addresses, create the new addresses (plus one for countries not seen before in this session).
+ * Four calls for a whole batch, whatever its size: find buyers, create the new ones, read their addresses,
+ * create the new addresses; plus one for countries not seen before in this session, and one per buyer found
+ * by e-mail that has no reference yet (it gets the buyer id).
  */
 export function findOrCreateCustomers(
   client: OdooClient,

@@ -130,7 +130,8 @@ export async function createSaleOrders(
     );
     const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));
     const drafts = [...existing.values()].filter((o) => o.state === 'draft').map((o) => recordId(o.id));
-    await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
+    if (drafts.length + newIds.length > 0)
+      await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
     const ids = batch.map(
       (input) => idOf.get(input.externalRef) ?? recordId(existing.get(input.externalRef)!.id),
     );

@@ -1,6 +1,7 @@
 import { isAppError } from '../../../core/errors.ts';
 import type { ErpSaleOrder } from '../../../core/ports/erp.port.ts';
 import type { StepContext } from '../../step-context.ts';
+import { readPages } from '../offers/read-pages.ts';
 
 export const ISSUE_CANCELLED_IN_ERP_AFTER_SHIPPING = 'order.erp_cancelled_after_shipping';
 export const ISSUE_CANCEL_REFUSED = 'order.cancel_refused';
@@ -21,19 +22,27 @@ const PAGE = 200;
  * for this account are acted on.
  */
 export async function applyErpCancellations(ctx: StepContext): Promise<void> {
-  let cursor = ((await ctx.cursor.read<CancellationsCursor>()) ?? {}).erp ?? null;
-  for (;;) {
-    const page = await ctx.erp.cancelledSaleOrdersSince(cursor, PAGE);
-    await cancelOnMarketplace(ctx, page.items);
-    cursor = page.cursor;
-    // Re-read: the marketplace side of this step keeps its own part of the same cursor record.
-    const stored = (await ctx.cursor.read<Record<string, unknown>>()) ?? {};
-    await ctx.cursor.write({ ...stored, erp: cursor });
-    if (!page.hasMore) return;
-  }
+  const from = ((await ctx.cursor.read<CancellationsCursor>()) ?? {}).erp ?? null;
+  await readPages(
+    (cursor) => ctx.erp.cancelledSaleOrdersSince(cursor, PAGE),
+    from,
+    async (page) => {
+      await cancelOnMarketplace(ctx, page.items);
+      // Re-read: the marketplace side of this step keeps its own part of the same cursor record.
+      const stored = (await ctx.cursor.read<Record<string, unknown>>()) ?? {};
+      await ctx.cursor.write({ ...stored, erp: page.cursor });
+    },
+  );
 }
 
-async function cancelOnMarketplace(ctx: StepContext, saleOrders: readonly ErpSaleOrder[]): Promise<void> {
+/**
+ * Also called by the orders step for an order whose sale order it finds already cancelled (cancelled in Odoo
+ * while the hub held the order, e.g. a draft Odoo refused to confirm).
+ */
+export async function cancelOnMarketplace(
+  ctx: StepContext,
+  saleOrders: readonly ErpSaleOrder[],
+): Promise<void> {
   if (saleOrders.length === 0) return;
   const orders = await ctx.db
     .selectFrom('hub_orders')
@@ -44,18 +53,25 @@ async function cancelOnMarketplace(ctx: StepContext, saleOrders: readonly ErpSal
       'in',
       saleOrders.map((o) => o.id),
     )
-    .where('state', '=', 'in_erp')
+    // Shipped ones too: Odoo lets a fully delivered order be cancelled, and the seller should hear of it.
+    .where('state', 'in', ['in_erp', 'shipped'])
+    .execute();
+  if (orders.length === 0) return;
+  const openLines = await ctx.db
+    .selectFrom('hub_order_lines')
+    .selectAll()
+    .where(
+      'order_id',
+      'in',
+      orders.map((o) => o.id),
+    )
+    .where('cancelled_at', 'is', null)
     .execute();
   const reason = ctx.account.settings.cancelReason;
   for (const order of orders) {
     ctx.counts.read++;
     const ref = order.marketplace_order_id;
-    const lines = await ctx.db
-      .selectFrom('hub_order_lines')
-      .selectAll()
-      .where('order_id', '=', order.id)
-      .where('cancelled_at', 'is', null)
-      .execute();
+    const lines = openLines.filter((l) => l.order_id === order.id);
     const shipped = lines.filter((l) => l.shipped_at !== null || l.confirmed_at !== null);
     let refused = 0;
     for (const line of lines.filter((l) => !shipped.includes(l))) {

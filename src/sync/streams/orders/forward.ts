@@ -10,6 +10,7 @@ import type {
 import { orderLatencySeconds } from '../../../metrics/metrics.ts';
 import type { HubOrderLinesTable, HubOrderState, HubOrdersTable } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
+import { cancelOnMarketplace } from '../cancellations/erp-cancellations.ts';
 import { customerInput } from './customer.ts';
 
 type OrderRow = Selectable<HubOrdersTable>;
@@ -36,15 +37,20 @@ export const ISSUE_NO_ADDRESS = 'order.no_address';
  * crash is found and recorded, never created twice. Orders with a SKU the ERP does not know are held with an
  * issue and go through on a later run once the SKU exists.
  */
-export async function forwardPendingOrders(ctx: StepContext): Promise<void> {
+export async function forwardPendingOrders(
+  ctx: StepContext,
+  states: readonly ('received' | 'held')[],
+): Promise<void> {
   const orders = await ctx.db
     .selectFrom('hub_orders')
     .selectAll()
     .where('account_id', '=', ctx.account.id)
-    .where('state', 'in', ['received', 'held'])
-    // New orders before held ones: a thousand orders held for a missing SKU must not keep new ones waiting.
+    .where('state', 'in', [...states])
+    // New orders before held ones, oldest first; held ones least recently tried first (holding touches
+    // updated_at), so a thousand orders held for a missing SKU neither keep new ones waiting nor starve the
+    // other held ones.
     .orderBy(sql`state = 'held'`)
-    .orderBy('marketplace_created_at')
+    .orderBy(sql`CASE WHEN state = 'held' THEN updated_at ELSE marketplace_created_at END`)
     .orderBy('id')
     .limit(PER_RUN)
     .execute();
@@ -148,6 +154,12 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
     const outcome = outcomes[i]!;
     if (!outcome.ok) await refuse(ctx, ready.order, outcome.error);
   }
+  // Found already cancelled in the ERP (cancelled there while the hub held the order): the marketplace's
+  // units go the same way as for any order cancelled in the ERP before shipping.
+  await cancelOnMarketplace(
+    ctx,
+    outcomes.flatMap((o) => (o.ok && o.value.order.state === 'cancelled' ? [o.value.order] : [])),
+  );
   if (recorded.length > 0) {
     for (const code of [ISSUE_SKU_NOT_IN_ERP, ISSUE_REFUSED_BY_ERP, ISSUE_NO_ADDRESS])
       await ctx.issues.resolve(code, recorded);
