@@ -144,8 +144,9 @@ export class ErpService {
     const before = readErpSettings(current.settings);
     const view = toErpView(await this.update({ settings: JSON.stringify(settings) }));
     if (scopeChanged(before, settings)) {
-      // Products or stock now come from a different scope: every account's catalog and stock steps read the
-      // ERP again from the start (one full pass, ~200 calls at 100,000 SKUs), so offers follow the new scope.
+      // Products or stock now come from a different scope: every account's catalog and stock steps read every
+      // product again (~200 calls each at 100,000 SKUs), products now out of scope come back inactive, and
+      // their offers come down.
       await this.deps.db.deleteFrom('sync_cursors').where('step', 'in', ['catalog', 'stock']).execute();
       this.deps.logger.info('ERP scope changed; catalog and stock are read again from the start');
     }

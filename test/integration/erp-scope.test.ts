@@ -4,8 +4,11 @@ import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 /** The ERP page's product kinds decide what the catalog reads; changing them reads the catalog again. */
 describe('ERP scope: product kinds from the ERP page', () => {
   let world: SyncWorld;
+  /** SKUs the catalog offers (active); out-of-scope kinds are kept inactive so their offers come down. */
   const catalogSkus = async () =>
-    (await world.app.ctx.db.selectFrom('catalog_products').select('sku').execute()).map((r) => r.sku).sort();
+    (await world.app.ctx.db.selectFrom('catalog_products').select('sku').where('active', '=', true).execute())
+      .map((r) => r.sku)
+      .sort();
 
   beforeAll(async () => {
     world = await startSyncWorld({
@@ -41,5 +44,18 @@ describe('ERP scope: product kinds from the ERP page', () => {
     await world.app.ctx.erp.patch({ settings: { safetyBuffer: 1 } });
     const run = await world.run('catalog');
     expect(run.counts.read).toBe(0);
+  });
+
+  it('takes a kind out of the scope: its products turn inactive on the next stock cycle', async () => {
+    await world.app.ctx.erp.patch({ settings: { productTypes: ['storable'] } });
+    const run = await world.run('stock');
+    expect(run.status).toBe('succeeded');
+    expect(await catalogSkus()).toEqual(['S-STORABLE']);
+    const consu = await world.app.ctx.db
+      .selectFrom('catalog_products')
+      .select('active')
+      .where('sku', '=', 'S-CONSU')
+      .executeTakeFirstOrThrow();
+    expect(consu.active).toBe(false);
   });
 });

@@ -224,11 +224,14 @@ function contract(name: string, open: () => Promise<Target>): void {
         });
       const skusIn = async (productTypes: ('storable' | 'consumable')[]) => {
         const seen: string[] = [];
+        // Kinds outside the scope come back inactive (their offers must come down), not missing.
+        const active = (items: { sku: string; active: boolean }[]) =>
+          items.filter((p) => p.active).map((p) => p.sku);
         let page = await scoped(productTypes).productsChangedSince(null, 500);
-        seen.push(...page.items.map((p) => p.sku));
+        seen.push(...active(page.items));
         while (page.hasMore) {
           page = await scoped(productTypes).productsChangedSince(page.cursor, 500);
-          seen.push(...page.items.map((p) => p.sku));
+          seen.push(...active(page.items));
         }
         return seen.filter((s) => s === sku(1) || s === sku(20)).sort();
       };

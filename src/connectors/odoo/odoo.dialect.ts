@@ -14,8 +14,9 @@ export interface OdooDialect {
   major: number;
   storableProductVals: Record<string, unknown>;
   storableDomain: Domain;
-  /** Goods without stock tracking (consumables). */
-  consumableDomain: Domain;
+  /** The product fields `productKind` reads. */
+  productKindFields: string[];
+  productKind(row: Record<string, unknown>): 'storable' | 'consumable' | 'other';
   moveDoneField: 'quantity' | 'quantity_done';
   hasPicked: boolean;
   lineTaxField: 'tax_id' | 'tax_ids';
@@ -35,30 +36,24 @@ const DELIVERY: readonly string[] = ['pending', 'started', 'partial', 'full'];
 export function dialectFor(major: number): OdooDialect {
   const storable =
     major >= 18
-      ? {
-          vals: { type: 'consu', is_storable: true },
-          domain: [['is_storable', '=', true]],
-          consumable: [
-            ['type', '=', 'consu'],
-            ['is_storable', '=', false],
-          ],
-        }
+      ? { vals: { type: 'consu', is_storable: true }, domain: [['is_storable', '=', true]] }
       : major >= 15
-        ? {
-            vals: { detailed_type: 'product' },
-            domain: [['detailed_type', '=', 'product']],
-            consumable: [['detailed_type', '=', 'consu']],
-          }
-        : {
-            vals: { type: 'product' },
-            domain: [['type', '=', 'product']],
-            consumable: [['type', '=', 'consu']],
-          };
+        ? { vals: { detailed_type: 'product' }, domain: [['detailed_type', '=', 'product']] }
+        : { vals: { type: 'product' }, domain: [['type', '=', 'product']] };
+  const kindField = major >= 15 && major < 18 ? 'detailed_type' : 'type';
   return {
     major,
     storableProductVals: storable.vals,
     storableDomain: storable.domain,
-    consumableDomain: storable.consumable,
+    productKindFields: major >= 18 ? ['type', 'is_storable'] : [kindField],
+    productKind: (row) => {
+      if (major >= 18) {
+        if (row.is_storable === true) return 'storable';
+        return row.type === 'consu' ? 'consumable' : 'other';
+      }
+      const kind = row[kindField];
+      return kind === 'product' ? 'storable' : kind === 'consu' ? 'consumable' : 'other';
+    },
     moveDoneField: major >= 17 ? 'quantity' : 'quantity_done',
     hasPicked: major >= 17,
     lineTaxField: major >= 19 ? 'tax_ids' : 'tax_id',

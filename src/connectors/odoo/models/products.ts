@@ -22,8 +22,8 @@ export async function productsChangedSince(
     client,
     {
       model: 'product.product',
-      domain: [...SELLABLE, ...scope.productDomain(client.dialect)],
-      fields: PRODUCT_FIELDS,
+      domain: SELLABLE,
+      fields: [...PRODUCT_FIELDS, ...scope.kindFields(client.dialect)],
       dateField: 'write_date',
       limit,
       context: await scope.context(client),
@@ -31,7 +31,7 @@ export async function productsChangedSince(
     from,
   );
   return {
-    items: changed.rows.map((row) => toErpProduct(productSchema.parse(row))),
+    items: changed.rows.map((row) => inScope(row, scope, client)),
     cursor: JSON.stringify(changed.cursor),
     hasMore: changed.hasMore,
   };
@@ -58,23 +58,25 @@ export async function findProductsBySku(
   return found;
 }
 
-/** These products with their stock, leaving out kinds outside the scope. One call. */
+/** The product, inactive when its kind is outside the scope (so its offers come down). */
+function inScope(row: Record<string, unknown>, scope: OdooScope, client: OdooClient): ErpProduct {
+  const product = toErpProduct(productSchema.parse(row));
+  return scope.includes(row, client.dialect) ? product : { ...product, active: false };
+}
+
+/** These products with their stock, those of kinds outside the scope as inactive. One call. */
 export async function readProducts(
   client: OdooClient,
   ids: readonly number[],
   scope: OdooScope = new OdooScope(undefined),
 ): Promise<ErpProduct[]> {
   if (ids.length === 0) return [];
-  const rows = await client.searchRead(
-    'product.product',
-    {
-      domain: [['id', 'in', [...ids]], ...SELLABLE, ...scope.productDomain(client.dialect)],
-      fields: PRODUCT_FIELDS,
-      context: await scope.context(client),
-    },
-    productSchema,
-  );
-  return rows.map(toErpProduct);
+  const rows = await client.searchRead('product.product', {
+    domain: [['id', 'in', [...ids]], ...SELLABLE],
+    fields: [...PRODUCT_FIELDS, ...scope.kindFields(client.dialect)],
+    context: await scope.context(client),
+  });
+  return rows.map((row) => inScope(row, scope, client));
 }
 
 export interface NewProduct {

@@ -1,26 +1,16 @@
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import type { ErpScope } from '../../../core/ports/erp.port.ts';
-import { many2one, type Context, type Domain, type OdooClient } from '../odoo.client.ts';
+import { many2one, type Context, type OdooClient } from '../odoo.client.ts';
 import type { OdooDialect } from '../odoo.dialect.ts';
 
 /** Archived products are reported too (active: false) so the hub can take their offers down. */
 const ALL = { active_test: false };
 
-/** One prefix term for a domain of leaves: `['&', a, b]`. */
-const asOne = (leaves: Domain): Domain => [
-  ...Array<string>(Math.max(0, leaves.length - 1)).fill('&'),
-  ...leaves,
-];
-/** Any of several leaf domains: `['|', …a, …b]`. */
-const anyOf = (domains: readonly Domain[]): Domain => [
-  ...Array<string>(Math.max(0, domains.length - 1)).fill('|'),
-  ...domains.flatMap(asOne),
-];
-
 /**
- * The ERP page's settings in Odoo's terms, for one session. Product kinds become a domain on product reads;
- * the warehouse or locations become the `location` context, which Odoo's quantity fields (`free_qty`,
+ * The ERP page's settings in Odoo's terms, for one session. A product of a kind outside the scope is reported
+ * inactive, not left out: a kind taken out of the scope (or never applied before) must take its offers down,
+ * which a product that simply stops appearing would not. The warehouse or locations become the `location` context, which Odoo's quantity fields (`free_qty`,
  * `qty_available`) honour in every version from 12 on, children included. The warehouse's stock location is
  * read once per session (one call).
  */
@@ -29,12 +19,16 @@ export class OdooScope {
 
   constructor(private readonly scope: ErpScope | undefined) {}
 
-  productDomain(dialect: OdooDialect): Domain {
-    const types = this.scope?.productTypes ?? [];
-    if (types.length === 0 || types.length === 2) return [];
-    return anyOf(
-      types.map((type) => (type === 'storable' ? dialect.storableDomain : dialect.consumableDomain)),
-    );
+  /** Product fields `includes` needs, besides the usual ones. */
+  kindFields(dialect: OdooDialect): string[] {
+    return dialect.productKindFields;
+  }
+
+  includes(row: Record<string, unknown>, dialect: OdooDialect): boolean {
+    const types = this.scope?.productTypes;
+    if (!types || types.length === 0) return true;
+    const kind = dialect.productKind(row);
+    return kind !== 'other' && types.includes(kind);
   }
 
   async context(client: OdooClient): Promise<Context> {
