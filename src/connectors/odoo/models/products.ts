@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { chunks } from '../../../core/chunks.ts';
 import type { ErpPage, ErpProduct } from '../../../core/ports/erp.port.ts';
 import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import type { OdooClient } from '../odoo.client.ts';
@@ -62,6 +64,26 @@ export async function findProductsBySku(
 function inScope(row: Record<string, unknown>, scope: OdooScope, client: OdooClient): ErpProduct {
   const product = toErpProduct(productSchema.parse(row));
   return scope.includes(row, client.dialect) ? product : { ...product, active: false };
+}
+
+/**
+ * Product id per SKU, archived ones included: only the id and SKU, so Odoo computes no stock for them
+ * (`free_qty` costs ~0.2 ms a product on a real Odoo, NOTES.md). 200 SKUs per call.
+ */
+export async function productIdsBySku(
+  client: OdooClient,
+  skus: readonly string[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunks([...new Set(skus)], 200)) {
+    const rows = await client.searchRead(
+      'product.product',
+      { domain: [['default_code', 'in', chunk]], fields: ['default_code'], context: { active_test: false } },
+      z.looseObject({ id: z.number(), default_code: z.string() }),
+    );
+    for (const row of rows) if (!ids.has(row.default_code)) ids.set(row.default_code, row.id);
+  }
+  return ids;
 }
 
 /** These products with their stock, those of kinds outside the scope as inactive. One call. */

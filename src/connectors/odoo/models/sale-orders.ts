@@ -10,7 +10,7 @@ import type { OdooClient } from '../odoo.client.ts';
 import { fromMinor, SALE_ORDER_FIELDS, saleOrderSchema, toErpSaleOrder } from '../odoo.mapper.ts';
 import { chunks } from '../../../core/chunks.ts';
 import { batchOrEach } from './batch.ts';
-import { findProductsBySku } from './products.ts';
+import { productIdsBySku } from './products.ts';
 import type { ShippingProduct } from './shipping-product.ts';
 
 const actionSchema = z.looseObject({
@@ -71,13 +71,9 @@ export async function createSaleOrders(
   const shipping = inputs.some((i) => (i.shippingAmount ?? 0) > 0)
     ? await shippingProduct.resolve(client)
     : undefined;
-  const products = new Map(
-    (
-      await findProductsBySku(
-        client,
-        inputs.flatMap((i) => i.lines.map((l) => l.sku)),
-      )
-    ).map((p) => [p.sku, Number(p.id)]),
+  const products = await productIdsBySku(
+    client,
+    inputs.flatMap((i) => i.lines.map((l) => l.sku)),
   );
   const refused = new Map(inputs.map((input) => [input, unknownSkus(input, products)]));
   const valid = inputs.filter((input) => !refused.get(input));
