@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger.ts';
 import type { KauflandSandbox } from '../sandbox/kaufland/index.ts';
 import { placeOrder, placeUnknownSkuOrder } from './buyers.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../core/random.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface ActivityOptions {

@@ -1,6 +1,6 @@
 import type { KauflandSandbox, OrderDetailsView } from '../sandbox/kaufland/index.ts';
 import { MISMATCH } from './mismatch.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../core/random.ts';
 
 interface Item {
   id_offer: string;

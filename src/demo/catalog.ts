@@ -1,5 +1,5 @@
-import { ean13 } from './ean.ts';
-import type { Random } from './random.ts';
+import { ean13 } from '../core/ean.ts';
+import type { Random } from '../core/random.ts';
 
 export interface DemoProduct {
   sku: string;

@@ -1,6 +1,6 @@
 import { createKauflandClient } from '../connectors/kaufland/index.ts';
 import type { KauflandSandbox, SellerCredentials } from '../sandbox/kaufland/index.ts';
-import { ean13 } from './ean.ts';
+import { ean13 } from '../core/ean.ts';
 
 /**
  * The one planted inconsistency: a unit the seller once listed by hand on Kaufland under an old SKU that Odoo

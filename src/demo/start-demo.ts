@@ -6,7 +6,7 @@ import { STEPS } from '../sync/steps.ts';
 import { startActivity, type ActivityOptions } from './activity.ts';
 import { demoCatalog, MAX_DEMO_PRODUCTS } from './catalog.ts';
 import { MISMATCH, plantMismatch } from './mismatch.ts';
-import { createRandom } from './random.ts';
+import { createRandom } from '../core/random.ts';
 import { createWarehouse, DEMO_CARRIER } from './warehouse.ts';
 
 export const DEMO_ACCOUNT_NAME = 'Demo Kaufland Store';

@@ -1,6 +1,6 @@
 import type { OdooSandbox } from '../sandbox/odoo/index.ts';
 import type { DemoProduct } from './catalog.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../core/random.ts';
 
 /** Odoo's default carrier in a fresh database; the demo account maps it to DHL on Kaufland. */
 export const DEMO_CARRIER = 'Standard delivery';

@@ -1,3 +1,4 @@
+import { createRandom } from '../../core/random.ts';
 import type { Address } from './records.ts';
 import { STOREFRONT_FACTS, type Storefront } from './storefronts.ts';
 
@@ -110,18 +111,6 @@ const LOCALES: Readonly<Record<Storefront, Locale>> = {
   },
 };
 
-/** mulberry32: a tiny seeded PRNG, so the same order number always yields the same buyer (stable across runs). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface FakePerson {
   email: string;
   address: Address;
@@ -129,7 +118,8 @@ export interface FakePerson {
 
 export function fakePerson(storefront: Storefront, seed: number): FakePerson {
   const locale = LOCALES[storefront];
-  const next = random(seed);
+  // Seeded, so the same order number always yields the same buyer (stable across runs).
+  const { next } = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const first = pick(locale.first);
   const last = pick(locale.last);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedMany } from './bulk-seed.ts';
 import { seed } from './control.ts';
+import { testInstance } from './instance.test-support.ts';
 import { OdooInstance } from './instance.ts';
 import type { SandboxVersion } from './models/types.ts';
 
@@ -11,18 +12,7 @@ const PRODUCTS = [
   { sku: 'A-3', ean: '4006381333948', price: 3, qty: 2.5 },
 ];
 
-function instance(version: SandboxVersion) {
-  const now = new Date('2024-05-01T10:00:00Z');
-  return new OdooInstance({
-    version,
-    database: 'odoo',
-    listedDatabases: ['odoo'],
-    login: 'admin',
-    password: 'admin',
-    apiKey: 'key',
-    now: () => now,
-  });
-}
+const instance = (version: SandboxVersion) => testInstance(version);
 
 const tables = (odoo: OdooInstance) => Object.fromEntries(MODELS.map((m) => [m, odoo.store.all(m)]));
 

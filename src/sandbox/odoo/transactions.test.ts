@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testInstance } from './instance.test-support.ts';
 import { OdooInstance } from './instance.ts';
 
 /** Each call is one transaction: what a failing call did is undone, indexes included; the rest keeps them right. */
@@ -14,18 +15,7 @@ const MODELS = [
   'stock.quant',
 ];
 
-function odoo() {
-  const now = new Date('2024-05-01T10:00:00Z');
-  return new OdooInstance({
-    version: 17,
-    database: 'odoo',
-    listedDatabases: ['odoo'],
-    login: 'admin',
-    password: 'admin',
-    apiKey: 'key',
-    now: () => now,
-  });
-}
+const odoo = () => testInstance();
 
 const call = (instance: OdooInstance, model: string, method: string, ...args: unknown[]) =>
   instance.run(ADMIN, { model, method, args, kwargs: {} });

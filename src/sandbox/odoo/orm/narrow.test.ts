@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OdooInstance } from '../instance.ts';
+import { testInstance } from '../instance.test-support.ts';
 import { searchRecords } from './search.ts';
 
 /**
@@ -8,15 +8,7 @@ import { searchRecords } from './search.ts';
  * leaves.
  */
 function instance() {
-  const odoo = new OdooInstance({
-    version: 17,
-    database: 'odoo',
-    listedDatabases: ['odoo'],
-    login: 'admin',
-    password: 'admin',
-    apiKey: 'key',
-    now: () => new Date('2024-05-01T10:00:00Z'),
-  });
+  const odoo = testInstance();
   const db = odoo.store;
   // Codes of every kind a client can write into a char field, and write_dates with ties and gaps.
   const codes: unknown[] = [

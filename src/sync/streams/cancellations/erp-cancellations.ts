@@ -2,6 +2,7 @@ import { isAppError } from '../../../core/errors.ts';
 import type { ErpSaleOrder } from '../../../core/ports/erp.port.ts';
 import type { StepContext } from '../../step-context.ts';
 import { readPages } from '../offers/read-pages.ts';
+import { openLinesOf } from '../orders/ledger.ts';
 
 export const ISSUE_CANCELLED_IN_ERP_AFTER_SHIPPING = 'order.erp_cancelled_after_shipping';
 export const ISSUE_CANCEL_REFUSED = 'order.cancel_refused';
@@ -57,16 +58,10 @@ export async function cancelOnMarketplace(
     .where('state', 'in', ['in_erp', 'shipped'])
     .execute();
   if (orders.length === 0) return;
-  const openLines = await ctx.db
-    .selectFrom('hub_order_lines')
-    .selectAll()
-    .where(
-      'order_id',
-      'in',
-      orders.map((o) => o.id),
-    )
-    .where('cancelled_at', 'is', null)
-    .execute();
+  const openLines = await openLinesOf(
+    ctx.db,
+    orders.map((o) => o.id),
+  );
   const reason = ctx.account.settings.cancelReason;
   for (const order of orders) {
     ctx.counts.read++;

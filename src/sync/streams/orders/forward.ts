@@ -12,6 +12,7 @@ import type { HubOrderLinesTable, HubOrderState, HubOrdersTable } from '../../..
 import type { StepContext } from '../../step-context.ts';
 import { cancelOnMarketplace } from '../cancellations/erp-cancellations.ts';
 import { customerInput } from './customer.ts';
+import { openLinesOf } from './ledger.ts';
 
 type OrderRow = Selectable<HubOrdersTable>;
 type LineRow = Selectable<HubOrderLinesTable>;
@@ -55,16 +56,10 @@ export async function forwardPendingOrders(
     .limit(PER_RUN)
     .execute();
   if (orders.length === 0) return;
-  const lines = await ctx.db
-    .selectFrom('hub_order_lines')
-    .selectAll()
-    .where(
-      'order_id',
-      'in',
-      orders.map((o) => o.id),
-    )
-    .where('cancelled_at', 'is', null)
-    .execute();
+  const lines = await openLinesOf(
+    ctx.db,
+    orders.map((o) => o.id),
+  );
   const linesOf = new Map<string, LineRow[]>();
   for (const line of lines) linesOf.set(line.order_id, [...(linesOf.get(line.order_id) ?? []), line]);
   const skus = [...new Set(lines.flatMap((l) => (l.sku ? [l.sku] : [])))];

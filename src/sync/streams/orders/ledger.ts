@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { OrderLine } from '../../../core/order.ts';
+import type { HubOrderLinesTable } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
 
 /**
@@ -64,4 +65,18 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
     }
   });
   return added;
+}
+
+/** The lines of these orders that are not cancelled, in one query. */
+export function openLinesOf(
+  db: StepContext['db'],
+  orderIds: readonly string[],
+): Promise<Selectable<HubOrderLinesTable>[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('hub_order_lines')
+    .selectAll()
+    .where('order_id', 'in', [...orderIds])
+    .where('cancelled_at', 'is', null)
+    .execute();
 }

@@ -2,13 +2,14 @@
  * A small seeded random source (mulberry32): the same seed gives the same catalog on every start, so a demo
  * can be described ("the tea mugs sell out first") and a screenshot taken twice looks alike.
  */
+/** Closures, not methods: `next` may be passed around on its own. */
 export interface Random {
   /** 0 ≤ x < 1 */
-  next(): number;
+  next: () => number;
   /** A whole number from min to max, both included. */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(probability: number): boolean;
+  int: (min: number, max: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+  chance: (probability: number) => boolean;
 }
 
 export function createRandom(seed: number): Random {

@@ -1,14 +1,14 @@
-import { AppError } from '../core/errors.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Completes 12 digits to an EAN-13: the check digit weighs the digits 1, 3, 1, 3, … from the left and tops
- * the sum up to a multiple of 10. Kaufland looks products up by EAN, so demo EANs must be valid ones.
+ * the sum up to a multiple of 10. Kaufland looks products up by EAN, so generated EANs (demo, bench, tests) must be valid ones.
  */
 export function ean13(first12: string): string {
   if (!/^\d{12}$/.test(first12))
     throw new AppError(
       'bug',
-      'demo.bad_ean',
+      'ean.bad_stem',
       `An EAN-13 needs 12 digits before the check digit, not "${first12}".`,
     );
   const sum = [...first12].reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
