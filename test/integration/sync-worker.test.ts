@@ -3,19 +3,7 @@ import { parseIntervals, startScheduler } from '../../src/sync/scheduler.ts';
 import { startWorker, type Worker } from '../../src/sync/worker.ts';
 import { signedInClient } from '../helpers/app.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
-
-async function eventually<T>(
-  probe: () => T | Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from '../helpers/eventually.ts';
 
 describe('the sync worker and scheduler on the PostgreSQL job queue', () => {
   let world: SyncWorld;

@@ -9,6 +9,7 @@ import { startWorker } from '../../src/sync/worker.ts';
 import { startWorkerLiveness } from '../../src/sync/worker-liveness.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { startSyncWorld } from '../helpers/sync-world.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 /**
  * A SIGKILLed worker process leaves graphile-worker's job and queue locks behind, and graphile-worker frees them
@@ -78,19 +79,6 @@ async function lockHolders(pool: pg.Pool, job: LockedJob) {
 
 function payloadFor(accountId: string, step: SyncJobPayload['step'] = 'orders'): SyncJobPayload {
   return { accountId, step, trigger: 'retry' };
-}
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('worker liveness: sweep() judges pools by their advisory lock', () => {
