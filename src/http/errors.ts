@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorKind } from '../core/errors.ts';
 
 /** HTTP status per error kind. A marketplace refusing a key pair is 422: the request was fine, the keys not. */
@@ -27,6 +28,18 @@ export function errorHandler(
     if (error.kind === 'bug') request.log.error({ err: error }, error.message);
     else request.log.info({ code: error.code, kind: error.kind }, 'request refused');
     return sendError(reply, error);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    // A route's zod schema refused params, query or body: one 400 with a message per field.
+    const fields = error.validation.map((issue) => ({
+      field: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+      message: issue.message ?? 'Not valid.',
+    }));
+    const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return sendError(
+      reply,
+      new AppError('input', 'input.invalid', `The request is not valid: ${summary}`, { fields }),
+    );
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
