@@ -14,7 +14,7 @@ import {
 
 type Json = Record<string, unknown>;
 const spec = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../../shared/kaufland/openapi-2.27.0.json'), 'utf8'),
+  readFileSync(path.resolve(import.meta.dirname, '../../reference/kaufland/openapi-2.27.0.json'), 'utf8'),
 ) as { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };
 
 /** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null; `example` annotations are dropped. */

@@ -23,7 +23,7 @@ interface Vector {
 const vectors = (
   JSON.parse(
     readFileSync(
-      path.resolve(import.meta.dirname, '../../../shared/kaufland/signature-vectors.json'),
+      path.resolve(import.meta.dirname, '../../reference/kaufland/signature-vectors.json'),
       'utf8',
     ),
   ) as { vectors: Vector[] }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
 
 /**
- * Replays every request recorded against a real Odoo 17.0 (shared/odoo/recordings) against the sandbox, in order,
+ * Replays every request recorded against a real Odoo 17.0 (reference/odoo/recordings) against the sandbox, in order,
  * and compares the answers. Only ids, datetimes, generated names (S00001, WH/OUT/00001) and tracebacks may differ.
  */
 interface Entry {
@@ -15,7 +15,7 @@ interface Entry {
   response?: unknown;
 }
 
-const file = path.resolve(import.meta.dirname, '../../../shared/odoo/recordings/odoo-17.0-jsonrpc.json');
+const file = path.resolve(import.meta.dirname, '../../reference/odoo/recordings/odoo-17.0-jsonrpc.json');
 const recording = JSON.parse(readFileSync(file, 'utf8')) as { entries: Entry[] };
 const entries = recording.entries.filter((e) => e.request !== undefined);
 

@@ -13,7 +13,7 @@ interface Vector {
   signature: string;
 }
 
-const vectorsFile = path.resolve(import.meta.dirname, '../../../../shared/kaufland/signature-vectors.json');
+const vectorsFile = path.resolve(import.meta.dirname, '../../../reference/kaufland/signature-vectors.json');
 const { vectors } = JSON.parse(readFileSync(vectorsFile, 'utf8')) as { vectors: Vector[] };
 
 describe('signRequest', () => {

@@ -14,7 +14,7 @@ export interface SignatureInput {
 /**
  * Kaufland's request signature: HMAC-SHA256 over `METHOD\nURI\nBODY\nTIMESTAMP`, lowercase hex.
  * The secret is keyed as its UTF-8 text although it looks like hex; decoding it gives wrong signatures
- * (official vector V1 in shared/kaufland/signature-vectors.json proves the UTF-8 reading).
+ * (official vector V1 in reference/kaufland/signature-vectors.json proves the UTF-8 reading).
  */
 export function signRequest({ method, uri, body, timestamp, secret }: SignatureInput): string {
   return createHmac('sha256', Buffer.from(secret, 'utf8'))

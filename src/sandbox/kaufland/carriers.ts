@@ -3,7 +3,7 @@ import type { components } from '../../connectors/kaufland/generated/openapi.d.t
 export type Carrier = components['schemas']['Carrier'];
 
 /**
- * What `GET /carriers` answers and what `send` accepts, copied from shared/kaufland/carriers.json (Kaufland's v1 SDK
+ * What `GET /carriers` answers and what `send` accepts, copied from reference/kaufland/carriers.json (Kaufland's v1 SDK
  * list; isHauler is partly a guess there). Names are matched exactly, case included, as the live API spells them.
  */
 export const CARRIERS: readonly Carrier[] = [
