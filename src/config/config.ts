@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
@@ -9,6 +10,34 @@ import { AppError } from '../core/errors.ts';
  */
 // 0 asks the OS for a free port (tests, several instances on one machine).
 const portSchema = z.coerce.number().int().min(0).max(65535);
+
+// "true" (any proxy: only when nothing but the proxy can reach AdlerDo), "false" (default), a hop count ("1":
+// the nearest proxy), or a comma-separated list of proxy addresses/CIDRs ("127.0.0.1,10.0.0.0/8").
+const trustProxySchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+    'must be true, false, a hop count or a comma-separated list of proxy addresses',
+  )
+  .transform((value): boolean | number | string[] =>
+    value === 'true'
+      ? true
+      : value === 'false'
+        ? false
+        : /^\d+$/.test(value)
+          ? Number(value)
+          : value.split(',').map((part) => part.trim()),
+  )
+  .refine(
+    (value) => !Array.isArray(value) || value.every(isProxyAddress),
+    'names an address that is not an IP or CIDR',
+  );
+
+function isProxyAddress(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  return rest.length === 0 && isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+}
 
 const envSchema = z.object({
   PORT: portSchema.default(8080),
@@ -28,7 +57,11 @@ const envSchema = z.object({
     )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KAUFLAND_BASE_URL: z.url().default('https://sellerapi.kaufland.com/v2'),
+  // The API root new Kaufland accounts get when none is given (CLI and UI); existing accounts keep theirs.
+  KAUFLAND_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://sellerapi.kaufland.com/v2' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('https://sellerapi.kaufland.com/v2'),
   // Jobs one worker process runs at once; each account still runs one step at a time.
   ADLERDO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Step intervals in seconds, e.g. "orders=30,shipments=30,stock=30,catalog=300" (unlisted steps keep defaults).
@@ -47,6 +80,8 @@ const envSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  // Behind a reverse proxy: which proxy's X-Forwarded-For/-Proto/-Host to believe (Fastify's trustProxy).
+  ADLERDO_TRUST_PROXY: trustProxySchema.default(false),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;

@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppContext } from '../app-context.ts';
 import { errorHandler } from './errors.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
+import { adminsRoutes } from './routes/admins.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { demoRoutes } from './routes/demo.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
@@ -14,7 +15,9 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionGuard } from './session.ts';
+import { spaFallback } from './spa-fallback.ts';
 
 export const UI_DIST = path.resolve(import.meta.dirname, '../../dist/ui');
 
@@ -22,6 +25,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = ctx.logger.child({ component: 'http' });
   const app = Fastify({
     loggerInstance: logger,
+    // Off unless ADLERDO_TRUST_PROXY says which proxy to believe: request.ip/protocol/host then come from its
+    // X-Forwarded-* headers (the sign-in throttle, Secure cookies and HSTS rely on them).
+    trustProxy: trustProxyOption(ctx.config.ADLERDO_TRUST_PROXY),
     // 1 MiB: enough for any settings body; an upload path would set its own limit.
     bodyLimit: 1024 * 1024,
     // Request lines only at debug/trace: at info they would drown what the sync logs.
@@ -35,14 +41,11 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   await app.register(fastifyCookie);
   app.addHook('onRequest', sessionGuard(ctx.db, ctx.config.ADLERDO_METRICS_TOKEN));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'same-origin');
-  });
+  app.addHook('onSend', securityHeaders);
 
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
+  adminsRoutes(app, ctx);
   accountsRoutes(app, ctx);
   erpRoutes(app, ctx);
   syncRoutes(app, ctx);
@@ -50,15 +53,20 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   viewsRoutes(app, ctx);
   demoRoutes(app, ctx);
 
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(UI_DIST)) {
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}.` } });
-    }
-    // The web app routes on the client: every other GET gets index.html.
-    return reply.type('text/html').sendFile('index.html');
+  app.setNotFoundHandler(spaFallback(() => existsSync(UI_DIST)));
+  // The built web app's files are public (the sign-in page is made of them): @fastify/static marks each of
+  // its routes with the file it serves, and this hook adds `public` to exactly those.
+  app.addHook('onRoute', (route) => {
+    if (typeof (route.config as { file?: unknown } | undefined)?.file === 'string')
+      route.config = { ...route.config, public: true };
   });
   if (existsSync(UI_DIST)) await app.register(fastifyStatic, { root: UI_DIST, wildcard: false });
   return app;
+}
+
+/** A hop count as the function Fastify's types ask for (trust the `hops` nearest proxies). */
+function trustProxyOption(
+  value: boolean | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }

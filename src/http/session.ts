@@ -3,39 +3,43 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sessionAdmin, type Admin } from '../auth/admins.ts';
 import type { DB } from '../store/schema.ts';
+import { csrfRefusal } from './csrf.ts';
 
 export const SESSION_COOKIE = 'adlerdo_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     admin?: Admin;
+    /** The token of the session this request came with (set by the guard), e.g. to keep it when revoking others. */
+    sessionToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Answers without a session (health, readiness, sign-in, first-start setup). Default: needs a session. */
+    public?: boolean;
+    /** A scraper may use `Authorization: Bearer <ADLERDO_METRICS_TOKEN>` instead of a session. */
+    metricsToken?: boolean;
   }
 }
 
-const PUBLIC_PATHS = new Set(['/health', '/ready', '/api/auth/login', '/api/auth/setup', '/api/auth/state']);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /**
- * Every /api route but login and first-start setup needs a session. CSRF: the cookie is SameSite=Strict and
- * HttpOnly, state-changing requests must be JSON (a cross-site form cannot send that without a CORS preflight,
- * which this server never grants) and, when the browser sends an Origin, it must be this server's.
+ * Who may call a route is decided by the route Fastify matched (its `config`), never by the URL text: the
+ * router decodes `%61pi`, so comparing strings let such spellings past the guard. Routes need a session unless
+ * they declare `config: { public: true }`. Unmatched requests reach only the not-found handler, which serves
+ * the web app's index.html or a 404 and nothing else, so they need no session. CSRF is checked first, for every
+ * state-changing request, public or not (a forged sign-in is an attack too).
  */
 export function sessionGuard(db: Kysely<DB>, metricsToken?: string) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') && path !== '/metrics') return undefined;
-    if (!SAFE_METHODS.has(request.method)) {
-      const origin = request.headers.origin;
-      if (origin !== undefined && !sameHost(origin, request.headers.host)) {
-        return refuse(reply, 403, 'http.cross_origin', 'Cross-site requests are not allowed.');
-      }
-      const type = request.headers['content-type'];
-      if (type !== undefined && !type.startsWith('application/json')) {
-        return refuse(reply, 415, 'http.json_required', 'Send the request body as application/json.');
-      }
-    }
-    if (PUBLIC_PATHS.has(path)) return undefined;
-    if (path === '/metrics' && metricsToken && bearerMatches(request.headers.authorization, metricsToken))
+    const csrf = csrfRefusal(request);
+    if (csrf) return refuse(reply, csrf.status, csrf.code, csrf.message);
+    if (request.is404) return undefined;
+    const config = request.routeOptions.config;
+    if (config.public === true) return undefined;
+    if (
+      config.metricsToken === true &&
+      metricsToken &&
+      bearerMatches(request.headers.authorization, metricsToken)
+    )
       return undefined;
     const token = request.cookies[SESSION_COOKIE];
     const admin = token ? await sessionAdmin(db, token) : undefined;
@@ -43,20 +47,13 @@ export function sessionGuard(db: Kysely<DB>, metricsToken?: string) {
       return refuse(reply, 401, 'auth.required', 'Sign in to use AdlerDo.');
     }
     request.admin = admin;
+    request.sessionToken = token;
     return undefined;
   };
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   return reply.status(status).send({ error: { code, message } });
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false; // "null" (sandboxed frames, file://) is never this server
-  }
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {

@@ -28,6 +28,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADLERDO_MASTER_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'debug',
     PORT: '0',
+    // It listens on loopback (below), so first-start setup needs no setup code unless a test sets HOST.
+    HOST: '127.0.0.1',
     ...env,
   });
   let captured = '';

@@ -38,7 +38,7 @@ describe('admin login and the session guard', () => {
 
   it('creates the first admin once, with a validated password, then signs in and out', async () => {
     const state = await (await fetch(`${app.url}/api/auth/state`)).json();
-    expect(state).toEqual({ needsSetup: true, admin: null });
+    expect(state).toEqual({ needsSetup: true, setupCodeRequired: false, admin: null });
 
     const weak = await post('/api/auth/setup', { username: 'admin', password: 'short' });
     expect(weak.status).toBe(400);

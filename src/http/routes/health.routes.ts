@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.ts';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Liveness: the process answers. */
-  app.get('/health', () => ({ status: 'ok' }));
+  app.get('/health', { config: { public: true } }, () => ({ status: 'ok' }));
 
   /**
    * Readiness: the database answers, and the sync worker of this process (if it runs one) takes jobs. A
@@ -12,7 +12,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
    * A process without a worker says `not_in_this_process` and is ready: every CLI command that serves HTTP
    * starts one, so only tests build a server alone.
    */
-  app.get('/ready', async (_request, reply) => {
+  app.get('/ready', { config: { public: true } }, async (_request, reply) => {
     const worker = !ctx.worker ? 'not_in_this_process' : ctx.worker.running() ? 'running' : 'stopped';
     const database = await sql`SELECT 1`.execute(ctx.db).then(
       () => 'ok' as const,
