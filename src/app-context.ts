@@ -4,8 +4,9 @@ import { AccountsService } from './accounts/accounts.service.ts';
 import type { Config } from './config/config.ts';
 import { ErpService } from './erp/erp.service.ts';
 import type { Logger } from './logging/logger.ts';
-import { loadMasterKey } from './secrets/master-key.ts';
-import { SecretBox } from './secrets/secret-box.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
+import { openMasterKey } from './secrets/master-key.ts';
+import { holdSecretsLock } from './secrets/secrets-lock.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { SyncQueue } from './sync/queue.ts';
 import type { DB } from './store/schema.ts';
@@ -34,19 +35,36 @@ export async function createAppContext(
   logger: Logger,
   database?: Database,
 ): Promise<AppContext> {
-  const secrets = new SecretBox(await loadMasterKey(config));
   const opened = database ?? (await openDatabase(config, logger));
+  // The key is checked against the stored secrets before anything runs: a missing or wrong key stops here
+  // (exit 3) instead of creating a new key or marking healthy accounts "Credentials invalid".
+  let releaseLock: (() => Promise<void>) | undefined;
+  let secrets: SecretBox;
+  try {
+    releaseLock = await holdSecretsLock(opened.pool, logger);
+    secrets = (await openMasterKey(config, opened.db, logger)).box;
+  } catch (error) {
+    await releaseLock?.();
+    if (!database) await opened.close();
+    throw error;
+  }
   let queue: Promise<SyncQueue> | undefined;
   return {
     config,
     logger,
     db: opened.db,
     pool: opened.pool,
-    accounts: new AccountsService({ db: opened.db, secrets, logger }),
+    accounts: new AccountsService({
+      db: opened.db,
+      secrets,
+      logger,
+      defaultBaseUrls: { kaufland: config.KAUFLAND_BASE_URL },
+    }),
     erp: new ErpService({ db: opened.db, secrets, logger }),
     queue: () => (queue ??= SyncQueue.open(opened.pool)),
     close: async () => {
       if (queue) await (await queue).release();
+      await releaseLock?.();
       await opened.close();
     },
   };

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { marketplaceConnector } from '../connectors/index.ts';
+import { credentialsRefused } from '../core/credentials-refused.ts';
 import { AppError, type FieldError } from '../core/errors.ts';
 import type { MarketplaceCredentials } from '../core/ports/marketplace.port.ts';
 import { parseInput } from '../core/validation.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { accountSecretContext as secretContext } from '../secrets/stored-secrets.ts';
 import type { DB, MarketplaceAccountsTable } from '../store/schema.ts';
 import {
   addAccountSchema,
@@ -24,9 +26,9 @@ export interface AccountsDeps {
   db: Kysely<DB>;
   secrets: SecretBox;
   logger: Logger;
+  /** Per account type, the API root for new accounts that name none (KAUFLAND_BASE_URL); else the connector's. */
+  defaultBaseUrls?: Readonly<Record<string, string>>;
 }
-
-const secretContext = (id: string, field: 'client_id' | 'client_secret') => `account:${id}:${field}`;
 
 /**
  * Connecting marketplace accounts, as the guide describes: a key pair is proven with a signed call before
@@ -48,11 +50,16 @@ export class AccountsService {
     return toAccountView(await this.row(idOrName));
   }
 
+  /** The API root a new account of this type gets when none is given (shown by GET /api/account-types). */
+  defaultBaseUrl(type: string): string {
+    return this.deps.defaultBaseUrls?.[type] ?? marketplaceConnector(type).defaultBaseUrl;
+  }
+
   async add(input: AddAccountInput): Promise<AccountView> {
     const data = parseInput(addAccountSchema, input, 'The account');
     const connector = marketplaceConnector(data.type);
     const credentials = {
-      baseUrl: data.baseUrl ?? connector.defaultBaseUrl,
+      baseUrl: data.baseUrl ?? this.defaultBaseUrl(data.type),
       clientId: data.clientId,
       clientSecret: data.clientSecret,
     };
@@ -113,8 +120,10 @@ export class AccountsService {
   /** Re-checks the stored pair. A rejected pair marks the account "Credentials invalid" (and pauses its sync). */
   async verify(idOrName: string): Promise<AccountView> {
     const current = await this.row(idOrName);
+    // Decrypted outside the try: a key AdlerDo cannot read locally is not a refusal by the marketplace.
+    const credentials = this.credentials(current);
     try {
-      const check = await marketplaceConnector(current.type).verifyCredentials(this.credentials(current));
+      const check = await marketplaceConnector(current.type).verifyCredentials(credentials);
       return toAccountView(
         await this.update(current.id, {
           status: 'connected',
@@ -124,7 +133,7 @@ export class AccountsService {
         }),
       );
     } catch (error) {
-      if (error instanceof AppError && error.kind === 'config') await this.markCredentialsInvalid(current.id);
+      if (credentialsRefused(error)) await this.markCredentialsInvalid(current.id);
       throw error;
     }
   }
@@ -161,11 +170,21 @@ export class AccountsService {
         );
       }
     }
+    // A new API root is proven with the stored keys before it is saved: otherwise anyone with a session could
+    // point this account's signed calls at a host of theirs. Refused or unreachable → nothing is saved.
+    const moved = data.baseUrl !== undefined && data.baseUrl !== current.base_url;
+    const check = moved && data.baseUrl ? await this.proveAt(current, data.baseUrl) : undefined;
     try {
       return toAccountView(
         await this.update(current.id, {
           ...(data.name !== undefined && { name: data.name }),
-          ...(data.baseUrl !== undefined && { base_url: data.baseUrl }),
+          ...(check && {
+            base_url: data.baseUrl,
+            status: 'connected' as const,
+            status_message: null,
+            storefronts: check.storefronts,
+            last_verified_at: new Date(),
+          }),
           ...(settings && { settings: JSON.stringify(settings) }),
         }),
       );
@@ -179,6 +198,27 @@ export class AccountsService {
     const current = await this.row(idOrName);
     await this.deps.db.deleteFrom('marketplace_accounts').where('id', '=', current.id).execute();
     this.deps.logger.info({ accountId: current.id }, 'account removed');
+  }
+
+  private async proveAt(current: AccountRow, baseUrl: string) {
+    const credentials = { ...this.credentials(current), baseUrl };
+    this.checkShape(current.type, credentials);
+    try {
+      return await marketplaceConnector(current.type).verifyCredentials(credentials);
+    } catch (error) {
+      if (!credentialsRefused(error)) throw error;
+      // The keys may well be fine at the old address: say that the new one refused them, change nothing.
+      throw new AppError(
+        'config',
+        'account.base_url_refused',
+        `The API at ${baseUrl} did not accept this account's keys, so the address was not changed. Check the ` +
+          'address; to change the keys and the address together, use Update keys.',
+        {
+          cause: error,
+          fields: [{ field: 'baseUrl', message: 'The stored keys do not work at this address.' }],
+        },
+      );
+    }
   }
 
   /** Decrypted credentials, for connectors only. Never hand these to a view, a log or an error. */

@@ -3,10 +3,12 @@ import { accountsCommand } from './commands/accounts.ts';
 import { adminCommand } from './commands/admin.ts';
 import { demoCommand } from './commands/demo.ts';
 import { erpCommand } from './commands/erp.ts';
+import { keyCommand } from './commands/key.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand, workerCommand } from './commands/start.ts';
 import { syncCommand } from './commands/sync.ts';
 import { failAndExit } from './output.ts';
+import { exitTwoOnUsageErrors } from './usage-exit.ts';
 
 const program = new Command('adlerdo')
   .description('AdlerDo — keeps your ERP and your marketplaces in step')
@@ -18,6 +20,7 @@ const program = new Command('adlerdo')
   .addCommand(adminCommand())
   .addCommand(accountsCommand())
   .addCommand(erpCommand())
+  .addCommand(keyCommand())
   .addCommand(sandboxCommand());
 
-program.parseAsync(process.argv).catch(failAndExit);
+exitTwoOnUsageErrors(program).parseAsync(process.argv).catch(failAndExit);

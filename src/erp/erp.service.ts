@@ -6,6 +6,7 @@ import type { CallRecord } from '../core/ports/marketplace.port.ts';
 import { parseInput } from '../core/validation.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { ERP_SECRET_CONTEXT as SECRET_CONTEXT } from '../secrets/stored-secrets.ts';
 import type { DB, ErpConnectionsTable } from '../store/schema.ts';
 import {
   connectErpSchema,
@@ -19,8 +20,6 @@ import { erpSettingsSchema, readErpSettings, type ErpSettings } from './erp-sett
 import { ERP_STATUS_MESSAGES, toErpView, type ErpView } from './erp-view.ts';
 
 type ErpRow = Selectable<ErpConnectionsTable>;
-
-const SECRET_CONTEXT = 'erp:secret';
 
 /**
  * The ERP connection: proven (sign-in, version, warehouses, carriers) before it is stored, its key encrypted.

@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config.ts';
-import { loadMasterKey } from './master-key.ts';
+import { decodeKey } from './master-key.ts';
 import { mask, SecretBox } from './secret-box.ts';
 
 describe('SecretBox', () => {
@@ -19,8 +15,10 @@ describe('SecretBox', () => {
 
   it('refuses another context or another key', () => {
     const stored = box.encrypt('x', 'account:1:secret');
-    expect(() => box.decrypt(stored, 'account:2:secret')).toThrow(/cannot be decrypted/);
+    expect(() => box.decrypt(stored, 'account:2:secret')).toThrow(/cannot read the stored keys/);
     expect(() => new SecretBox(randomBytes(32)).decrypt(stored, 'account:1:secret')).toThrow(/master key/);
+    expect(box.canDecrypt(stored, 'account:1:secret')).toBe(true);
+    expect(new SecretBox(randomBytes(32)).canDecrypt(stored, 'account:1:secret')).toBe(false);
   });
 
   it('masks to the last four', () => {
@@ -28,20 +26,11 @@ describe('SecretBox', () => {
   });
 });
 
-describe('loadMasterKey', () => {
-  it('creates a 0600 key file once and reuses it', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'key-'));
-    const config = loadConfig({ ADLERDO_DATA_DIR: dir });
-    const first = await loadMasterKey(config);
-    expect(statSync(path.join(dir, 'master.key')).mode & 0o777).toBe(0o600);
-    expect((await loadMasterKey(config)).equals(first)).toBe(true);
-  });
-
-  it('takes ADLERDO_MASTER_KEY and rejects a short one', async () => {
+describe('decodeKey', () => {
+  it('takes 32 bytes as hex or base64 and rejects a short key', () => {
     const key = randomBytes(32);
-    const config = loadConfig({ ADLERDO_MASTER_KEY: key.toString('hex') });
-    expect((await loadMasterKey(config)).equals(key)).toBe(true);
-    const short = loadConfig({ ADLERDO_MASTER_KEY: randomBytes(40).toString('base64').slice(0, 44) });
-    await expect(loadMasterKey(short)).rejects.toThrow(/32 random bytes/);
+    expect(decodeKey(key.toString('hex'), 'X').equals(key)).toBe(true);
+    expect(decodeKey(key.toString('base64'), 'X').equals(key)).toBe(true);
+    expect(() => decodeKey(randomBytes(16).toString('base64'), 'X')).toThrow(/32 random bytes/);
   });
 });

@@ -36,9 +36,7 @@ export class SecretBox {
 
   decrypt(stored: string, context: string): string {
     const [version, iv, tag, ciphertext] = stored.split('.');
-    if (version !== VERSION || !iv || !tag || ciphertext === undefined) {
-      throw new AppError('bug', 'secrets.corrupt', 'A stored secret has an unknown format.');
-    }
+    if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw storedKeysUnreadable();
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(context, 'utf8'));
@@ -48,15 +46,34 @@ export class SecretBox {
         decipher.final(),
       ]).toString('utf8');
     } catch (cause) {
-      throw new AppError(
-        'config',
-        'secrets.undecryptable',
-        'A stored secret cannot be decrypted: the master key differs from the one it was saved with. ' +
-          'Restore ADLERDO_MASTER_KEY (or the key file in the data dir), or enter the credentials again.',
-        { cause },
-      );
+      throw storedKeysUnreadable(cause);
     }
   }
+
+  /** For the start-up check: whether this key opens a stored value, without building an error. */
+  canDecrypt(stored: string, context: string): boolean {
+    try {
+      this.decrypt(stored, context);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * A local failure, not the marketplace's or the ERP's verdict: the keys themselves may be fine. Its own code, so
+ * nothing marks an account "Credentials invalid" or pauses it because of it. Start-up refuses a key that cannot
+ * open the stored values (master-key.ts), so this only happens when the database changed under a running process.
+ */
+export function storedKeysUnreadable(cause?: unknown): AppError {
+  return new AppError(
+    'config',
+    'secrets.unreadable',
+    'AdlerDo cannot read the stored keys: the master key differs from the one they were saved with. ' +
+      'Restore the master key (ADLERDO_MASTER_KEY or master.key in the data dir) from your backup and restart AdlerDo.',
+    { cause },
+  );
 }
 
 /** Shows the last 4 characters only: `••••3f2a`. */

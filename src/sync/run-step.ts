@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.ts';
 import type { AccountView } from '../accounts/account-view.ts';
 import type { ErpView } from '../erp/erp-view.ts';
 import { marketplaceConnector } from '../connectors/index.ts';
+import { credentialsRefused } from '../core/credentials-refused.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import type { CallRecord } from '../core/ports/marketplace.port.ts';
 import { recordCall, syncRunSeconds, syncRuns } from '../metrics/metrics.ts';
@@ -50,7 +51,27 @@ export async function runStep(
       recordCall(call);
       options.onCall?.(call);
     };
-    const erp = await app.erp.openSession({ onCall: count });
+    let erp: Awaited<ReturnType<AppContext['erp']['openSession']>>;
+    let credentials: Awaited<ReturnType<AppContext['accounts']['credentialsOf']>>;
+    try {
+      erp = await app.erp.openSession({ onCall: count });
+      credentials = await app.accounts.credentialsOf(accountId);
+    } catch (thrown) {
+      // Keys AdlerDo cannot decrypt locally: recorded as its own failure, never as rejected credentials, and not
+      // retried (only restoring the master key helps; the next scheduled run tries again).
+      if (!(thrown instanceof AppError && thrown.code === UNREADABLE)) throw thrown;
+      const runId = await startRun(app.db, accountId, step, trigger);
+      const error = { code: thrown.code, message: thrown.message };
+      await finishRun(app.db, runId, {
+        status: 'failed',
+        counts,
+        apiCalls,
+        errorCode: error.code,
+        errorMessage: error.message,
+      });
+      app.logger.error({ accountId, step, code: error.code }, error.message);
+      return { runId, status: 'failed', counts, apiCalls, error };
+    }
     const reason = blockedReason(account, erp?.view, step, trigger);
     if (reason || !erp) {
       const blocked = reason ?? NO_ERP;
@@ -75,10 +96,7 @@ export async function runStep(
       account,
       channels: account.settings.storefronts ?? account.storefronts,
       erpSettings: erp.view.settings,
-      marketplace: marketplaceConnector(account.type).openSession(
-        await app.accounts.credentialsOf(accountId),
-        { onCall: count },
-      ),
+      marketplace: marketplaceConnector(account.type).openSession(credentials, { onCall: count }),
       erp: erp.session,
       counts,
       logger,
@@ -118,6 +136,8 @@ export async function runStep(
     }
   });
 }
+
+const UNREADABLE = 'secrets.unreadable';
 
 const NO_ERP = {
   status: 'paused' as const,
@@ -159,6 +179,8 @@ function blockedReason(account: AccountView, erp: ErpView | undefined, step: Ste
 
 /** A rejected marketplace key pauses that account; a rejected ERP key pauses the ERP (and so every account). */
 async function pauseFor(app: AppContext, account: AccountView, error: AppError): Promise<void> {
+  // Only a refusal of the keys themselves; a redirect or a wrong URL says nothing about them.
+  if (!credentialsRefused(error)) return;
   if (error.code.startsWith(`${account.type}.`)) await app.accounts.markCredentialsInvalid(account.id);
   else if (error.code.endsWith('.auth_failed')) await app.erp.markCredentialsInvalid();
 }

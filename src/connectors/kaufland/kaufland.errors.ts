@@ -1,4 +1,5 @@
 import { AppError, type FieldError } from '../../core/errors.ts';
+import { remoteExcerpt } from '../../core/remote-excerpt.ts';
 import { errorBodySchema } from './schemas/common.ts';
 
 /**
@@ -83,6 +84,24 @@ export function errorFromFailure(cause: unknown, ctx: CallContext, timeoutMs: nu
   return new AppError('transient', 'kaufland.unreachable', message, { cause, details });
 }
 
+/**
+ * Signed calls never follow a redirect: the signature covers one URL, and following would hand the Client Key
+ * and a valid signature to whatever host the answer names. A redirect means the base URL is not the API root.
+ */
+export function redirected(status: number, location: string | null, ctx: CallContext): AppError {
+  const target = location ? ` to ${remoteExcerpt(location)}` : '';
+  return new AppError(
+    'config',
+    'kaufland.redirected',
+    `The Kaufland API address ${ctx.origin} answered with a redirect (HTTP ${status})${target}. AdlerDo does not ` +
+      'follow redirects with signed calls: enter the API root itself as the base URL, e.g. https://sellerapi.kaufland.com/v2.',
+    {
+      details: { status, method: ctx.method, endpoint: ctx.endpoint },
+      fields: [{ field: 'baseUrl', message: 'This address redirects elsewhere.' }],
+    },
+  );
+}
+
 export function invalidKeys(): AppError {
   return new AppError(
     'config',
@@ -117,9 +136,12 @@ function parseErrorBody(text: string): { type?: string; message?: string; fields
   if (!parsed.success) return { fields: [] };
   const { type, message, errors = [] } = parsed.data;
   return {
-    type,
-    message: message?.trim() || undefined,
-    fields: errors.map(({ field, message }) => ({ field, message })),
+    type: type === undefined ? undefined : remoteExcerpt(type, 80),
+    // The body comes from whatever answers at the base URL: quote only a short, cleaned excerpt.
+    message: remoteExcerpt(message ?? '') || undefined,
+    fields: errors
+      .slice(0, 20)
+      .map(({ field, message }) => ({ field: remoteExcerpt(field, 80), message: remoteExcerpt(message) })),
   };
 }
 

@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { paths } from './generated/openapi.d.ts';
-import { errorFromFailure, errorFromStatus, invalidKeys, type CallContext } from './kaufland.errors.ts';
+import {
+  errorFromFailure,
+  errorFromStatus,
+  invalidKeys,
+  redirected,
+  type CallContext,
+} from './kaufland.errors.ts';
 import { pacerFor } from './kaufland.pacer.ts';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './kaufland.retry.ts';
 import { buildUrl, fillPath, parseBaseUrl, type Query } from './kaufland.url.ts';
@@ -90,11 +96,12 @@ export function createKauflandTransport(options: TransportOptions): KauflandTran
     const started = performance.now();
     let status = 0;
     try {
-      // redirect 'manual': a followed redirect would carry a signature for another URL and fail as a 401.
+      // redirect 'manual': a followed redirect would send the Client Key and a signature to another host.
       const signal = AbortSignal.timeout(timeoutMs);
       const response = await fetch(url, { method: call.method, headers, body, signal, redirect: 'manual' });
       status = response.status;
       const text = await response.text();
+      if (status >= 300 && status < 400) throw redirected(status, response.headers.get('location'), ctx);
       if (status >= 400) throw errorFromStatus(status, text, ctx);
       return { status, text, location: response.headers.get('location') ?? undefined };
     } catch (error) {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
+import { remoteExcerpt } from '../../../core/remote-excerpt.ts';
 
 /** What a call was, for messages and logs (never the secret). */
 export interface CallInfo {
@@ -23,8 +24,10 @@ const where = (call: CallInfo) =>
  * for both transports.
  */
 export function classifyOdooError(data: OdooErrorData, call: CallInfo): AppError {
-  const details = { odooError: data.name, call: where(call), url: call.url };
-  const message = data.message.trim();
+  const details = { odooError: remoteExcerpt(data.name, 100), call: where(call), url: call.url };
+  // Odoo's text goes into messages the seller reads: a short, cleaned excerpt (a traceback or a proxy's HTML
+  // page is no message).
+  const message = remoteExcerpt(data.message);
   switch (data.name) {
     case 'odoo.exceptions.AccessDenied':
     case 'werkzeug.exceptions.Unauthorized':
@@ -101,14 +104,14 @@ export function classifyOdooError(data: OdooErrorData, call: CallInfo): AppError
       return new AppError(
         'bug',
         'odoo.server_error',
-        `Odoo failed in ${where(call)} (${data.name}): ${message}`,
+        `Odoo failed in ${where(call)} (${details.odooError}): ${message}`,
         { details },
       );
   }
 }
 
 export function httpStatusError(status: number, call: CallInfo, snippet: string): AppError {
-  const details = { status, call: where(call), url: call.url, body: snippet.slice(0, 200) };
+  const details = { status, call: where(call), url: call.url, body: remoteExcerpt(snippet) };
   if (status === 429 || status >= 500) {
     // 503 is a proxy or Odoo without a worker: the call did not run. 500/502/504 may have run.
     const notApplied = status === 429 || status === 503;
@@ -123,6 +126,24 @@ export function httpStatusError(status: number, call: CallInfo, snippet: string)
     'odoo.not_odoo',
     `No Odoo API answers at ${call.url} (HTTP ${status}): check the URL.`,
     { details },
+  );
+}
+
+/**
+ * Odoo calls never follow a redirect: the API key travels in every request, and following would hand it to
+ * whatever host the answer names. A redirect (http → https, a login page, a moved server) means the URL is off.
+ */
+export function redirectedError(status: number, location: string | null, call: CallInfo): AppError {
+  const target = location ? ` to ${remoteExcerpt(location)}` : '';
+  return new AppError(
+    'config',
+    'odoo.redirected',
+    `Odoo at ${call.url} answered with a redirect (HTTP ${status})${target}. AdlerDo does not follow redirects ` +
+      "with the API key: enter the server's own address (e.g. https:// instead of http://) as the Odoo URL.",
+    {
+      details: { status, call: where(call), url: call.url },
+      fields: [{ field: 'url', message: 'This address redirects elsewhere.' }],
+    },
   );
 }
 

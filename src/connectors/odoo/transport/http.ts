@@ -1,7 +1,7 @@
 import pRetry from 'p-retry';
 import { AppError, toAppError } from '../../../core/errors.ts';
 import type { CallRecord } from '../../../core/ports/marketplace.port.ts';
-import { NOT_APPLIED, networkError, type CallInfo } from './errors.ts';
+import { NOT_APPLIED, networkError, redirectedError, type CallInfo } from './errors.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
@@ -32,15 +32,24 @@ export async function send(
       status,
       ms: performance.now() - started,
     });
+  let response: Response;
+  let text: string;
   try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
-    const text = await response.text();
-    report(response.status);
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+    // redirect 'manual': see redirectedError.
+    response = await fetch(url, {
+      ...init,
+      signal: AbortSignal.timeout(options.timeoutMs),
+      redirect: 'manual',
+    });
+    text = await response.text();
   } catch (error) {
     report(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network_error');
     throw networkError(error, call);
   }
+  report(response.status);
+  if (response.status >= 300 && response.status < 400)
+    throw redirectedError(response.status, response.headers.get('location'), call);
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
 }
 
 /**
