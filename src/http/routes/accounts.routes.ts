@@ -17,7 +17,7 @@ export function accountsRoutes(app: FastifyInstance, { accounts }: AppContext): 
     types: Object.values(marketplaceConnectors).map((c) => ({
       type: c.type,
       name: c.displayName,
-      defaultBaseUrl: c.defaultBaseUrl,
+      defaultBaseUrl: accounts.defaultBaseUrl(c.type),
     })),
   }));
 
