@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../core/text.ts';
 
 const priceRuleFields = {
   /** Multiplies the ERP price (1 = the ERP price as is). */
@@ -22,6 +23,9 @@ const priceRuleFields = {
     .nullable(),
 };
 
+/** Carrier names and codes: generous limits, so no stored mapping falls back to the defaults. */
+const carrierName = text().min(1, 'Enter a carrier.').max(200, 'Use at most 200 characters.');
+
 const fields = {
   productStockSync: z.boolean(),
   orderImport: z.boolean(),
@@ -29,6 +33,7 @@ const fields = {
   /** Sales channels to sync; null = every channel the account has. */
   storefronts: z
     .array(z.string().regex(/^[a-z]{2}$/, 'Use two-letter storefront codes such as de or cz.'))
+    .max(50, 'Choose at most 50 storefronts.')
     .nullable(),
   /** Days from order to dispatch announced on offers (Kaufland allows 0–100). */
   handlingTimeDays: z
@@ -42,10 +47,14 @@ const fields = {
     .positive('Enter a positive number.')
     .nullable(),
   /** ERP carrier name → marketplace carrier code; unmapped carriers use defaultCarrier. */
-  carrierMapping: z.record(z.string().min(1), z.string().min(1)),
-  defaultCarrier: z.string().min(1),
+  carrierMapping: z
+    .record(carrierName, carrierName)
+    .refine((mapping) => Object.keys(mapping).length <= 200, 'Map at most 200 carriers.'),
+  defaultCarrier: carrierName,
   /** Reason sent when an order cancelled in the ERP is cancelled on the marketplace. */
-  cancelReason: z.string().min(1),
+  cancelReason: text()
+    .min(1, 'Enter a cancel reason such as NoInventory.')
+    .max(100, 'Use at most 100 characters.'),
   /** Units kept back from the marketplace per SKU (free quantity minus this). */
   safetyBuffer: z
     .number({ error: 'Enter a number of units.' })

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { text } from '../core/text.ts';
+
+/** ERP record ids as text (Odoo's are integers; other ERPs may use codes). */
+const recordId = text().min(1).max(200, 'Use at most 200 characters.');
 
 const fields = {
-  warehouseId: z.string().min(1).nullable(),
+  warehouseId: recordId.nullable(),
   /** Stock locations whose free quantity counts; null = the warehouse's main stock location. */
-  stockLocationIds: z.array(z.string().min(1)).nullable(),
+  stockLocationIds: z.array(recordId).max(1000, 'Choose at most 1,000 locations.').nullable(),
   /** Units held back from every marketplace per SKU (each account may hold back more). */
   safetyBuffer: z
     .number({ error: 'Enter a number of units.' })

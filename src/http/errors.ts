@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorKind } from '../core/errors.ts';
+import { BODY_LIMIT_BYTES } from './limits.ts';
 
 /** HTTP status per error kind. A marketplace refusing a key pair is 422: the request was fine, the keys not. */
 const STATUS: Record<ErrorKind, number> = {
@@ -11,6 +12,37 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   transient: 502,
   bug: 500,
+};
+
+/** How each part of a request is named in messages, and what a wrong type of the whole part means. */
+interface Part {
+  what: string;
+  whole: string;
+  wrongType: string;
+}
+const BODY_PART: Part = {
+  what: 'The request body',
+  whole: '(body)',
+  wrongType: 'Send a JSON object with the fields this request takes (see /api/docs).',
+};
+const PARTS: Record<string, Part> = {
+  body: BODY_PART,
+  querystring: { what: 'The query', whole: '(query)', wrongType: 'Not a valid query string.' },
+  params: { what: 'The address', whole: '(path)', wrongType: 'Not a valid address.' },
+  headers: { what: 'The headers', whole: '(headers)', wrongType: 'Not valid headers.' },
+};
+
+const BODY_LIMIT_TEXT = `${BODY_LIMIT_BYTES / 1024 / 1024} MiB`;
+
+/** Fastify's refusals in words a caller can act on. */
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: `The request body is larger than ${BODY_LIMIT_TEXT}, the most AdlerDo accepts. Send less.`,
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON. Send a JSON object.',
+  FST_ERR_CTP_EMPTY_JSON_BODY:
+    'The request body is empty although its content type is application/json. Send a JSON object (or {}).',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request body as application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The request body does not match its Content-Length header.',
+  FST_ERR_BAD_URL: 'The address is not valid (check its percent-encoding).',
 };
 
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
@@ -30,24 +62,35 @@ export function errorHandler(
     return sendError(reply, error);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    // A route's zod schema refused params, query or body: one 400 with a message per field.
-    const fields = error.validation.map((issue) => ({
-      field: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'Not valid.',
-    }));
+    // A route's zod schema refused params, query or body: one 400 with a message per field. Field names are
+    // relative to the part (`name`, `settings.handlingTimeDays`, `account`), as the forms and parseInput use them.
+    const part = PARTS[error.validationContext ?? 'body'] ?? BODY_PART;
+    const fields = error.validation.map((issue) => {
+      const path = issue.instancePath.split('/').filter(Boolean).join('.');
+      const whole = path === '' && issue.keyword === 'invalid_type';
+      return {
+        field: path || part.whole,
+        message: whole ? part.wrongType : (issue.message ?? 'Not valid.'),
+      };
+    });
     const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
     return sendError(
       reply,
-      new AppError('input', 'input.invalid', `The request is not valid: ${summary}`, { fields }),
+      new AppError('input', 'input.invalid', `${part.what} is not valid: ${summary}`, { fields }),
     );
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    // Fastify's own refusals: malformed JSON, wrong content type, body too large.
-    return sendError(
-      reply,
-      new AppError('input', `http.${fastifyError.code ?? 'bad_request'}`.toLowerCase(), fastifyError.message),
-    );
+    // Fastify's own refusals (malformed JSON, wrong content type, body too large) keep their status (400, 413,
+    // 415) and get a sentence that says what to send instead.
+    const code = fastifyError.code ?? 'FST_ERR_BAD_REQUEST';
+    request.log.info({ code, status: fastifyError.statusCode }, 'request refused');
+    return reply.status(fastifyError.statusCode).send({
+      error: {
+        code: `http.${code}`.toLowerCase(),
+        message: FASTIFY_MESSAGES[code] ?? `The request was refused: ${fastifyError.message}.`,
+      },
+    });
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendError(

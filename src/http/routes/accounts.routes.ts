@@ -1,54 +1,91 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import type {
-  AddAccountInput,
-  PatchAccountInput,
-  UpdateCredentialsInput,
+import {
+  addAccountSchema,
+  patchAccountSchema,
+  updateCredentialsSchema,
 } from '../../accounts/account-input.ts';
 import { marketplaceConnectors } from '../../connectors/index.ts';
+import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
 
-interface IdParams {
-  id: string;
-}
+/**
+ * The accounts JSON API. Params and bodies are checked by the route schemas (the same zod schemas the service
+ * and the CLI use), so nothing malformed reaches the service or the database.
+ */
+export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['accounts'];
 
-/** The accounts JSON API. Bodies are validated by the service (one schema for API and CLI). */
-export function accountsRoutes(app: FastifyInstance, { accounts }: AppContext): void {
-  app.get('/api/account-types', () => ({
-    types: Object.values(marketplaceConnectors).map((c) => ({
-      type: c.type,
-      name: c.displayName,
-      defaultBaseUrl: accounts.defaultBaseUrl(c.type),
-    })),
-  }));
-
-  app.get('/api/accounts', async () => ({ accounts: await accounts.list() }));
-
-  app.post<{ Body: AddAccountInput }>('/api/accounts', async (request, reply) => {
-    const account = await accounts.add(request.body);
-    return reply.status(201).send({ account });
-  });
-
-  app.get<{ Params: IdParams }>('/api/accounts/:id', async (request) => ({
-    account: await accounts.get(request.params.id),
-  }));
-
-  app.put<{ Params: IdParams; Body: UpdateCredentialsInput }>(
-    '/api/accounts/:id/credentials',
-    async (request) => ({
-      account: await accounts.updateCredentials(request.params.id, request.body),
+  app.get(
+    '/api/account-types',
+    { schema: { tags, summary: 'Marketplace types that can be connected' } },
+    () => ({
+      types: Object.values(marketplaceConnectors).map((c) => ({
+        type: c.type,
+        name: c.displayName,
+        defaultBaseUrl: accounts.defaultBaseUrl(c.type),
+      })),
     }),
   );
 
-  app.post<{ Params: IdParams }>('/api/accounts/:id/verify', async (request) => ({
-    account: await accounts.verify(request.params.id),
+  app.get('/api/accounts', { schema: { tags, summary: 'Connected marketplace accounts' } }, async () => ({
+    accounts: await accounts.list(),
   }));
 
-  app.patch<{ Params: IdParams; Body: PatchAccountInput }>('/api/accounts/:id', async (request) => ({
-    account: await accounts.patch(request.params.id, request.body),
-  }));
+  app.post(
+    '/api/accounts',
+    { schema: { tags, summary: 'Connect an account (the keys are proven first)', body: addAccountSchema } },
+    async (request, reply) => {
+      const account = await accounts.add(request.body);
+      return reply.status(201).send({ account });
+    },
+  );
 
-  app.delete<{ Params: IdParams }>('/api/accounts/:id', async (request, reply) => {
-    await accounts.remove(request.params.id);
-    return reply.status(204).send();
-  });
+  app.get(
+    '/api/accounts/:id',
+    { schema: { tags, summary: 'One account', params: accountIdParams } },
+    async (request) => ({ account: await accounts.get(request.params.id) }),
+  );
+
+  app.put(
+    '/api/accounts/:id/credentials',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the keys (proven first)',
+        params: accountIdParams,
+        body: updateCredentialsSchema,
+      },
+    },
+    async (request) => ({ account: await accounts.updateCredentials(request.params.id, request.body) }),
+  );
+
+  app.post(
+    '/api/accounts/:id/verify',
+    { schema: { tags, summary: 'Prove the stored keys again', params: accountIdParams, body: noBody } },
+    async (request) => ({ account: await accounts.verify(request.params.id) }),
+  );
+
+  app.patch(
+    '/api/accounts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, move or change settings',
+        params: accountIdParams,
+        body: patchAccountSchema,
+      },
+    },
+    async (request) => ({ account: await accounts.patch(request.params.id, request.body) }),
+  );
+
+  app.delete(
+    '/api/accounts/:id',
+    { schema: { tags, summary: 'Remove an account and its keys', params: accountIdParams } },
+    async (request, reply) => {
+      await accounts.remove(request.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

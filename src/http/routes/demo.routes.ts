@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { runningDemo, startDemoOnce, stopDemo, type Demo } from '../../demo/index.ts';
+import { noBody } from '../schemas/common.schemas.ts';
 
 /** What the pages may know of the demo: never the sandbox seller's secret. */
 function demoView(demo: Demo) {
@@ -17,8 +19,10 @@ function demoView(demo: Demo) {
  * "Try it with the sandbox" on an empty Accounts page: the demo runs inside this server process, so the
  * worker and scheduler of `adlerdo start` move it. 409 once anything is connected (see startDemo).
  */
-export function demoRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/demo', async () => {
+export function demoRoutes(fastify: FastifyInstance, ctx: AppContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['demo'];
+  app.get('/api/demo', { schema: { tags, summary: 'The running demo, or null' } }, async () => {
     const demo = await runningDemo(ctx);
     if (!demo) return { demo: null };
     // The seller removed the demo account (to connect their own): its sandboxes have nothing left to feed.
@@ -29,10 +33,14 @@ export function demoRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { demo: demoView(demo) };
   });
 
-  app.post('/api/demo', async (_request, reply) => {
-    const demo = await startDemoOnce(ctx);
-    return reply.status(201).send({ demo: demoView(demo) });
-  });
+  app.post(
+    '/api/demo',
+    { schema: { tags, summary: 'Start the demo (only while nothing is connected)', body: noBody } },
+    async (_request, reply) => {
+      const demo = await startDemoOnce(ctx);
+      return reply.status(201).send({ demo: demoView(demo) });
+    },
+  );
 
   // The sandboxes live in this process: they stop with the server.
   app.addHook('onClose', async () => {

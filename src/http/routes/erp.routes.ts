@@ -1,30 +1,53 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { erpConnectors } from '../../connectors/index.ts';
-import type { ConnectErpInput, PatchErpInput, UpdateErpKeyInput } from '../../erp/erp-input.ts';
+import { connectErpSchema, patchErpSchema, updateErpKeySchema } from '../../erp/erp-input.ts';
+import { noBody } from '../schemas/common.schemas.ts';
 
-/** The ERP connection JSON API: at most one ERP per instance. Bodies are validated by the service. */
-export function erpRoutes(app: FastifyInstance, { erp }: AppContext): void {
-  app.get('/api/erp-types', () => ({
+/** The ERP connection JSON API: at most one ERP per instance. Bodies are checked by the route schemas. */
+export function erpRoutes(fastify: FastifyInstance, { erp }: AppContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['erp'];
+
+  app.get('/api/erp-types', { schema: { tags, summary: 'ERP types that can be connected' } }, () => ({
     types: Object.values(erpConnectors).map((c) => ({ type: c.type, name: c.displayName })),
   }));
 
-  app.get('/api/erp', async () => ({ erp: await erp.get() }));
-
-  app.post<{ Body: ConnectErpInput }>('/api/erp', async (request, reply) => {
-    return reply.status(201).send({ erp: await erp.connect(request.body) });
-  });
-
-  app.put<{ Body: UpdateErpKeyInput }>('/api/erp/credentials', async (request) => ({
-    erp: await erp.updateKey(request.body),
+  app.get('/api/erp', { schema: { tags, summary: 'The ERP connection, or null' } }, async () => ({
+    erp: await erp.get(),
   }));
 
-  app.post('/api/erp/verify', async () => ({ erp: await erp.verify() }));
+  app.post(
+    '/api/erp',
+    { schema: { tags, summary: 'Connect the ERP (signs in first)', body: connectErpSchema } },
+    async (request, reply) => reply.status(201).send({ erp: await erp.connect(request.body) }),
+  );
 
-  app.patch<{ Body: PatchErpInput }>('/api/erp', async (request) => ({ erp: await erp.patch(request.body) }));
+  app.put(
+    '/api/erp/credentials',
+    { schema: { tags, summary: 'Replace the API key (proven first)', body: updateErpKeySchema } },
+    async (request) => ({ erp: await erp.updateKey(request.body) }),
+  );
 
-  app.delete('/api/erp', async (_request, reply) => {
-    await erp.disconnect();
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/erp/verify',
+    { schema: { tags, summary: 'Sign in with the stored key again', body: noBody } },
+    async () => ({ erp: await erp.verify() }),
+  );
+
+  app.patch(
+    '/api/erp',
+    { schema: { tags, summary: 'Change what the sync reads', body: patchErpSchema } },
+    async (request) => ({ erp: await erp.patch(request.body) }),
+  );
+
+  app.delete(
+    '/api/erp',
+    { schema: { tags, summary: 'Disconnect the ERP and forget its key' } },
+    async (_request, reply) => {
+      await erp.disconnect();
+      return reply.status(204).send();
+    },
+  );
 }

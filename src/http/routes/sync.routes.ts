@@ -1,65 +1,82 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { parseInput } from '../../core/validation.ts';
+import { AppError } from '../../core/errors.ts';
 import { openIssues } from '../../sync/issues.repository.ts';
 import { lastRuns, recentRuns } from '../../sync/runs.repository.ts';
 import { stepEnabled } from '../../sync/step-handlers.ts';
 import { isStep, STEPS } from '../../sync/steps.ts';
-import { AppError } from '../../core/errors.ts';
-
-const syncNowSchema = z.object({ step: z.enum(STEPS).optional() }).strict();
-const runsQuerySchema = z.object({
-  account: z.uuid().optional(),
-  step: z.enum(STEPS).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
+import { issueIdParams, issuesQuery, runsQuery, syncNowBody } from '../schemas/sync.schemas.ts';
 
 /** "Sync now", the run log and the issues list. */
-export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Params: { id: string } }>('/api/accounts/:id/sync', async (request, reply) => {
-    const { step } = parseInput(syncNowSchema, request.body ?? {}, 'The sync request');
-    const account = await ctx.accounts.get(request.params.id);
-    const steps = step ? [step] : STEPS.filter((s) => stepEnabled(account.settings, s));
-    const queue = await ctx.queue();
-    for (const s of steps) await queue.enqueue({ accountId: account.id, step: s, trigger: 'manual' });
-    return reply.status(202).send({ queued: steps });
-  });
+export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['sync'];
 
-  app.get('/api/runs', async (request) => {
-    const query = parseInput(runsQuerySchema, request.query, 'The query');
-    return {
-      runs: await recentRuns(ctx.db, { accountId: query.account, step: query.step, limit: query.limit }),
-    };
-  });
+  app.post(
+    '/api/accounts/:id/sync',
+    {
+      schema: {
+        tags,
+        summary: 'Queue one step, or every enabled step, now',
+        params: accountIdParams,
+        body: syncNowBody,
+      },
+    },
+    async (request, reply) => {
+      const step = request.body?.step;
+      const account = await ctx.accounts.get(request.params.id);
+      const steps = step ? [step] : STEPS.filter((s) => stepEnabled(account.settings, s));
+      const queue = await ctx.queue();
+      for (const s of steps) await queue.enqueue({ accountId: account.id, step: s, trigger: 'manual' });
+      return reply.status(202).send({ queued: steps });
+    },
+  );
 
-  app.get('/api/runs/last', async () => ({ runs: await lastRuns(ctx.db) }));
+  app.get(
+    '/api/runs',
+    { schema: { tags, summary: 'Recent step runs, newest first', querystring: runsQuery } },
+    async (request) => ({
+      runs: await recentRuns(ctx.db, {
+        accountId: request.query.account,
+        step: request.query.step,
+        limit: request.query.limit,
+      }),
+    }),
+  );
 
-  app.get<{ Querystring: { account?: string } }>('/api/issues', async (request) => ({
-    issues: await openIssues(ctx.db, request.query.account),
+  app.get('/api/runs/last', { schema: { tags, summary: 'The last run of every step' } }, async () => ({
+    runs: await lastRuns(ctx.db),
   }));
 
+  app.get(
+    '/api/issues',
+    { schema: { tags, summary: 'Open issues', querystring: issuesQuery } },
+    async (request) => ({ issues: await openIssues(ctx.db, request.query.account) }),
+  );
+
   /** "Retry" on an issue: runs its step again now; the issue clears itself when its cause is gone. */
-  app.post<{ Params: { id: string } }>('/api/issues/:id/retry', async (request, reply) => {
-    const { id } = parseInput(
-      z.object({ id: z.string().regex(/^\d+$/, 'Not an issue id.') }),
-      request.params,
-      'The issue id',
-    );
-    const issue = await ctx.db
-      .selectFrom('sync_issues')
-      .select(['account_id', 'step'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!issue?.account_id || !isStep(issue.step))
-      throw new AppError('not_found', 'issue.not_found', `No issue ${id}.`);
-    await ctx.db
-      .updateTable('hub_orders')
-      .set({ state: 'received', updated_at: new Date() })
-      .where('account_id', '=', issue.account_id)
-      .where('state', '=', 'held')
-      .execute();
-    await (await ctx.queue()).enqueue({ accountId: issue.account_id, step: issue.step, trigger: 'retry' });
-    return reply.status(202).send({ queued: [issue.step] });
-  });
+  app.post(
+    '/api/issues/:id/retry',
+    { schema: { tags, summary: "Run an issue's step again now", params: issueIdParams, body: noBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const issue = await ctx.db
+        .selectFrom('sync_issues')
+        .select(['account_id', 'step'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!issue?.account_id || !isStep(issue.step))
+        throw new AppError('not_found', 'issue.not_found', `No issue ${id}.`);
+      await ctx.db
+        .updateTable('hub_orders')
+        .set({ state: 'received', updated_at: new Date() })
+        .where('account_id', '=', issue.account_id)
+        .where('state', '=', 'held')
+        .execute();
+      await (await ctx.queue()).enqueue({ accountId: issue.account_id, step: issue.step, trigger: 'retry' });
+      return reply.status(202).send({ queued: [issue.step] });
+    },
+  );
 }
