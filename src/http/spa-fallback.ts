@@ -36,7 +36,8 @@ export function looksLikeApi(rawPath: string): boolean {
     if (segment === '..') segments.pop();
     else segments.push(segment);
   }
-  const first = segments[0]?.replace(/[\s?#;].*$/, '');
+  // Only the leading word counts: `api;x`, `api?`, `metrics\u0000`, `api.json` are the API too.
+  const first = /^[a-z0-9_-]*/.exec(segments[0] ?? '')?.[0];
   return first === 'api' || first === 'metrics';
 }
 
