@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../store/schema.ts';
+import { toCsv } from './csv.ts';
 
 export interface SkuCheck {
   /** In the ERP (active, with stock or not) but not offered on the marketplace account. */
@@ -54,14 +55,13 @@ export async function skuCheck(db: Kysely<DB>, accountId: string): Promise<SkuCh
   };
 }
 
-/** One CSV for the seller's spreadsheet: kind, SKU, detail. Cells quoted, quotes doubled (RFC 4180). */
+/** One CSV for the seller's spreadsheet: kind, SKU, detail (see csv.ts: quoted, formulas neutralised). */
 export function skuCheckCsv(check: SkuCheck): string {
-  const cell = (value: string) => `"${value.replace(/"/g, '""')}"`;
   const rows = [
     ['kind', 'sku', 'detail'],
     ...check.erpNotOnMarketplace.map((p) => ['in ERP, not on marketplace', p.sku, p.reason]),
     ...check.marketplaceNotInErp.map((o) => ['on marketplace, not in ERP', o.sku, `channel ${o.channel}`]),
     ...check.duplicateEans.flatMap((d) => d.skus.map((sku) => ['duplicate EAN', sku, d.ean])),
   ];
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }
