@@ -107,6 +107,8 @@ export interface CatalogProductsTable {
   free_qty: ColumnType<string, number | string, number | string>;
   on_hand: ColumnType<string, number | string, number | string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Pieces reserved in the hub by marketplace orders the ERP has not reserved yet (migration 006). */
+  reserved_qty: ColumnType<number, number | undefined, number>;
   changed_at: ColumnType<Date, Date | undefined, Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
@@ -126,7 +128,11 @@ export interface OffersTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-export type HubOrderState = 'received' | 'held' | 'in_erp' | 'shipped' | 'cancelled';
+/**
+ * open (the marketplace has not released it to ship: stored for its reservation only) → received →
+ * (held ⇄ received) → in_erp → shipped | cancelled. Lines of open, received and held orders are reserved.
+ */
+export type HubOrderState = 'open' | 'received' | 'held' | 'in_erp' | 'shipped' | 'cancelled';
 
 export interface HubOrdersTable {
   id: Generated<string>;

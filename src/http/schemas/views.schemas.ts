@@ -6,7 +6,7 @@ import { paging } from './common.schemas.ts';
 /** The query strings of the dashboard's lists (views.routes.ts); the web app builds its links from these types. */
 const search = text().trim().max(100, 'Search for at most 100 characters.').optional();
 
-export const ORDER_STATES = ['received', 'held', 'in_erp', 'shipped', 'cancelled'] as const;
+export const ORDER_STATES = ['open', 'received', 'held', 'in_erp', 'shipped', 'cancelled'] as const;
 export const OFFER_FILTERS = ['all', 'out_of_sync', 'no_ean', 'not_on_marketplace'] as const;
 
 export const ordersQuery = z.object({

@@ -9,13 +9,18 @@ import {
   refreshCatalog,
 } from './offers/ingest-products.ts';
 import { readPages } from './offers/read-pages.ts';
+import { countReservations } from './offers/reservations.ts';
 import { readStockCursor } from './offers/stock-cursor.ts';
 import { systemNames } from './offers/system-names.ts';
 
 /**
- * Offers and stock. (1) The catalog learns of stock moves and reservations (they do not touch a product's
+ * Offers and stock. (0) The pieces sold on any account that the ERP has not reserved yet are counted per SKU
+ * (offers/reservations.ts) — before the ERP's stock is read, so a sale order confirmed in between is never
+ * missing from both. (1) The catalog learns of stock moves and reservations (they do not touch a product's
  * own change date, so the catalog step cannot see them); an empty catalog is filled first. (2) Each channel's
- * offers are compared with the catalog and only differences are sent.
+ * offers are compared with the catalog and only differences are sent: a SKU whose reserved count changed is
+ * compared even when the ERP's stock did not move, so another account's sale lowers this account's amount
+ * within one run.
  *
  * Calls per steady cycle (100,000 SKUs, 1 % changed): ERP — sign-in plus 3 per stock page (500 products);
  * marketplace — ⌈changes/150⌉ bulk requests + at most 5 look-ups of pending creates + one per new SKU;
@@ -23,6 +28,7 @@ import { systemNames } from './offers/system-names.ts';
  */
 export const syncStock: StepHandler = async (ctx) => {
   const names = await systemNames(ctx);
+  await countReservations(ctx.db, 'exact');
   const state = readStockCursor(await ctx.cursor.read());
   if (state.erp === null || (await catalogIsEmpty(ctx.db))) {
     // No stock cursor yet (the first listing, an ERP scope change, an unreadable cursor): every product is read
@@ -43,6 +49,8 @@ export const syncStock: StepHandler = async (ctx) => {
       ctx.counts.read += page.items.length;
     },
   );
+  // SKUs that entered the catalog just now, and orders stored meanwhile, count before anything is offered.
+  await countReservations(ctx.db, 'raise');
   const rules = offerRules(ctx.account.settings, ctx.erpSettings);
   for (const channel of ctx.channels) {
     state.channels[channel] = await syncChannelOffers(ctx, channel, state.channels[channel], rules, names);

@@ -37,6 +37,7 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
 };
 
 export const ORDER_STATES: Record<OrderState, { label: string; tone: Tone }> = {
+  open: { label: 'Not ready to ship', tone: 'neutral' },
   received: { label: 'Received', tone: 'neutral' },
   held: { label: 'Held', tone: 'warn' },
   in_erp: { label: 'In ERP', tone: 'info' },

@@ -31,6 +31,13 @@ describe('desiredAmount', () => {
   it('offers nothing of an archived product', () => {
     expect(desiredAmount(40, false, rules())).toBe(0);
   });
+
+  it('holds back the pieces sold but not reserved in the ERP yet, before the buffers', () => {
+    // 2 free in the ERP, 1 owed to an order the ERP has not got yet → 1.
+    expect(desiredAmount(2, true, rules(), 1)).toBe(1);
+    expect(desiredAmount(10, true, rules(2, 3), 4)).toBe(1);
+    expect(desiredAmount(1, true, rules(), 3)).toBe(0);
+  });
 });
 
 describe('desiredOffer', () => {
@@ -43,7 +50,7 @@ describe('desiredOffer', () => {
       priceRule: { factor: 1.1, surchargeMinor: 0, rounding: 'up_99' as const, minimumMinor: null },
     };
     const offer = desiredOffer(
-      { sku: 'MUG-1', ean: '4006381333931', priceMinor: 1250, freeQty: 8, active: true },
+      { sku: 'MUG-1', ean: '4006381333931', priceMinor: 1250, freeQty: 8, reservedQty: 0, active: true },
       offerRules(settings, readErpSettings({ safetyBuffer: 2 })),
     );
     expect(offer).toEqual({

@@ -9,6 +9,8 @@ export interface CatalogItem {
   ean: string | null;
   priceMinor: number;
   freeQty: number;
+  /** Pieces sold on a marketplace (any account) that the ERP has not reserved yet: see reservations.ts. */
+  reservedQty: number;
   active: boolean;
 }
 
@@ -32,12 +34,17 @@ export function offerRules(account: AccountSettings, erp: ErpSettings): OfferRul
 }
 
 /**
- * Sellable quantity: whole free pieces (2.7 kg of a fractional product sells as 2) minus both safety buffers,
- * 0–99,999. An archived product sells nothing; its offer stays, at 0, so the seller keeps its history.
+ * Sellable quantity: whole free pieces (2.7 kg of a fractional product sells as 2) minus the pieces sold on a
+ * marketplace that the ERP has not reserved yet, minus both safety buffers, 0–99,999. An archived product sells
+ * nothing; its offer stays, at 0, so the seller keeps its history.
+ *
+ * The account the buyer bought from needs no special case: the marketplace lowered that offer itself at the
+ * sale, but the ERP's free quantity still holds the piece, so free − reserved is that offer's right amount too
+ * (1 free, 1 sold and not in the ERP → 0, which is what the marketplace already shows).
  */
-export function desiredAmount(freeQty: number, active: boolean, rules: OfferRules): number {
+export function desiredAmount(freeQty: number, active: boolean, rules: OfferRules, reservedQty = 0): number {
   if (!active || !Number.isFinite(freeQty)) return 0;
-  const sellable = Math.floor(freeQty) - rules.erpSafetyBuffer - rules.accountSafetyBuffer;
+  const sellable = Math.floor(freeQty) - reservedQty - rules.erpSafetyBuffer - rules.accountSafetyBuffer;
   return Math.min(MAX_OFFER_AMOUNT, Math.max(0, sellable));
 }
 
@@ -45,7 +52,7 @@ export function desiredOffer(item: CatalogItem, rules: OfferRules): DesiredOffer
   return {
     sku: item.sku,
     ean: item.ean,
-    amount: desiredAmount(item.freeQty, item.active, rules),
+    amount: desiredAmount(item.freeQty, item.active, rules, item.reservedQty),
     priceMinor: applyPriceRule(item.priceMinor, rules.priceRule),
     handlingTimeDays: rules.handlingTimeDays,
     shippingGroupId: rules.shippingGroupId,

@@ -39,7 +39,9 @@ function scoped(db: Kysely<DB>, key: OfferKey, scope: RowScope) {
           eb('o.updated_at', '<', sql<Date>`now() - ${RETRY_FAILED_AFTER}`),
         ]);
         const named = skus.length > 0 ? [eb('c.sku', '=', eb.fn.any(eb.val([...skus])))] : [];
-        return eb.or([eb('c.updated_at', '>=', since), retry, ...named]);
+        // The marketplace changed the amount itself (a sale lowers it): what it shows is not known any more.
+        const unknownAmount = eb.and([eb('o.offer_id', 'is not', null), eb('o.amount', 'is', null)]);
+        return eb.or([eb('c.updated_at', '>=', since), retry, unknownAmount, ...named]);
       }),
     );
 }
@@ -66,6 +68,7 @@ export async function readRows(
       'c.ean',
       'c.price_minor',
       'c.free_qty',
+      'c.reserved_qty',
       'c.active',
       'o.offer_id',
       'o.amount',
@@ -88,6 +91,7 @@ export async function readRows(
       ean: row.ean,
       priceMinor: row.price_minor,
       freeQty: Number(row.free_qty),
+      reservedQty: row.reserved_qty,
       active: row.active,
     },
     eanShared: row.ean_shared,

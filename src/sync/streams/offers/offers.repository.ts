@@ -74,6 +74,26 @@ export async function storeAccepted(
   }
 }
 
+/**
+ * The marketplace changed these offers' amounts itself (a sale lowers them on all the account's channels):
+ * the confirmed amount is forgotten, so the next comparison sends the desired one whatever it is.
+ * `updated_at` stays: it times the retry of refused offers.
+ */
+export async function forgetAmounts(
+  db: Kysely<DB>,
+  accountId: string,
+  skus: readonly string[],
+): Promise<void> {
+  if (skus.length === 0) return;
+  await db
+    .updateTable('offers')
+    .set({ amount: null })
+    .where('account_id', '=', accountId)
+    .where('sku', '=', sql<string>`any(${[...skus]}::text[])`)
+    .where('offer_id', 'is not', null)
+    .execute();
+}
+
 /** A refused create or change: the row keeps the last confirmed values, so the next comparison sends it again. */
 export async function storeFailure(db: Kysely<DB>, key: OfferKey, sku: string, error: string): Promise<void> {
   await db

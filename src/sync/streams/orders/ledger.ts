@@ -1,21 +1,32 @@
 import { sql, type Selectable } from 'kysely';
 import type { OrderLine } from '../../../core/order.ts';
-import type { HubOrderLinesTable } from '../../../store/schema.ts';
+import type { HubOrderLinesTable, HubOrderState } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
+import { forgetAmounts } from '../offers/offers.repository.ts';
 
 /**
  * Stores marketplace order lines in the hub — the ledger — before anything is sent to the ERP. Re-reading the
  * same lines (the overlap window, a retried run) changes nothing: orders and lines are unique per account.
+ *
+ * Lines still `open` (not released to ship) are stored too, for their SKU and quantity: from the first poll
+ * that sees them their pieces count as reserved (offers/reservations.ts). Their order stays `open`, which the
+ * ERP forwarding never picks up, until a line of it arrives `to_ship`; then it is `received` like any other.
+ *
+ * A new line means the marketplace lowered this account's offer of the SKU itself, at the sale: the amount the
+ * hub last confirmed is forgotten, so the next stock run sends the right one (even when it equals the old
+ * number: after a stock update sent between sale and poll, the marketplace's own decrement is lost).
  * Returns how many lines were new.
  */
 export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLine[]): Promise<number> {
   if (lines.length === 0) return 0;
   const byOrder = new Map<string, OrderLine[]>();
   for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+  const newSkus = new Set<string>();
   let added = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const [orderId, orderLines] of byOrder) {
       const first = orderLines[0]!;
+      const state: HubOrderState = orderLines.every((line) => line.status === 'open') ? 'open' : 'received';
       const order = await trx
         .insertInto('hub_orders')
         .values({
@@ -28,6 +39,7 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
           shipping_address: JSON.stringify(first.shippingAddress),
           marketplace_created_at: first.createdAt,
           total_minor: 0,
+          state,
         })
         .onConflict((oc) =>
           oc.columns(['account_id', 'marketplace_order_id']).doUpdateSet({
@@ -35,11 +47,13 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
             buyer: sql`coalesce(excluded.buyer, hub_orders.buyer)`,
             billing_address: sql`coalesce(excluded.billing_address, hub_orders.billing_address)`,
             shipping_address: sql`coalesce(excluded.shipping_address, hub_orders.shipping_address)`,
+            // Released to ship: from now on forwarded to the ERP. No other state moves here.
+            state: sql<HubOrderState>`CASE WHEN hub_orders.state = 'open' THEN excluded.state ELSE hub_orders.state END`,
           }),
         )
         .returning('id')
         .executeTakeFirstOrThrow();
-      const inserted = await trx
+      const written = await trx
         .insertInto('hub_order_lines')
         .values(
           orderLines.map((line) => ({
@@ -54,15 +68,27 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
             marketplace_status: line.status,
           })),
         )
-        .onConflict((oc) => oc.columns(['account_id', 'marketplace_line_id']).doNothing())
-        .returning('id')
+        .onConflict((oc) =>
+          oc
+            .columns(['account_id', 'marketplace_line_id'])
+            .doUpdateSet({ marketplace_status: (eb) => eb.ref('excluded.marketplace_status') })
+            // Only a line seen `open` moves on (to `to_ship`); cancellations and shipments are other steps'.
+            .where('hub_order_lines.marketplace_status', '=', 'open')
+            .where('hub_order_lines.cancelled_at', 'is', null)
+            .where('excluded.marketplace_status', '<>', 'open'),
+        )
+        .returning(['sku', sql<boolean>`xmax = 0`.as('inserted')])
         .execute();
-      added += inserted.length;
+      for (const line of written.filter((l) => l.inserted)) {
+        added++;
+        if (line.sku) newSkus.add(line.sku);
+      }
       await sql`UPDATE hub_orders SET total_minor = (SELECT coalesce(sum(price_minor + shipping_minor), 0)
                 FROM hub_order_lines WHERE order_id = ${order.id}), updated_at = now() WHERE id = ${order.id}`.execute(
         trx,
       );
     }
+    await forgetAmounts(trx, ctx.account.id, [...newSkus]);
   });
   return added;
 }
