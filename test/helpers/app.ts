@@ -59,7 +59,7 @@ export async function signedInClient(app: TestApp, username = 'admin', password 
   const setup = await fetch(`${app.url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({ username, password, setupCode: setupCodeFromLog(app) }),
   });
   if (setup.status !== 201) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
   const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -77,4 +77,9 @@ export async function signedInClient(app: TestApp, username = 'admin', password 
       json: isJson && text ? (JSON.parse(text) as Record<string, any>) : {},
     };
   };
+}
+
+/** The one-time setup code the app logged at start (when it listens off loopback or behind a proxy). */
+export function setupCodeFromLog(app: TestApp): string | undefined {
+  return /needs this setup code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(app.logs())?.[1];
 }

@@ -37,8 +37,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const setupCode = new SetupCode(setupCodeRequired(ctx.config));
   const throttle = new LoginThrottle();
 
-  // Printed once at start (when there is no administrator yet), where only someone with the server's log sees it.
-  app.addHook('onListen', async () => {
+  // Printed once at start (when there is no administrator yet), where only someone with the server's log sees
+  // it; onReady, which listen() awaits, so the line is there before the first request.
+  app.addHook('onReady', async () => {
     if (!setupCode.required || (await countAdmins(ctx.db)) > 0) return;
     ctx.logger.warn(
       `First start: AdlerDo listens on ${ctx.config.HOST}, so creating the first administrator in the browser ` +
