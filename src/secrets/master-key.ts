@@ -116,7 +116,7 @@ function keyMissing(file: string, stored: readonly StoredSecret[], config: Confi
 }
 
 function describe(some: readonly StoredSecret[], all: readonly StoredSecret[]): string {
-  const owners = [...new Set(some.map((s) => s.owner))];
+  const owners = [...new Set(some.map((s) => s.owner))].sort();
   const named = owners.slice(0, 3).join(', ') + (owners.length > 3 ? ` and ${owners.length - 3} more` : '');
   return `${some.length === all.length ? 'the' : `${some.length} of the ${all.length}`} stored keys of ${named}`;
 }
