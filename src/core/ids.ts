@@ -15,5 +15,9 @@ export function bigintId(what: string) {
   return z
     .string({ error: `Not ${what} id.` })
     .regex(/^[1-9]\d{0,18}$/, `Not ${what} id (a whole number).`)
-    .refine((value) => BigInt(value) <= BIGINT_MAX, `Not ${what} id (too large).`);
+    .refine(
+      // Refinements run even after the regex failed: only a run of digits may reach BigInt().
+      (value) => !/^\d+$/.test(value) || BigInt(value) <= BIGINT_MAX,
+      `Not ${what} id (too large).`,
+    );
 }

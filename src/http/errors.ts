@@ -92,9 +92,36 @@ export function errorHandler(
       },
     });
   }
+  if (isPostgresInputError(error)) {
+    // Backstop: the route schemas refuse such values first (src/core/text.ts, ids.ts). One that still reaches
+    // PostgreSQL and is refused there is the caller's to fix, not a 500; warn so that the schema gets mended.
+    request.log.warn(
+      { sqlState: error.code, route: request.routeOptions.url },
+      'input refused by PostgreSQL',
+    );
+    return sendError(
+      reply,
+      new AppError(
+        'input',
+        'input.unstorable',
+        'A value in the request cannot be stored or searched for (a NUL character, a malformed id or a number out of range). Check the values and try again.',
+      ),
+    );
+  }
   request.log.error({ err: error }, 'unhandled error');
   return sendError(
     reply,
     new AppError('bug', 'internal', 'Something went wrong on our side. The error was logged.'),
   );
+}
+
+/**
+ * PostgreSQL's data exceptions that only a caller's value causes: a NUL or malformed character (22021, 22P05),
+ * text that is not a uuid/number (22P02), a number out of range (22003).
+ */
+const POSTGRES_INPUT_STATES = new Set(['22021', '22P05', '22P02', '22003']);
+
+function isPostgresInputError(error: Error): error is Error & { code: string } {
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  return typeof severity === 'string' && typeof code === 'string' && POSTGRES_INPUT_STATES.has(code);
 }
