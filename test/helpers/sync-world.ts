@@ -27,6 +27,12 @@ export interface SyncWorld {
   ): Promise<void>;
   /** A signed-in Odoo client, for arranging things in Odoo as its users would. */
   odooClient(): Promise<OdooClient>;
+  /** Another seller on the Kaufland sandbox, connected as a second account selling from the same Odoo. */
+  addAccount(options: { name: string; settings?: Record<string, unknown> }): Promise<{
+    account: AccountView;
+    keys: SellerCredentials;
+    run: SyncWorld['run'];
+  }>;
   close(): Promise<void>;
 }
 
@@ -93,6 +99,23 @@ export async function startSyncWorld(
     },
     odooClient: () =>
       connectOdoo({ url: odoo.url, database: odoo.database, login: odoo.login, secret: odoo.password }),
+    addAccount: async ({ name, settings }) => {
+      const sellerKeys = kaufland.addSeller({ storefronts: (options.storefronts ?? ['de']) as never });
+      let other = await app.ctx.accounts.add({
+        type: 'kaufland',
+        name,
+        clientId: sellerKeys.client_key,
+        clientSecret: sellerKeys.secret_key,
+        baseUrl: kaufland.baseUrl,
+      });
+      if (settings) other = await app.ctx.accounts.patch(other.id, { settings });
+      const id = other.id;
+      return {
+        account: other,
+        keys: sellerKeys,
+        run: (step, runOptions = {}) => runStep(app.ctx, id, step, runOptions.trigger ?? 'cli', runOptions),
+      };
+    },
     close: async () => {
       await app.close();
       await Promise.all([kaufland.close(), odoo.close()]);
