@@ -371,6 +371,44 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect((await session.findProductsBySku([sku(3)]))[0]?.freeQty).toBe(30);
     });
 
+    it('sees an archived product as an inactive change', async () => {
+      const start = await drain((c) => session.productsChangedSince(c, 500));
+      const id = productIds.get(sku(3))!;
+      await client.write('product.product', [id], { active: false });
+      const items: { sku: string; active: boolean }[] = [];
+      let page = await session.productsChangedSince(start, 500);
+      items.push(...page.items);
+      while (page.hasMore) {
+        page = await session.productsChangedSince(page.cursor, 500);
+        items.push(...page.items);
+      }
+      expect(items.filter((p) => p.sku === sku(3)).at(-1)?.active).toBe(false);
+      await client.write('product.product', [id], { active: true });
+    });
+
+    it('refuses a contact without a name as Odoo’s database constraint does, on create and on write', async () => {
+      const refusal = (error: unknown) =>
+        isAppError(error) && [
+          error.kind,
+          error.details?.odooError,
+          error.message.includes('Contacts require a name'),
+        ];
+      const expected = ['rejected', 'odoo.exceptions.ValidationError', true];
+      const company = await client.create('res.partner', { name: `Firm ${tag}` });
+      // A `contact` needs a name even below a company; an address of another type may go without.
+      expect(
+        refusal(await client.create('res.partner', { parent_id: company }).catch((e: unknown) => e)),
+      ).toEqual(expected);
+      const address = await client.create('res.partner', { type: 'delivery', parent_id: company });
+      expect(address).toBeGreaterThan(0);
+      expect(
+        refusal(await client.write('res.partner', [company], { name: false }).catch((e: unknown) => e)),
+      ).toEqual(expected);
+      // An unset number reads as 0, not false.
+      const [row] = await client.read('res.partner', [address], ['customer_rank', 'name']);
+      expect(row).toMatchObject({ customer_rank: 0, name: false });
+    });
+
     it('classifies refusals: duplicate barcode is rejected, a wrong key is auth_failed, a wrong database unknown_database', async () => {
       const duplicate = await createProducts(client, [
         { sku: sku(9), ean: ean(1), name: 'dup', price: 1 },

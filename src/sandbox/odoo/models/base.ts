@@ -1,4 +1,4 @@
-import { userError } from '../errors.ts';
+import { validationError } from '../errors.ts';
 import {
   char,
   baseFields,
@@ -60,11 +60,22 @@ export const resPartner: ModelDef = {
     active: boolean('Active', { default: () => true }),
     customer_rank: integer('Customer Rank'),
   },
+  // Odoo 17's SQL constraint res_partner_check_name: a `contact` needs a name (NULL, not ""), with or without a
+  // parent; other address types may go without. A database constraint, so it also holds on write, and Odoo
+  // reports it as a ValidationError prefixed "The operation cannot be completed:" (checked on the real 17.0).
   beforeCreate: (_env, vals) => {
-    if (!vals.name && !vals.parent_id) throw userError('Contacts require a name');
+    checkPartnerName((vals.type ?? 'contact') as string, vals.name);
     return vals;
   },
+  afterWrite: (_env, recs) => {
+    for (const rec of recs) checkPartnerName(rec.type as string, rec.name);
+  },
 };
+
+function checkPartnerName(type: string, name: unknown): void {
+  if (type === 'contact' && (name === undefined || name === null || name === false))
+    throw validationError('The operation cannot be completed: Contacts require a name');
+}
 
 export const resUsers: ModelDef = {
   name: 'res.users',

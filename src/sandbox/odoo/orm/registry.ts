@@ -68,6 +68,10 @@ export function wireValue(env: Env, field: FieldDef, value: unknown): unknown {
     return [value, displayNameOf(env, field.relation, value)];
   }
   if (field.type === 'one2many' || field.type === 'many2many') return Array.isArray(value) ? value : [];
+  // Odoo reads an empty number as 0, never false (fields.Integer/Float convert_to_record: `value or 0`); the
+  // real 17.0 answers customer_rank 0 for a contact created without one.
+  if (field.type === 'integer' || field.type === 'float' || field.type === 'monetary')
+    return typeof value === 'number' ? value : 0;
   if (value === undefined || value === null) return false;
   return value;
 }
