@@ -371,6 +371,27 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect((await session.findProductsBySku([sku(3)]))[0]?.freeQty).toBe(30);
     });
 
+    it('reads the sale orders cancelled since a cursor, each once', async () => {
+      const cursor = await drain((c) => session.cancelledSaleOrdersSince(c, 200));
+      const ref = `MP-${tag}-3`;
+      const order = await createSaleOrder({
+        externalRef: ref,
+        customer: await findOrCreateCustomer(customer('Hauptstr. 1')),
+        lines: [{ sku: sku(3), quantity: 1, unitPrice: 999 }],
+      });
+      await session.cancelSaleOrder(order.id);
+      const items: { externalRef: string | null; state: string }[] = [];
+      let page = await session.cancelledSaleOrdersSince(cursor, 200);
+      items.push(...page.items);
+      while (page.hasMore) {
+        page = await session.cancelledSaleOrdersSince(page.cursor, 200);
+        items.push(...page.items);
+      }
+      expect(items.filter((o) => o.externalRef === ref).map((o) => o.state)).toEqual(['cancelled']);
+      const again = await session.cancelledSaleOrdersSince(page.cursor, 200);
+      expect(again.items.filter((o) => o.externalRef === ref)).toEqual([]);
+    });
+
     it('sees an archived product as an inactive change', async () => {
       const start = await drain((c) => session.productsChangedSince(c, 500));
       const id = productIds.get(sku(3))!;
