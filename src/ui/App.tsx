@@ -11,7 +11,7 @@ import { FIRST_START_PATH, navigate, usePath } from './routing.ts';
 type Phase =
   | { kind: 'loading' }
   | { kind: 'unreachable'; message: string }
-  | { kind: 'setup' }
+  | { kind: 'setup'; setupCodeRequired: boolean }
   | { kind: 'login'; notice?: string }
   | { kind: 'ready'; admin: Admin };
 
@@ -30,7 +30,7 @@ export function App() {
       .then((state) =>
         setPhase(
           state.needsSetup
-            ? { kind: 'setup' }
+            ? { kind: 'setup', setupCodeRequired: state.setupCodeRequired === true }
             : state.admin
               ? { kind: 'ready', admin: state.admin }
               : { kind: 'login' },
@@ -63,6 +63,7 @@ export function App() {
     case 'setup':
       return (
         <SetupPage
+          setupCodeRequired={phase.setupCodeRequired}
           onDone={(admin) => {
             // A new install has nothing to overview yet: the first thing to do is connecting (or the demo).
             if (window.location.pathname === '/') navigate(FIRST_START_PATH, { replace: true });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { AdminsPage } from './pages/AdminsPage.tsx';
 import { ErpPage } from './pages/ErpPage.tsx';
 import { IssuesPage } from './pages/IssuesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -29,5 +30,6 @@ export function Routes({ path }: { path: string }) {
   if (path.startsWith('/runs')) return <RunsPage />;
   if (path.startsWith('/accounts')) return <AccountsPage />;
   if (path.startsWith('/erp')) return <ErpPage />;
+  if (path.startsWith('/admins')) return <AdminsPage />;
   return <NotFoundPage />;
 }

@@ -27,9 +27,10 @@ export function LoginPage({ notice, onSignedIn }: Props) {
 
   const submit = form.onSubmit({
     send: async (password) => onSignedIn((await authApi.login({ username, password })).admin),
-    // The default title ("Not saved") suits forms that store something; this one signs in.
+    // The default title ("Not saved") suits forms that store something; this one signs in. A 429 (too many
+    // wrong passwords from here) says how long to wait.
     refused: (error) =>
-      error instanceof ApiError && error.code === 'auth.invalid'
+      error instanceof ApiError && (error.code === 'auth.invalid' || error.status === 429)
         ? { fields: {}, form: { tone: 'error', title: 'Not signed in', message: error.message } }
         : toFormFailure(error, FIELDS),
   });

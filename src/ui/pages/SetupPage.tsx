@@ -11,19 +11,23 @@ import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useSecretForm } from '../lib/use-secret-form.ts';
 
 const FORM_ID = 'setup';
-const FIELDS = ['username', 'password', 'confirm'] as const;
+const FIELDS = ['setupCode', 'username', 'password', 'confirm'] as const;
 const NEW_PASSWORD = { autoComplete: 'new-password' } as const;
+const SETUP_CODE_INPUT = { autoComplete: 'off', spellCheck: false, placeholder: 'XXXX-XXXX-XXXX' } as const;
 
 interface Props {
+  /** AdlerDo listens beyond this machine: setup also needs the one-time code from its log. */
+  setupCodeRequired: boolean;
   onDone: (admin: Admin) => void;
   /** Someone else finished setup meanwhile: sign in instead. */
   onAlreadySetUp: () => void;
 }
 
 /** First start: there is no administrator yet, so the first visitor creates one. */
-export function SetupPage({ onDone, onAlreadySetUp }: Props) {
+export function SetupPage({ setupCodeRequired, onDone, onAlreadySetUp }: Props) {
   useDocumentTitle('Welcome');
   const [username, setUsername] = useState('');
+  const [setupCode, setSetupCode] = useState('');
   const confirmRef = useRef<HTMLInputElement>(null);
   const form = useSecretForm(FORM_ID, FIELDS);
 
@@ -32,7 +36,10 @@ export function SetupPage({ onDone, onAlreadySetUp }: Props) {
       password === (confirmRef.current?.value ?? '')
         ? undefined
         : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } },
-    send: async (password) => onDone((await authApi.setup({ username, password })).admin),
+    send: async (password) =>
+      onDone(
+        (await authApi.setup({ username, password, ...(setupCodeRequired ? { setupCode } : {}) })).admin,
+      ),
     refused: (error) => {
       if (!(error instanceof ApiError && error.code === 'auth.setup_done'))
         return toFormFailure(error, FIELDS);
@@ -48,6 +55,13 @@ export function SetupPage({ onDone, onAlreadySetUp }: Props) {
       intro="Create the first administrator. You will sign in with this username and password."
     >
       <form id={FORM_ID} className="form" noValidate onSubmit={submit}>
+        {setupCodeRequired && (
+          <TextField
+            {...form.textProps('setupCode', setupCode, setSetupCode, SETUP_CODE_INPUT)}
+            label="Setup code"
+            hint="AdlerDo wrote it to its log when it started: the line “First start: … needs this setup code”."
+          />
+        )}
         <TextField
           {...form.textProps('username', username, setUsername, USERNAME_INPUT)}
           label="Username"

@@ -1,0 +1,84 @@
+import { useRef } from 'react';
+import type { AdminSummary } from '../admins-api.ts';
+import { adminsApi } from '../admins-api.ts';
+import { TextField } from './Field.tsx';
+import { FormSubmit } from './FormSubmit.tsx';
+import { useSecretForm } from '../lib/use-secret-form.ts';
+
+const FIELDS = ['currentPassword', 'password', 'confirm'] as const;
+const NEW_PASSWORD = { autoComplete: 'new-password' } as const;
+
+interface Props {
+  admin: AdminSummary;
+  /** One's own password needs the current one; another administrator's is simply reset. */
+  self: boolean;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** A new password for one administrator. Their other sessions end, so whoever knew the old one is out. */
+export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
+  const formId = `password-${admin.id}`;
+  const form = useSecretForm(formId, FIELDS);
+  const currentRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+
+  const submit = form.onSubmit({
+    check: (password) =>
+      password === (confirmRef.current?.value ?? '')
+        ? undefined
+        : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } },
+    send: async (password) => {
+      await adminsApi.setPassword(admin.id, {
+        password,
+        ...(self ? { currentPassword: currentRef.current?.value ?? '' } : {}),
+      });
+      onDone(
+        self
+          ? 'Your password is changed. Your other sessions have ended.'
+          : `The password of ${admin.username} is changed and their sessions have ended.`,
+      );
+    },
+    keepSecret: true,
+  });
+
+  return (
+    <form
+      id={formId}
+      className="form"
+      noValidate
+      onSubmit={submit}
+      aria-label={`New password for ${admin.username}`}
+    >
+      {self && (
+        <TextField
+          formId={formId}
+          name="currentPassword"
+          label="Current password"
+          error={form.fieldError('currentPassword')}
+          input={{
+            ref: currentRef,
+            type: 'password',
+            autoComplete: 'current-password',
+            required: true,
+            onChange: () => form.clearField('currentPassword'),
+          }}
+        />
+      )}
+      <TextField
+        {...form.secretProps('password', NEW_PASSWORD)}
+        label="New password"
+        hint="At least 10 characters."
+      />
+      <TextField
+        {...form.secretProps('confirm', { ...NEW_PASSWORD, ref: confirmRef })}
+        label="Repeat new password"
+      />
+      <FormSubmit form={form} busy={form.busy} label="Change password" busyLabel="Changing…">
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </FormSubmit>
+    </form>
+  );
+}
