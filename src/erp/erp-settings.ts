@@ -29,6 +29,7 @@ export type ErpSettings = z.infer<typeof erpSettingsSchema>;
 
 /** Only the fields given: zod fills defaults even inside .partial(), which would reset every field left out. */
 export const erpSettingsPatchSchema = z.object(fields).partial().strict();
+export type ErpSettingsPatch = z.input<typeof erpSettingsPatchSchema>;
 
 export function readErpSettings(stored: unknown): ErpSettings {
   const parsed = erpSettingsSchema.safeParse(stored ?? {});

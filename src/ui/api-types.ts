@@ -1,9 +1,14 @@
-/** The JSON shapes the server answers with (src/accounts/account-view.ts, src/http/routes). */
+/**
+ * The JSON shapes of the accounts API, taken from the server's own types and zod schemas (src/accounts,
+ * src/http/routes): a changed schema breaks the web app's type check instead of a page. `import type` is erased
+ * by the build, so no server code is bundled.
+ */
+import type { AddAccountInput, UpdateCredentialsInput } from '../accounts/account-input.ts';
+import type { AccountSettings, AccountSettingsPatch } from '../accounts/account-settings.ts';
+import type { AccountView } from '../accounts/account-view.ts';
+import type { Admin } from '../auth/admins.ts';
 
-export interface Admin {
-  id: string;
-  username: string;
-}
+export type { AccountSettings, AccountSettingsPatch, Admin };
 
 export interface AuthState {
   needsSetup: boolean;
@@ -16,62 +21,10 @@ export interface AccountType {
   defaultBaseUrl: string;
 }
 
-export type AccountStatus = 'connected' | 'credentials_invalid' | 'paused' | 'error';
+export type Account = AccountView;
+export type AccountStatus = AccountView['status'];
+export type PriceRule = AccountSettings['priceRule'];
+export type PriceRounding = PriceRule['rounding'];
 
-export type PriceRounding = 'none' | 'up_99' | 'up_95' | 'up_90' | 'whole';
-
-export interface PriceRule {
-  factor: number;
-  surchargeMinor: number;
-  rounding: PriceRounding;
-  minimumMinor: number | null;
-}
-
-export interface AccountSettings {
-  productStockSync: boolean;
-  orderImport: boolean;
-  shipmentConfirmation: boolean;
-  /** null = every storefront the account has. */
-  storefronts: string[] | null;
-  handlingTimeDays: number;
-  shippingGroupId: number | null;
-  carrierMapping: Record<string, string>;
-  defaultCarrier: string;
-  cancelReason: string;
-  safetyBuffer: number;
-  priceRule: PriceRule;
-}
-
-export type AccountSettingsPatch = Partial<Omit<AccountSettings, 'priceRule'>> & {
-  priceRule?: Partial<PriceRule>;
-};
-
-export interface Account {
-  id: string;
-  name: string;
-  type: string;
-  /** Already masked by the server, e.g. "••••3f2a". */
-  clientId: string;
-  baseUrl: string;
-  status: AccountStatus;
-  statusMessage: string | null;
-  storefronts: string[];
-  settings: AccountSettings;
-  lastVerifiedAt: string | null;
-  credentialsUpdatedAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewAccountInput {
-  type: string;
-  name: string;
-  clientId: string;
-  clientSecret: string;
-  baseUrl?: string;
-}
-
-export interface NewCredentialsInput {
-  clientId?: string;
-  clientSecret: string;
-}
+export type NewAccountInput = AddAccountInput;
+export type NewCredentialsInput = UpdateCredentialsInput;

@@ -2,11 +2,11 @@ import { apiRequest } from './api.ts';
 import type {
   DemoInfo,
   Issue,
-  OfferFilter,
   OfferRow,
+  OffersQuery,
   OrderDetail,
   OrderRow,
-  OrderState,
+  OrdersQuery,
   Overview,
   Paged,
   Run,
@@ -36,13 +36,7 @@ export const dashboardApi = {
       )
     ).queued,
 
-  orders: async (params: {
-    q?: string;
-    state?: OrderState;
-    account?: string;
-    page: number;
-    pageSize: number;
-  }) => {
+  orders: async (params: OrdersQuery) => {
     const answer = await apiRequest<{ orders: OrderRow[]; total: number }>(
       'GET',
       `/api/orders${query(params)}`,
@@ -53,14 +47,7 @@ export const dashboardApi = {
   retryOrder: (orderId: string) =>
     apiRequest<{ queued: Step[] }>('POST', `/api/orders/${id(orderId)}/retry`, {}),
 
-  offers: async (params: {
-    account: string;
-    channel: string;
-    filter: OfferFilter;
-    q?: string;
-    page: number;
-    pageSize: number;
-  }) => {
+  offers: async (params: OffersQuery) => {
     const answer = await apiRequest<{ offers: OfferRow[]; total: number }>(
       'GET',
       `/api/offers${query(params)}`,

@@ -3,45 +3,45 @@
  * sync.routes.ts, demo.routes.ts). The read models' own types are imported, so that a changed query breaks
  * the UI's type check instead of a page; `import type` is erased by the build, so no server code is bundled.
  */
+import type { Buyer, PostalAddress } from '../core/order.ts';
+import type { DemoInfo } from '../http/routes/demo.routes.ts';
+import type { OffersQuery, OrdersQuery } from '../http/schemas/views.schemas.ts';
+import type { IssueRecord } from '../sync/issues.repository.ts';
+import type { RunCounts } from '../sync/run-counts.ts';
+import type { RunRecord, RunStatus } from '../sync/runs.repository.ts';
+import type { Step, Trigger } from '../sync/steps.ts';
 import type { OfferRow } from '../views/offers.queries.ts';
-import type { OrderRow, TimelineEvent } from '../views/orders.queries.ts';
+import type { orderDetail, OrderRow, TimelineEvent } from '../views/orders.queries.ts';
 import type { Charts } from '../views/overview.queries.ts';
 import type { SkuCheck } from '../views/sku-check.queries.ts';
 import type { Account } from './api-types.ts';
 import type { Erp } from './erp-types.ts';
 
 export type { OfferFilter } from '../views/offers.queries.ts';
-export type { Charts, OfferRow, OrderRow, SkuCheck };
+export type {
+  Charts,
+  DemoInfo,
+  OffersQuery,
+  OfferRow,
+  OrderRow,
+  OrdersQuery,
+  RunCounts,
+  RunStatus,
+  SkuCheck,
+  Step,
+  Trigger,
+};
 
-export const STEPS = ['catalog', 'stock', 'orders', 'shipments', 'cancellations'] as const;
-export type Step = (typeof STEPS)[number];
+/** The steps in the order a cycle runs them (a value the bundle needs; checked against the server's Step). */
+export const STEPS = [
+  'catalog',
+  'stock',
+  'orders',
+  'shipments',
+  'cancellations',
+] as const satisfies readonly Step[];
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'paused' | 'skipped';
-export type Trigger = 'schedule' | 'manual' | 'cli' | 'retry';
-
-export interface RunCounts {
-  read: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-}
-
-export interface Run {
-  id: string;
-  accountId: string;
-  step: Step;
-  trigger: Trigger;
-  status: RunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  counts: RunCounts;
-  /** Calls by "system METHOD endpoint". */
-  apiCalls: Record<string, number>;
-  errorCode: string | null;
-  errorMessage: string | null;
-}
+export type Run = RunRecord;
 
 export type LatencyPoint = Charts['orderLatency'][number];
 
@@ -65,66 +65,21 @@ export interface Paged<T> {
   items: T[];
 }
 
-export interface Address {
-  firstName?: string;
-  lastName?: string;
-  company?: string | null;
-  street?: string;
-  houseNumber?: string;
-  postcode?: string;
-  city?: string;
-  country?: string;
-}
+type OrderDetailRead = Awaited<ReturnType<typeof orderDetail>>;
+type OrderDetailLine = OrderDetailRead['lines'][number];
+/** Stored as jsonb from the vendor-neutral order (core/order.ts); older rows may lack fields. */
+export type Address = Partial<PostalAddress>;
 
-export interface OrderDetail {
-  order: {
-    id: string;
-    accountId: string;
-    accountName: string;
-    marketplaceOrderId: string;
-    channel: string;
-    currency: string;
-    totalMinor: number;
-    state: OrderState;
-    holdReason: string | null;
-    erpOrderName: string | null;
-    buyer: { email?: string | null } | null;
+/** The read model's answer, with its jsonb columns and the line status spelled out. */
+export type OrderDetail = Omit<OrderDetailRead, 'order' | 'lines'> & {
+  order: Omit<OrderDetailRead['order'], 'buyer' | 'shippingAddress' | 'billingAddress'> & {
+    buyer: Partial<Buyer> | null;
     shippingAddress: Address | null;
     billingAddress: Address | null;
   };
-  lines: {
-    lineId: string;
-    sku: string | null;
-    title: string | null;
-    priceMinor: number;
-    shippingMinor: number;
-    status: 'open' | 'shipped' | 'confirmed' | 'cancelled';
-    carrier: string | null;
-    trackingNumbers: string[];
-    confirmError: string | null;
-  }[];
-  timeline: TimelineEvent[];
-  issues: { id: string; code: string; message: string; hint: string | null }[];
-}
+  lines: (Omit<OrderDetailLine, 'status'> & { status: 'open' | 'shipped' | 'confirmed' | 'cancelled' })[];
+};
+export type { TimelineEvent };
 
-export interface Issue {
-  id: string;
-  accountId: string | null;
-  step: string;
-  code: string;
-  subject: string;
-  message: string;
-  hint: string | null;
-  details: Record<string, unknown>;
-  occurrences: number;
-  createdAt: string;
-  lastSeenAt: string;
-}
-
-export interface DemoInfo {
-  accountId: string;
-  startedAt: string;
-  storefronts: string[];
-  products: number;
-  mismatchSku: string;
-}
+/** Issues as the API sends them: open ones only, so without resolvedAt. */
+export type Issue = Omit<IssueRecord, 'resolvedAt'>;

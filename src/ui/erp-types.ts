@@ -1,68 +1,21 @@
-/** The JSON shapes of the ERP connection API (src/erp/erp-view.ts, src/http/routes/erp.routes.ts). */
+/**
+ * The JSON shapes of the ERP connection API, taken from the server's own types and zod schemas (src/erp,
+ * src/http/routes/erp.routes.ts). Type-only imports: erased by the build.
+ */
+import type { ConnectErpInput, UpdateErpKeyInput } from '../erp/erp-input.ts';
+import type { ErpSettings, ErpSettingsPatch } from '../erp/erp-settings.ts';
+import type { ErpView } from '../erp/erp-view.ts';
+
+export type { ConnectErpInput, ErpSettings, ErpSettingsPatch, UpdateErpKeyInput };
 
 export interface ErpType {
   type: string;
   name: string;
 }
 
-export type ErpStatus = 'connected' | 'credentials_invalid' | 'error';
-
-export type ErpTransport = 'auto' | 'jsonrpc' | 'json2';
-
-export type ErpProductType = 'storable' | 'consumable';
-
-export interface ErpSettings {
-  /** null = none chosen yet (the ERP reported no warehouse). */
-  warehouseId: string | null;
-  /** null = the warehouse's main stock location. */
-  stockLocationIds: string[] | null;
-  safetyBuffer: number;
-  productTypes: ErpProductType[];
-}
-
-export interface ErpWarehouse {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface ErpCarrier {
-  id: string;
-  name: string;
-}
-
-export interface Erp {
-  id: string;
-  type: string;
-  url: string;
-  database: string;
-  login: string;
-  /** Already masked by the server, e.g. "••••3f2a". */
-  apiKey: string;
-  transport: ErpTransport;
-  serverVersion: string | null;
-  detectedTransport: string | null;
-  status: ErpStatus;
-  statusMessage: string | null;
-  warehouses: ErpWarehouse[];
-  carriers: ErpCarrier[];
-  settings: ErpSettings;
-  lastVerifiedAt: string | null;
-  createdAt: string;
-}
-
-export interface ConnectErpInput {
-  type: string;
-  url: string;
-  database: string;
-  login: string;
-  apiKey: string;
-  transport?: ErpTransport;
-}
-
-export interface UpdateErpKeyInput {
-  apiKey: string;
-  login?: string;
-}
-
-export type ErpSettingsPatch = Partial<Omit<ErpSettings, 'stockLocationIds'>>;
+export type Erp = ErpView;
+export type ErpStatus = ErpView['status'];
+export type ErpTransport = NonNullable<ConnectErpInput['transport']>;
+export type ErpProductType = ErpSettings['productTypes'][number];
+export type ErpWarehouse = ErpView['warehouses'][number];
+export type ErpCarrier = ErpView['carriers'][number];

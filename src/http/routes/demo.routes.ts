@@ -5,6 +5,8 @@ import { runningDemo, startDemoOnce, stopDemo, type Demo } from '../../demo/inde
 import { noBody } from '../schemas/common.schemas.ts';
 
 /** What the pages may know of the demo: never the sandbox seller's secret. */
+export type DemoInfo = ReturnType<typeof demoView>;
+
 function demoView(demo: Demo) {
   return {
     accountId: demo.accountId,

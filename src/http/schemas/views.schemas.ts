@@ -15,7 +15,8 @@ export const ordersQuery = z.object({
   account: uuidId('an account').optional(),
   ...paging,
 });
-export type OrdersQuery = z.input<typeof ordersQuery>;
+/** After defaults: what the web app sends (numbers are written into the query string). */
+export type OrdersQuery = z.output<typeof ordersQuery>;
 
 export const offersQuery = z.object({
   account: uuidId('an account'),
@@ -26,7 +27,7 @@ export const offersQuery = z.object({
   q: search,
   ...paging,
 });
-export type OffersQuery = z.input<typeof offersQuery>;
+export type OffersQuery = z.output<typeof offersQuery>;
 
 export const accountQuery = z.object({ account: uuidId('an account') });
 
