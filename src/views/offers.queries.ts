@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { readSettings } from '../accounts/account-settings.ts';
+import { readErpSettings } from '../erp/erp-settings.ts';
 import type { DB } from '../store/schema.ts';
+import { desiredAmount, offerRules } from '../sync/streams/offers/desired-offer.ts';
 
 export type OfferFilter = 'all' | 'out_of_sync' | 'no_ean' | 'not_on_marketplace';
 
@@ -8,7 +11,14 @@ export interface OfferRow {
   sku: string;
   ean: string | null;
   name: string;
+  /** The ERP's free quantity. */
   erpQuantity: number;
+  /** Pieces sold on any account that the ERP has not reserved yet, as the last stock run counted them. */
+  reservedQty: number;
+  /** The ERP's and the account's safety buffers together. */
+  bufferQty: number;
+  /** What AdlerDo offers: free − reserved − buffers (0 for an archived product), before the marketplace confirms it. */
+  offeredQty: number;
   erpPriceMinor: number;
   marketplaceAmount: number | null;
   marketplacePriceMinor: number | null;
@@ -51,12 +61,15 @@ export async function listOffers(
     );
   }
   const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rules = await rulesOf(db, query.accountId);
   const rows = await base
     .select([
       'c.sku',
       'c.ean',
       'c.name',
       'c.free_qty',
+      'c.reserved_qty',
+      'c.active',
       'c.price_minor',
       'c.changed_at',
       'o.amount',
@@ -77,6 +90,9 @@ export async function listOffers(
       ean: r.ean,
       name: r.name,
       erpQuantity: Number(r.free_qty),
+      reservedQty: r.reserved_qty,
+      bufferQty: rules.erpSafetyBuffer + rules.accountSafetyBuffer,
+      offeredQty: desiredAmount(Number(r.free_qty), r.active, rules, r.reserved_qty),
       erpPriceMinor: r.price_minor,
       marketplaceAmount: r.amount,
       marketplacePriceMinor: r.offer_price_minor,
@@ -87,4 +103,15 @@ export async function listOffers(
       outOfSync: r.out_of_sync,
     })),
   };
+}
+
+/** The account's and the ERP's rules, as the stock step applies them. */
+async function rulesOf(db: Kysely<DB>, accountId: string) {
+  const account = await db
+    .selectFrom('marketplace_accounts')
+    .select('settings')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  const erp = await db.selectFrom('erp_connections').select('settings').limit(1).executeTakeFirst();
+  return offerRules(readSettings(account?.settings), readErpSettings(erp?.settings));
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { AppError } from '../core/errors.ts';
 import type { DB, HubOrderState } from '../store/schema.ts';
+import { reservationEvents } from './order-reservation.ts';
 
 export interface OrderListQuery {
   q?: string;
@@ -98,7 +99,8 @@ export async function listOrders(
 }
 
 export interface TimelineEvent {
-  event: 'placed' | 'stored' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled' | 'held';
+  event:
+    'placed' | 'stored' | 'reserved' | 'held' | 'in_erp' | 'released' | 'cancelled' | 'shipped' | 'confirmed';
   at: string;
   detail: string;
 }
@@ -106,11 +108,13 @@ export interface TimelineEvent {
 const EVENT_RANK: Record<TimelineEvent['event'], number> = {
   placed: 0,
   stored: 1,
-  held: 2,
-  in_erp: 3,
-  cancelled: 4,
-  shipped: 5,
-  confirmed: 6,
+  reserved: 2,
+  held: 3,
+  in_erp: 4,
+  cancelled: 5,
+  released: 6,
+  shipped: 7,
+  confirmed: 8,
 };
 
 /** One order with its lines, its timeline (marketplace → hub → ERP → shipped → confirmed) and open issues. */
@@ -143,6 +147,7 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       detail: `Order ${order.marketplace_order_id} placed on the marketplace`,
     },
     { event: 'stored', at: order.received_at.toISOString(), detail: 'Received and stored by AdlerDo' },
+    ...reservationEvents(order, lines),
   ];
   if (order.state === 'held' && order.hold_reason)
     timeline.push({

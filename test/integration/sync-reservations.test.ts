@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallCounts } from '../../src/sync/run-counts.ts';
+import { signedInClient } from '../helpers/app.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 // Issue 15, "never oversell": pieces sold on Kaufland that Odoo has not reserved yet are held back from every
@@ -16,6 +17,7 @@ const callsTo = (calls: CallCounts, system: string) =>
 describe('the reservation ledger keeps sold pieces off every offer until Odoo reserves them', () => {
   let world: SyncWorld;
   let second: Awaited<ReturnType<SyncWorld['addAccount']>>;
+  let api: Awaited<ReturnType<typeof signedInClient>>;
 
   /** What Kaufland offers now: the sandbox's unit of this seller (the shared amount of all its storefronts). */
   const offered = (clientKey: string, sku: string) =>
@@ -44,6 +46,20 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
       items: [{ id_offer: sku, quantity: 1 }],
       status,
     });
+  /** The order's reservation as its timeline in the dashboard API shows it. */
+  const reservationTimeline = async (ref: string) => {
+    const { id } = await hubOrder(ref);
+    const detail = await api('GET', `/api/orders/${id}`);
+    expect(detail.status).toBe(200);
+    return (detail.json.timeline as { event: string; detail: string }[])
+      .filter((e) => e.event === 'reserved' || e.event === 'released')
+      .map((e) => `${e.event}: ${e.detail}`);
+  };
+  const offersPage = async (sku: string) => {
+    const page = await api('GET', `/api/offers?account=${world.account.id}&channel=de&q=${sku}`);
+    expect(page.status).toBe(200);
+    return page.json.offers[0];
+  };
   const stockEverywhere = async () => {
     expect((await world.run('stock')).status).toBe('succeeded');
     expect((await second.run('stock')).status).toBe('succeeded');
@@ -55,6 +71,7 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
       settings: { productStockSync: true },
     });
     second = await world.addAccount({ name: 'Second Store', settings: { productStockSync: true } });
+    api = await signedInClient(world.app);
     await stockEverywhere();
     // The cancellations step starts from its first run: cancellations before it concern no hub order.
     await world.run('cancellations');
@@ -86,6 +103,7 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
     expect(callsTo(run.apiCalls, 'kaufland')).toBe(1);
     // Odoo still counts the piece as free: the hub alone knows it is sold.
     expect(world.odoo.state().products.find((p) => p.sku === LAST.sku)!.free).toBe(1);
+    expect(await reservationTimeline(lastSale.id_order)).toEqual([`reserved: 1 × ${LAST.sku}`]);
   });
 
   it('when Odoo receives one more piece (2 free, 1 owed to the open order), Kaufland is offered 1, not 2', async () => {
@@ -97,6 +115,13 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
     expect(onSecond(LAST.sku)).toBe(1);
     // Nothing changed since: no call.
     expect(callsTo((await second.run('stock')).apiCalls, 'kaufland')).toBe(0);
+    expect(await offersPage(LAST.sku)).toMatchObject({
+      erpQuantity: 2,
+      reservedQty: 1,
+      bufferQty: 0,
+      offeredQty: 1,
+      marketplaceAmount: 1,
+    });
   });
 
   it('once the order is released and in Odoo, Odoo holds the reservation and the amounts stay right', async () => {
@@ -110,6 +135,12 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
     expect(await reserved(LAST.sku)).toBe(0);
     expect(onFirst(LAST.sku)).toBe(1);
     expect(onSecond(LAST.sku)).toBe(1);
+    const { erp_order_name } = await hubOrder(lastSale.id_order);
+    expect(await reservationTimeline(lastSale.id_order)).toEqual([
+      `reserved: 1 × ${LAST.sku}`,
+      `released: Taken over by the ERP: sale order ${erp_order_name} confirmed`,
+    ]);
+    expect(await offersPage(LAST.sku)).toMatchObject({ erpQuantity: 1, reservedQty: 0, offeredQty: 1 });
   });
 
   it('a held order keeps its pieces reserved until it goes through', async () => {
@@ -180,5 +211,9 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
     expect(onFirst(BACK.sku)).toBe(2);
     expect(onSecond(BACK.sku)).toBe(2);
     expect(saleOrders(sale.id_order)).toEqual([]);
+    expect(await reservationTimeline(sale.id_order)).toEqual([
+      `reserved: 1 × ${BACK.sku}`,
+      'released: Given back: the order was cancelled before it reached the ERP',
+    ]);
   });
 });

@@ -59,7 +59,9 @@ describe('dashboard API: overview, orders with timeline, issues, SKU check', () 
     expect(detail.json.timeline.map((e: { event: string }) => e.event)).toEqual([
       'placed',
       'stored',
+      'reserved',
       'in_erp',
+      'released',
       'shipped',
       'shipped',
       'confirmed',

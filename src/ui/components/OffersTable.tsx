@@ -28,7 +28,10 @@ function OfferState({ offer, marketplace }: { offer: OfferRow; marketplace: stri
   return <Pill tone="ok">In sync</Pill>;
 }
 
-/** Per SKU: the ERP's quantity and price next to what the marketplace last confirmed. */
+/**
+ * Per SKU: the ERP's free quantity, the pieces reserved in AdlerDo and the buffers, what AdlerDo offers from
+ * them, and the amount and price the marketplace last confirmed.
+ */
 export function OffersTable({ offers, currency, marketplace, erp, now }: Props) {
   return (
     <div className="table-wrap">
@@ -38,7 +41,16 @@ export function OffersTable({ offers, currency, marketplace, erp, now }: Props) 
             <th scope="col">Product</th>
             <th scope="col">EAN</th>
             <th scope="col" className="num">
-              {erp} qty
+              {erp} free
+            </th>
+            <th scope="col" className="num" title="Sold on a marketplace, not reserved in the ERP yet">
+              Reserved
+            </th>
+            <th scope="col" className="num" title="Safety buffers of the ERP and this account">
+              Buffers
+            </th>
+            <th scope="col" className="num" title={`${erp} free − reserved − buffers`}>
+              Offered
             </th>
             <th scope="col" className="num">
               {erp} price
@@ -66,8 +78,17 @@ export function OffersTable({ offers, currency, marketplace, erp, now }: Props) 
                 <td data-label="EAN" className="mono">
                   {offer.ean ?? <span className="muted">none</span>}
                 </td>
-                <td data-label={`${erp} qty`} className="num">
+                <td data-label={`${erp} free`} className="num">
                   {formatCount(offer.erpQuantity)}
+                </td>
+                <td data-label="Reserved" className={offer.reservedQty > 0 ? 'num cell-differs' : 'num'}>
+                  {formatCount(offer.reservedQty)}
+                </td>
+                <td data-label="Buffers" className="num">
+                  {formatCount(offer.bufferQty)}
+                </td>
+                <td data-label="Offered" className="num">
+                  {formatCount(offer.offeredQty)}
                 </td>
                 <td data-label={`${erp} price`} className="num">
                   {formatMoney(offer.erpPriceMinor, currency)}

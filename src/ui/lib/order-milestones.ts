@@ -3,7 +3,7 @@ import type { OrderDetail } from '../dashboard-types.ts';
 export type MilestoneState = 'done' | 'partial' | 'waiting' | 'held' | 'cancelled';
 
 export interface Milestone {
-  key: 'placed' | 'stored' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled';
+  key: 'placed' | 'stored' | 'reserved' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled';
   title: string;
   state: MilestoneState;
   at: string | undefined;
@@ -11,7 +11,7 @@ export interface Milestone {
 }
 
 /**
- * The order's way through the cycle as five fixed milestones (placed → stored → in the ERP → shipped →
+ * The order's way through the cycle as fixed milestones (placed → stored → reserved → in the ERP → shipped →
  * confirmed), each done with its time or still waiting, so the seller sees where it stands and what comes
  * next. Orders with several units are shipped and confirmed per unit: "2 of 3 units" until all are.
  */
@@ -33,6 +33,16 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
       ? `With ${carriers.join(', ') || 'a carrier'}${tracking.length > 0 ? `, tracking ${tracking.join(', ')}` : ''}.`
       : undefined;
   const held = order.state === 'held';
+  const notReleased = order.state === 'open';
+  const reserved = timeline.find((e) => e.event === 'reserved');
+  const released = timeline.find((e) => e.event === 'released');
+  const reservedDetail = !reserved
+    ? undefined
+    : released
+      ? first('in_erp')
+        ? `${reserved.detail}, held back from every account's offers until ${erp} took the reservation over.`
+        : `${reserved.detail}, given back to the offers when the order was cancelled.`
+      : `${reserved.detail}, held back from every account's offers until ${erp} reserves them.`;
 
   const milestones: Milestone[] = [
     {
@@ -49,6 +59,17 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
       at: first('stored'),
       detail: 'In the order ledger, before anything is sent to the ERP.',
     },
+    ...(reserved
+      ? [
+          {
+            key: 'reserved' as const,
+            title: 'Reserved by AdlerDo',
+            state: 'done' as const,
+            at: reserved.at,
+            detail: reservedDetail,
+          },
+        ]
+      : []),
     {
       key: 'in_erp',
       title: order.erpOrderName
@@ -59,8 +80,10 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
       detail: held
         ? `Held: ${order.holdReason ?? 'see the issue below'}.`
         : first('in_erp')
-          ? 'Confirming it reserved the stock.'
-          : undefined,
+          ? `Confirming it reserved the stock: ${erp} took the reservation over from AdlerDo.`
+          : notReleased
+            ? `Waiting until ${marketplace} releases the order to ship (the buyer's address comes with it).`
+            : undefined,
     },
     {
       key: 'shipped',
