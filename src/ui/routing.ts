@@ -19,7 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/runs', label: 'Runs' },
   { path: '/accounts', label: 'Accounts' },
   { path: '/erp', label: 'ERP' },
-  { path: '/admins', label: 'Administrators' },
+  { path: '/admins', label: 'Admins' },
 ];
 
 export const HOME_PATH = '/overview';

@@ -19,7 +19,7 @@ export const MAIN_NAV = [
   'Runs',
   'Accounts',
   'ERP',
-  'Administrators',
+  'Admins',
 ];
 
 /**

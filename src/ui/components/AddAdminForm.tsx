@@ -23,6 +23,8 @@ export function AddAdminForm({ onAdded }: { onAdded: (username: string) => void 
     send: async (password) => {
       const { admin } = await adminsApi.create({ username, password });
       setUsername('');
+      // The password inputs are uncontrolled (use-secret-form.ts): empty them for the next one.
+      (document.getElementById(FORM_ID) as HTMLFormElement | null)?.reset();
       onAdded(admin.username);
     },
     keepSecret: true,

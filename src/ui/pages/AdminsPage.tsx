@@ -88,9 +88,11 @@ export function AdminsPage() {
                         {admin.username}
                         {self && <span className="muted"> (you)</span>}
                       </th>
-                      <td>{admin.activeSessions}</td>
-                      <td>{admin.lastSignInAt ? absoluteTime(admin.lastSignInAt) : '—'}</td>
-                      <td className="cell-action">
+                      <td data-label="Active sessions">{admin.activeSessions}</td>
+                      <td data-label="Last sign-in">
+                        {admin.lastSignInAt ? absoluteTime(admin.lastSignInAt) : '—'}
+                      </td>
+                      <td className="cell-action admin-actions">
                         <button
                           type="button"
                           className="btn btn-secondary btn-small"
