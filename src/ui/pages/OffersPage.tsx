@@ -74,7 +74,7 @@ export function OffersPage() {
     <>
       <PageHead
         title="Offers & stock"
-        lead={`Per SKU: the quantity and price in ${names.erp}, and what ${marketplace} last confirmed.`}
+        lead={`Per SKU: the free quantity in ${names.erp}, the pieces AdlerDo holds back for orders ${names.erp} has not reserved yet, what it offers, and what ${marketplace} last confirmed.`}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
       {accountsError && (
