@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -41,7 +41,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('pgServerUrl', serverUrl);
   return async () => {
     await stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      // As root with a TMPDIR the postgres user cannot enter, the cluster lives outside, linked from <dataDir>/pg.
+      const link = path.join(dataDir, 'pg');
+      if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink())
+        rmSync(readlinkSync(link), { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }
 

@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,8 +66,13 @@ describe.skipIf(!root)('adlerdo start as root with the data dir in a private (07
   afterAll(() => {
     started?.child.kill('SIGKILL');
     const link = path.join(dataDir, 'pg');
-    if (existsSync(link) && lstatSync(link).isSymbolicLink())
-      rmSync(readlinkSync(link), { recursive: true, force: true });
+    if (existsSync(link) && lstatSync(link).isSymbolicLink()) {
+      const cluster = readlinkSync(link);
+      for (const name of readdirSync(path.dirname(cluster)).filter((n) =>
+        n.startsWith(path.basename(cluster)),
+      ))
+        rmSync(path.join(path.dirname(cluster), name), { recursive: true, force: true });
+    }
     rmSync(privateFolder, { recursive: true, force: true });
   });
 
@@ -112,6 +126,17 @@ describe.skipIf(!root)('adlerdo start as root with the data dir in a private (07
     expect(readlinkSync(link)).toBe(cluster);
     expect(started.output()).toContain(`the embedded PostgreSQL cluster lives in ${cluster}`);
     expect(await query('SELECT word FROM private_home_marker')).toEqual([{ word: 'kept' }]);
+    expect(await stopServer(started)).toBe(0);
+
+    // The data dir deleted and made anew at the same path (new key, new password): a fresh cluster, and the old
+    // one set aside, never reused with the new password nor deleted.
+    rmSync(dataDir, { recursive: true, force: true });
+    started = await startServer(env, port);
+    expect(readlinkSync(link)).toBe(cluster);
+    const aside = /an older cluster there moved to (\S+?)\)/.exec(started.output())?.[1];
+    expect(aside).toMatch(new RegExp(`^${cluster}\\.old-\\d+$`));
+    expect(existsSync(path.join(aside!, 'PG_VERSION'))).toBe(true);
+    await expect(query('SELECT word FROM private_home_marker')).rejects.toThrow(/does not exist/);
     expect(await stopServer(started)).toBe(0);
     started = undefined;
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync } from 'node:fs';
-import { chmod, chown, mkdir, readlink, realpath, symlink } from 'node:fs/promises';
+import { chmod, chown, mkdir, readlink, realpath, rename, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT_STATE_DIR } from './binaries.ts';
 import { canReach, type RunAs } from './system-user.ts';
@@ -39,10 +39,21 @@ export async function clusterDir(dataDir: string, user: RunAs | undefined): Prom
   await mkdir(path.dirname(outside), { recursive: true, mode: 0o755 });
   await chmod(ROOT_STATE_DIR, 0o755);
   await chmod(path.dirname(outside), 0o755);
+  // A cluster already there belonged to an earlier data dir of the same path, since deleted (a live one would
+  // have its link): kept aside, never reused with this data dir's new password, never deleted.
+  let setAside: string | undefined;
+  if (existsSync(outside)) {
+    setAside = `${outside}.old-${Date.now()}`;
+    await rename(outside, setAside);
+  }
   await mkdir(outside, { recursive: true, mode: 0o700 });
   await chown(outside, user.uid, user.gid);
   await symlink(outside, inside);
-  return { dir: outside, movedBecause: `the postgres user cannot enter ${dataDir}` };
+  const because = `the postgres user cannot enter ${dataDir}`;
+  return {
+    dir: outside,
+    movedBecause: setAside ? `${because} (an older cluster there moved to ${setAside})` : because,
+  };
 }
 
 function isSymlink(file: string): boolean {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { Logger } from '../../logging/logger.ts';
@@ -30,8 +29,9 @@ export async function initCluster(
   const { binaries, dir, user, logger } = options;
   await mkdir(dir, { recursive: true, mode: 0o700 });
   if (user) await chown(dir, user.uid, user.gid);
-  // The password reaches initdb through a file only its user can read, deleted right after.
-  const scratch = await mkdtemp(path.join(tmpdir(), 'adlerdo-initdb-'));
+  // The password reaches initdb through a file only its user can read, deleted right after; beside the cluster,
+  // where that user can reach (a TMPDIR may be private to root).
+  const scratch = await mkdtemp(path.join(path.dirname(dir), '.adlerdo-initdb-'));
   const pwfile = path.join(scratch, 'pw');
   try {
     await writeFile(pwfile, `${password}\n`, { mode: 0o600 });
