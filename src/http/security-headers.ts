@@ -27,7 +27,12 @@ const HSTS = 'max-age=31536000';
  * `no-store` on everything but the built files (which carry their content hash): API answers hold sellers'
  * data and must not linger in shared or browser caches.
  */
-export async function securityHeaders(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export function securityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: null, payload: unknown) => void,
+): void {
   reply.header('X-Content-Type-Options', 'nosniff');
   reply.header('X-Frame-Options', 'DENY');
   reply.header('Referrer-Policy', 'same-origin');
@@ -35,6 +40,7 @@ export async function securityHeaders(request: FastifyRequest, reply: FastifyRep
   reply.header('Cross-Origin-Opener-Policy', 'same-origin');
   if (request.protocol === 'https') reply.header('Strict-Transport-Security', HSTS);
   if (!isBuiltFile(request)) reply.header('Cache-Control', 'no-store');
+  done(null, payload);
 }
 
 /** @fastify/static's routes carry the file they serve in their config. */
