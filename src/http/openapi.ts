@@ -25,7 +25,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Routes marked `config: { public: true }` (health, sign-in, the web app's files) need no session: said so
+    // per operation, so the document matches what the session guard does.
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      const isPublic = (input.route.config as { public?: unknown } | undefined)?.public === true;
+      return isPublic ? { ...output, schema: { ...output.schema, security: [] } } : output;
+    },
     transformObject: jsonSchemaTransformObject,
   });
 }

@@ -97,6 +97,14 @@ describe('HTTP input: refused with a sentence, described in /api/openapi.json', 
       name: 'id',
     });
     expect(doc.json.paths['/api/openapi.json']).toBeUndefined();
+    // Public routes say they need no session; the rest inherit the document's cookie requirement.
+    expect(doc.json.security).toEqual([{ session: [] }]);
+    expect(doc.json.paths['/health'].get.security).toEqual([]);
+    expect(doc.json.paths['/api/auth/login'].post.security).toEqual([]);
+    expect(doc.json.paths['/api/accounts'].get.security).toBeUndefined();
+    expect(
+      doc.json.paths['/ready'].get.responses['503'].content['application/json'].schema.properties.worker.enum,
+    ).toContain('stopped');
     const page = await api('GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<code>/api/accounts/{id}/credentials</code>');

@@ -7,8 +7,15 @@ import { queueDepth, registry } from '../../metrics/metrics.ts';
  * set ADLERDO_METRICS_TOKEN to let a scraper in with `Authorization: Bearer <token>` instead.
  */
 export function metricsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/metrics', { config: { metricsToken: true } }, async (_request, reply) => {
-    queueDepth.set(await (await ctx.queue()).pendingCount());
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      config: { metricsToken: true },
+      schema: { tags: ['health'], summary: 'Prometheus metrics (text format)' },
+    },
+    async (_request, reply) => {
+      queueDepth.set(await (await ctx.queue()).pendingCount());
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 }
