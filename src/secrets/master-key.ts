@@ -99,7 +99,8 @@ function assertOpens(box: SecretBox, stored: readonly StoredSecret[], source: st
     'secrets.wrong_key',
     `The master key from ${source} cannot open ${describe(unreadable, stored)}. It is not the key they were ` +
       `saved with. Restore that key from your backup (${restoreHint(config)}) and start again.` +
-      interruptedRotationHint(stored, config),
+      interruptedRotationHint(stored, config) +
+      LAST_RESORT,
     { details: { unreadable: unreadable.length, stored: stored.length } },
   );
 }
@@ -111,7 +112,8 @@ function keyMissing(file: string, stored: readonly StoredSecret[], config: Confi
     `${file} is missing, but the database holds ${describe(stored, stored)} encrypted with it. Restore ` +
       `master.key from your backup into ${config.dataDir} (mode 0600), or set ADLERDO_MASTER_KEY to it. ` +
       'AdlerDo does not create a new key while stored keys exist: they could never be read again.' +
-      interruptedRotationHint(stored, config),
+      interruptedRotationHint(stored, config) +
+      LAST_RESORT,
   );
 }
 
@@ -126,6 +128,10 @@ function restoreHint(config: Config): string {
     ? 'set ADLERDO_MASTER_KEY to it'
     : `put it into ${path.join(config.dataDir, KEY_FILE)}, or set ADLERDO_MASTER_KEY to it`;
 }
+
+const LAST_RESORT =
+  ' Only if that key is lost for good: `adlerdo key reset --forget-stored-secrets` starts over with a new key, and ' +
+  'every account and the ERP need their keys entered again.';
 
 /** `adlerdo key rotate` stopped after the database commit but before renaming the key files. */
 function interruptedRotationHint(stored: readonly StoredSecret[], config: Config): string {

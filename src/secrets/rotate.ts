@@ -1,13 +1,14 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { existsSync } from 'node:fs';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/errors.ts';
 import type { DB } from '../store/schema.ts';
-import { createKeyFile, NEW_KEY_FILE, OLD_KEY_FILE, type OpenedKey } from './master-key.ts';
+import { createKeyFile, NEW_KEY_FILE, OLD_KEY_FILE, type KeySource, type OpenedKey } from './master-key.ts';
 import { SecretBox } from './secret-box.ts';
 import { takeSecretsLockExclusively } from './secrets-lock.ts';
-import { readStoredSecrets, writeStoredSecret } from './stored-secrets.ts';
+import { forgetStoredSecrets, readStoredSecrets, writeStoredSecret } from './stored-secrets.ts';
 
 export interface RotateResult {
   reEncrypted: number;
@@ -30,7 +31,36 @@ export async function rotateMasterKey(
   current: OpenedKey,
   options: { dataDir: string; newKeyFile?: string },
 ): Promise<RotateResult> {
-  const fromEnv = current.source.kind === 'env';
+  return replaceKey(db, current.source, options, async (trx, next) => {
+    const stored = await readStoredSecrets(trx, { forUpdate: true });
+    for (const secret of stored) {
+      const plaintext = current.box.decrypt(secret.ciphertext, secret.context);
+      await writeStoredSecret(trx, secret, next.encrypt(plaintext, secret.context));
+    }
+    return stored.length;
+  });
+}
+
+/**
+ * The way out when the master key is lost for good: a new key, every stored secret replaced by an empty one, and
+ * every account and the ERP back to "Credentials invalid" so the seller enters the keys again. Orders, offers,
+ * cursors and settings stay. Same key-file handling as a rotation (the unusable key is kept as master.key.old).
+ */
+export async function forgetWithNewKey(
+  db: Kysely<DB>,
+  source: KeySource,
+  options: { dataDir: string; newKeyFile?: string },
+): Promise<RotateResult> {
+  return replaceKey(db, source, options, (trx, next) => forgetStoredSecrets(trx, next));
+}
+
+async function replaceKey(
+  db: Kysely<DB>,
+  source: KeySource,
+  options: { dataDir: string; newKeyFile?: string },
+  rewrite: (trx: Transaction<DB>, next: SecretBox) => Promise<number>,
+): Promise<RotateResult> {
+  const fromEnv = source.kind === 'env';
   if (fromEnv && !options.newKeyFile) {
     throw new AppError(
       'input',
@@ -64,21 +94,17 @@ export async function rotateMasterKey(
   try {
     reEncrypted = await db.transaction().execute(async (trx) => {
       await takeSecretsLockExclusively(trx);
-      const stored = await readStoredSecrets(trx, { forUpdate: true });
-      for (const secret of stored) {
-        const plaintext = current.box.decrypt(secret.ciphertext, secret.context);
-        await writeStoredSecret(trx, secret, next.encrypt(plaintext, secret.context));
-      }
-      return stored.length;
+      return rewrite(trx, next);
     });
   } catch (error) {
     await rm(pending, { force: true }); // rolled back: the database still needs only the current key
     throw error;
   }
-  if (current.source.kind === 'env') return { reEncrypted, keyFile: pending };
-  const keyFile = current.source.file;
+  if (source.kind === 'env') return { reEncrypted, keyFile: pending };
+  const keyFile = source.file;
   const oldKeyFile = path.join(path.dirname(keyFile), OLD_KEY_FILE);
-  await rename(keyFile, oldKeyFile);
+  const hadKey = existsSync(keyFile); // a reset may run with the key file gone
+  if (hadKey) await rename(keyFile, oldKeyFile);
   await rename(pending, keyFile);
-  return { reEncrypted, keyFile, oldKeyFile };
+  return { reEncrypted, keyFile, ...(hadKey && { oldKeyFile }) };
 }

@@ -65,6 +65,29 @@ export function unreadableBy(box: SecretBox, secrets: readonly StoredSecret[]): 
   return secrets.filter((secret) => !box.canDecrypt(secret.ciphertext, secret.context));
 }
 
+/**
+ * What `adlerdo key reset --forget-stored-secrets` leaves behind when the key is lost for good: each owner asks
+ * for its keys again (the "Credentials invalid" flow the seller already knows), and nothing shows the last four
+ * characters of a key that is gone.
+ */
+export const LOST_KEYS_MESSAGE =
+  'The stored keys were lost with the master key: enter them again (Update keys). Syncing resumes then.';
+const FORGET: Record<(typeof ENCRYPTED_COLUMNS)[number]['table'], string> = {
+  marketplace_accounts: "client_id_last4 = ''",
+  erp_connections: "secret_last4 = ''",
+};
+
+/** Replaces every stored secret by an empty one under `box` and sends each owner back to "enter the keys". */
+export async function forgetStoredSecrets(trx: Transaction<DB>, box: SecretBox): Promise<number> {
+  const stored = await readStoredSecrets(trx, { forUpdate: true });
+  for (const secret of stored) await writeStoredSecret(trx, secret, box.encrypt('', secret.context));
+  for (const [table, clear] of Object.entries(FORGET)) {
+    await sql`update ${sql.table(table)} set status = 'credentials_invalid', status_message = ${LOST_KEYS_MESSAGE},
+              ${sql.raw(clear)}, updated_at = now()`.execute(trx);
+  }
+  return stored.length;
+}
+
 /** Writes one re-encrypted value back (inside the rotation's transaction). */
 export async function writeStoredSecret(
   trx: Transaction<DB>,

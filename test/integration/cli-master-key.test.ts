@@ -38,6 +38,7 @@ describe('adlerdo master key (CLI and start)', () => {
     (await readStoredSecrets(database.db)).map((s) => `${s.id}:${s.column}:${s.ciphertext}`).sort();
   const opens = async (key: Buffer) =>
     unreadableBy(new SecretBox(key), await readStoredSecrets(database.db)).length === 0;
+  const envKeyFile = path.join(mkdtempSync(path.join(tmpdir(), 'adlerdo-newkey-')), 'adlerdo.key');
   const readKey = (file: string) => Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 
   beforeAll(async () => {
@@ -215,7 +216,7 @@ describe('adlerdo master key (CLI and start)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/give --new-key-file <path>/);
 
-    const target = path.join(mkdtempSync(path.join(tmpdir(), 'adlerdo-newkey-')), 'adlerdo.key');
+    const target = envKeyFile;
     const rotate = await cli(['key', 'rotate', '--new-key-file', target], fromEnv);
     expect(rotate.code).toBe(0);
     expect(rotate.stdout).toContain(`Set ADLERDO_MASTER_KEY_FILE=${target}`);
@@ -227,6 +228,42 @@ describe('adlerdo master key (CLI and start)', () => {
     const again = await cli(['key', 'rotate', '--new-key-file', target], { ADLERDO_MASTER_KEY_FILE: target });
     expect(again.code).toBe(4);
     expect(again.stderr).toMatch(/already exists/);
+  });
+
+  it('key reset forgets the secrets only when no key at hand opens them; the accounts then ask for their keys', async () => {
+    const notLost = await cli(['key', 'reset', '--forget-stored-secrets'], {
+      ADLERDO_MASTER_KEY_FILE: envKeyFile,
+    });
+    expect(notLost.code).toBe(4);
+    expect(notLost.stderr).toMatch(/opens the stored keys: nothing is lost/);
+    const unconfirmed = await cli(['key', 'reset']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/--forget-stored-secrets/);
+
+    rmSync(envKeyFile); // lost for good; the data dir's master.key and master.key.old are older keys
+    const reset = await cli(['key', 'reset', '--forget-stored-secrets']);
+    expect(reset.stderr).toBe('');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/Forgot 4 stored secrets; the new master key is in/);
+    const accounts = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as {
+      status: string;
+      statusMessage: string;
+      clientId: string;
+    }[];
+    for (const account of accounts) {
+      expect(account).toMatchObject({ status: 'credentials_invalid', clientId: '••••' });
+      expect(account.statusMessage).toMatch(/lost with the master key: enter them again/);
+    }
+    const noId = await cli(['accounts', 'update-keys', 'Store A'], {}, `${sellers[0]!.secret_key}\n`);
+    expect(noId.code).toBe(2);
+    expect(noId.stderr).toMatch(/Client ID/);
+    const updated = await cli(
+      ['accounts', 'update-keys', 'Store A', '--client-id', sellers[0]!.client_key],
+      {},
+      `${sellers[0]!.secret_key}\n`,
+    );
+    expect(updated.code).toBe(0);
+    expect(updated.stdout).toMatch(/Keys updated: Store A .* — connected/);
   });
 
   it('never prints a stored secret', () => {
