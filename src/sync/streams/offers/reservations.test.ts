@@ -52,6 +52,7 @@ async function order(accountId: string, state: HubOrderState, skus: string[], ca
       billing_address: null,
       shipping_address: null,
       marketplace_created_at: new Date(),
+      total_minor: 0,
       state,
     })
     .returning('id')
