@@ -35,6 +35,10 @@ export function Layout({ admin, path, onSignOut, children }: Props) {
             </ul>
           </nav>
           <div className="app-user">
+            {/* The API reference is rendered by the server (src/http/api-docs-page.ts), not a page of this app. */}
+            <a className="btn btn-ghost btn-small" href="/api/docs" title="AdlerDo's own API (OpenAPI)">
+              API
+            </a>
             <span className="app-user-name" title="Signed in">
               {admin.username}
             </span>

@@ -108,7 +108,12 @@ describe('HTTP input: refused with a sentence, described in /api/openapi.json', 
     const page = await api('GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<code>/api/accounts/{id}/credentials</code>');
-    expect(page.text).not.toContain('<script');
+    // Under the app's CSP (default-src 'self'): no script, no inline style, one same-origin stylesheet.
+    expect(page.text).not.toMatch(/<script|<style|\sstyle=|https?:\/\//);
+    expect(page.text).toContain('<link rel="stylesheet" href="/api/docs.css">');
+    const css = await api('GET', '/api/docs.css');
+    expect(css.status).toBe(200);
+    expect(css.text).toContain('.method');
     expect((await fetch(`${app.url}/api/docs`)).status).toBe(401);
     expect((await fetch(`${app.url}/api/openapi.json`)).status).toBe(401);
   });
