@@ -55,6 +55,18 @@ describe('adlerdo usage errors and KAUFLAND_BASE_URL (CLI)', () => {
     );
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ baseUrl: sandbox.baseUrl, status: 'connected' });
+
+    // Moving the account: an address that is not http(s) is bad input, an unreachable one changes nothing.
+    const notHttp = await runCli(['accounts', 'set', 'Via env', '--base-url', 'ftp://example.com/v2'], env);
+    expect(notHttp.code).toBe(2);
+    expect(notHttp.stderr).toMatch(/http\(s\) URL/);
+    const unreachable = await runCli(
+      ['accounts', 'set', 'Via env', '--base-url', 'http://127.0.0.1:1/v2'],
+      env,
+    );
+    expect(unreachable.code).toBe(5);
+    const shown = await runCli(['accounts', 'show', 'Via env', '--json'], env);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ baseUrl: sandbox.baseUrl, status: 'connected' });
   });
 
   it('a KAUFLAND_BASE_URL that is not http(s) stops with a message naming it (exit 3)', async () => {

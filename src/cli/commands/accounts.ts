@@ -125,11 +125,16 @@ export function accountsCommand(): Command {
     .option('--map-carrier <erp=code...>', 'map an ERP carrier name to a marketplace carrier code')
     .option('--safety-buffer <units>', 'units per SKU kept back from the marketplace')
     .option('--rename <name>', 'give the account another name')
+    .option('--base-url <url>', 'another API root; proven with the stored keys before it is saved')
     .option('--json', 'print the account as JSON')
     .action(async (name: string, o: Record<string, string | string[] | boolean | undefined>) => {
       const settings = settingsPatch(o);
       const account = await withContext((ctx) =>
-        ctx.accounts.patch(name, { settings, ...(typeof o.rename === 'string' && { name: o.rename }) }),
+        ctx.accounts.patch(name, {
+          settings,
+          ...(typeof o.rename === 'string' && { name: o.rename }),
+          ...(typeof o.baseUrl === 'string' && { baseUrl: o.baseUrl }),
+        }),
       );
       if (o.json) printJson(account);
       else process.stdout.write(`Updated: ${summary(account)}\n`);
