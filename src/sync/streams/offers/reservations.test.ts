@@ -69,6 +69,7 @@ async function order(accountId: string, state: HubOrderState, skus: string[], ca
         marketplace_line_id: `${row.id}-${i}`,
         sku: line.sku,
         price_minor: 100,
+        shipping_minor: 0,
         marketplace_status: 'open',
         cancelled_at: line.cancelled ? new Date() : null,
       })),
