@@ -35,10 +35,11 @@ export function renderApiDocs(document: OpenAPIV3_1.Document): string {
       return operation ? [{ path, method, operation }] : [];
     }),
   );
-  const tags = [...new Set(operations.map((o) => o.operation.tags?.[0] ?? 'other'))];
+  const tagOf = (o: (typeof operations)[number]) => o.operation.tags?.[0] ?? sectionOf(o.path);
+  const tags = [...new Set(operations.map(tagOf))];
   const sections = tags.map((tag) => {
     const items = operations
-      .filter((o) => (o.operation.tags?.[0] ?? 'other') === tag)
+      .filter((o) => tagOf(o) === tag)
       .map(({ path, method, operation }) => renderOperation(path, method, operation));
     return `<section><h2>${escape(tag)}</h2>${items.join('')}</section>`;
   });
@@ -54,6 +55,12 @@ Errors answer <code>{"error":{"code","message","fields?"}}</code>: 400 invalid i
 ${sections.join('\n')}</main></body></html>`;
 }
 
+/** Untagged routes are grouped by their first segment after /api: /api/auth/login → auth. */
+function sectionOf(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  return (segments[0] === 'api' ? segments[1] : segments[0]) ?? 'other';
+}
+
 function renderOperation(path: string, method: string, operation: OpenAPIV3_1.OperationObject): string {
   const parameters = (operation.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
   const rows = parameters.map((p) =>
@@ -67,7 +74,7 @@ function renderOperation(path: string, method: string, operation: OpenAPIV3_1.Op
     ? `<table><thead><tr><th>field</th><th>type</th><th>required</th><th>rules</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : '<p class="none">No parameters.</p>';
   return `<article id="${escape(`${method}-${path}`)}"><h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p>${escape(operation.summary ?? '')}</p>${table}</article>`;
+<p>${escape(operation.summary ?? '')}${operation.security?.length === 0 ? ' <span class="public">no sign-in needed</span>' : ''}</p>${table}</article>`;
 }
 
 /** A body's fields, nested objects (such as `settings`) flattened to dotted names. */
@@ -111,7 +118,8 @@ function rules(schema: Schema): string {
   if (schema.maxLength !== undefined) parts.push(`max length ${schema.maxLength}`);
   if (schema.minimum !== undefined) parts.push(`≥ ${schema.minimum}`);
   if (schema.maximum !== undefined) parts.push(`≤ ${schema.maximum}`);
-  if (schema.pattern !== undefined) parts.push(`matches ${schema.pattern}`);
+  // A format (uuid, uri) says it better than the long pattern zod writes beside it.
+  if (schema.pattern !== undefined && schema.format === undefined) parts.push(`matches ${schema.pattern}`);
   if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
   if (schema.description) parts.push(schema.description);
   return parts.join('; ');
@@ -131,4 +139,4 @@ h3{margin:0;font-size:16px}.method{display:inline-block;min-width:64px;font-size
 border-radius:4px;padding:2px 6px;text-align:center;background:#5a6b7b}.get{background:#1f6feb}.post{background:#1a7f37}
 .put,.patch{background:#9a6700}.delete{background:#cf222e}table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{text-align:left;border-top:1px solid #eef0f2;padding:4px 8px;vertical-align:top}.none{color:#5a6b7b}
-code{font-family:ui-monospace,monospace}`;
+code{font-family:ui-monospace,monospace}.public{font-size:12px;color:#1a7f37;border:1px solid #1a7f37;border-radius:4px;padding:0 4px}`;
