@@ -5,7 +5,9 @@ import { z } from 'zod';
  * `bigint` out of range with an error, which used to surface as a 500.
  */
 export function uuidId(what: string) {
-  return z.uuid({ error: `Not ${what} id (a UUID such as 2f1c…-…).` });
+  return z.uuid({
+    error: `Not ${what} id: AdlerDo ids are UUIDs such as 0b7e3c1a-5d2f-4e8a-9c61-3f0d2a4b5c6e.`,
+  });
 }
 
 const BIGINT_MAX = 9_223_372_036_854_775_807n;
