@@ -7,18 +7,13 @@ import type { AddAccountInput, UpdateCredentialsInput } from '../accounts/accoun
 import type { AccountSettings, AccountSettingsPatch } from '../accounts/account-settings.ts';
 import type { AccountView } from '../accounts/account-view.ts';
 import type { Admin } from '../auth/admins.ts';
+import type { AccountType } from '../http/schemas/connector-types.schemas.ts';
 
-export type { AccountSettings, AccountSettingsPatch, Admin };
+export type { AccountSettings, AccountSettingsPatch, AccountType, Admin };
 
 export interface AuthState {
   needsSetup: boolean;
   admin: Admin | null;
-}
-
-export interface AccountType {
-  type: string;
-  name: string;
-  defaultBaseUrl: string;
 }
 
 export type Account = AccountView;

@@ -5,13 +5,9 @@
 import type { ConnectErpInput, UpdateErpKeyInput } from '../erp/erp-input.ts';
 import type { ErpSettings, ErpSettingsPatch } from '../erp/erp-settings.ts';
 import type { ErpView } from '../erp/erp-view.ts';
+import type { ErpType } from '../http/schemas/connector-types.schemas.ts';
 
-export type { ConnectErpInput, ErpSettings, ErpSettingsPatch, UpdateErpKeyInput };
-
-export interface ErpType {
-  type: string;
-  name: string;
-}
+export type { ConnectErpInput, ErpSettings, ErpSettingsPatch, ErpType, UpdateErpKeyInput };
 
 export type Erp = ErpView;
 export type ErpStatus = ErpView['status'];

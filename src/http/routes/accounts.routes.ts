@@ -8,6 +8,7 @@ import {
 } from '../../accounts/account-input.ts';
 import { marketplaceConnectors } from '../../connectors/index.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
+import { accountTypesResponse } from '../schemas/connector-types.schemas.ts';
 
 /**
  * The accounts JSON API. Params and bodies are checked by the route schemas (the same zod schemas the service
@@ -19,7 +20,13 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
 
   app.get(
     '/api/account-types',
-    { schema: { tags, summary: 'Marketplace types that can be connected' } },
+    {
+      schema: {
+        tags,
+        summary: 'Marketplace types that can be connected',
+        response: { 200: accountTypesResponse },
+      },
+    },
     () => ({
       types: Object.values(marketplaceConnectors).map((c) => ({
         type: c.type,

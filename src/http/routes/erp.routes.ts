@@ -4,15 +4,20 @@ import type { AppContext } from '../../app-context.ts';
 import { erpConnectors } from '../../connectors/index.ts';
 import { connectErpSchema, patchErpSchema, updateErpKeySchema } from '../../erp/erp-input.ts';
 import { noBody } from '../schemas/common.schemas.ts';
+import { erpTypesResponse } from '../schemas/connector-types.schemas.ts';
 
 /** The ERP connection JSON API: at most one ERP per instance. Bodies are checked by the route schemas. */
 export function erpRoutes(fastify: FastifyInstance, { erp }: AppContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['erp'];
 
-  app.get('/api/erp-types', { schema: { tags, summary: 'ERP types that can be connected' } }, () => ({
-    types: Object.values(erpConnectors).map((c) => ({ type: c.type, name: c.displayName })),
-  }));
+  app.get(
+    '/api/erp-types',
+    { schema: { tags, summary: 'ERP types that can be connected', response: { 200: erpTypesResponse } } },
+    () => ({
+      types: Object.values(erpConnectors).map((c) => ({ type: c.type, name: c.displayName })),
+    }),
+  );
 
   app.get('/api/erp', { schema: { tags, summary: 'The ERP connection, or null' } }, async () => ({
     erp: await erp.get(),
