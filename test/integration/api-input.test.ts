@@ -33,6 +33,13 @@ describe('HTTP input: refused with a sentence, described in /api/openapi.json', 
     expect(search.status).toBe(400);
     expect(search.json.error.message).toMatch(/^The query is not valid: q: Remove the NUL/);
     expect((await api('GET', `/api/offers?account=${id}&channel=de&q=a%00`)).status).toBe(400);
+    // Sign-in takes a NUL too (its schema or, as a backstop, errors.ts refusing what PostgreSQL refused).
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ad\u0000min', password: 'whatever it is' }),
+    });
+    expect(login.status).toBe(400);
   });
 
   it('refuses malformed ids before the database sees them', async () => {
