@@ -216,4 +216,43 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
       'released: Given back: the order was cancelled before it reached the ERP',
     ]);
   });
+
+  it('a unit cancelled while its order is open gives its piece back, raises nothing, and the rest goes to Odoo', async () => {
+    // 2 free in Odoo since the in-flight test; both bought, one cancelled before the order is released.
+    const sale = world.kaufland.createOrder({
+      client_key: world.keys.client_key,
+      storefront: 'de',
+      items: [{ id_offer: DOWN.sku, quantity: 2 }],
+      status: 'open',
+    });
+    await world.run('orders');
+    await stockEverywhere();
+    expect(onSecond(DOWN.sku)).toBe(0);
+
+    const [kept, dropped] = sale.order_units;
+    await world.kauflandClient.orderUnits.cancel(dropped!.id_order_unit, 'BuyerCancelled');
+    await world.run('cancellations');
+    const issues = await world.app.ctx.db
+      .selectFrom('sync_issues')
+      .select('code')
+      .where('subject', '=', sale.id_order)
+      .execute();
+    expect(issues).toEqual([]); // not in Odoo yet: nothing for the seller to remove there
+    await stockEverywhere();
+    expect(await reserved(DOWN.sku)).toBe(1);
+    expect(onFirst(DOWN.sku)).toBe(1);
+    expect(onSecond(DOWN.sku)).toBe(1);
+
+    await world.kauflandClient.orderUnits.fulfil(kept!.id_order_unit);
+    await world.run('orders');
+    const [saleOrder] = saleOrders(sale.id_order);
+    const lines = world.odoo.instance.store
+      .all('sale.order.line')
+      .filter((l) => l.order_id === saleOrder!.id && Number(l.price_unit) > 0);
+    expect(lines.map((l) => l.product_uom_qty)).toEqual([1]);
+    await stockEverywhere();
+    expect(await reserved(DOWN.sku)).toBe(0);
+    expect(onFirst(DOWN.sku)).toBe(1);
+    expect(onSecond(DOWN.sku)).toBe(1);
+  });
 });

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { StepHandler } from '../step-context.ts';
+import type { StepContext, StepHandler } from '../step-context.ts';
 import { applyErpCancellations } from './cancellations/erp-cancellations.ts';
 import { applyLinesSince } from './lines-since.ts';
+import { RESERVING_STATES } from './offers/reservations.ts';
 
 export const ISSUE_CANCELLED_AFTER_SHIPPING = 'order.cancelled_after_shipping';
 export const ISSUE_PARTIALLY_CANCELLED = 'order.partially_cancelled';
@@ -13,8 +14,10 @@ export const ISSUE_PARTIALLY_CANCELLED = 'order.partially_cancelled';
  * From the ERP: see cancellations/erp-cancellations.ts.
  */
 export const syncCancellations: StepHandler = async (ctx) => {
-  // The first run starts now: cancellations from before the hub knew the account concern no hub order.
-  await applyLinesSince(ctx, ['cancelled'], 'from_now', (lines) =>
+  // The first run starts now, or at the oldest order the hub still holds short of the ERP, when the orders
+  // step ran first: such an order cancelled before this step's first run would otherwise keep its pieces
+  // reserved (and lower every account's offers) for good. Older cancellations concern no hub order.
+  await applyLinesSince(ctx, ['cancelled'], await firstRunStart(ctx), (lines) =>
     applyCancellations(
       ctx,
       lines.map((line) => line.lineId),
@@ -54,6 +57,8 @@ async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: stri
         hint: `Check sale order ${order.erp_order_name ?? ''} in Odoo: arrange a return or refund with the buyer.`,
       });
     } else if (Number(open) > 0) {
+      // Not in the ERP yet: it is forwarded without the cancelled items, nothing for the seller to do.
+      if (!order.erp_order_id) continue;
       await ctx.issues.raise({
         code: ISSUE_PARTIALLY_CANCELLED,
         subject: ref,
@@ -70,4 +75,15 @@ async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: stri
       ctx.counts.updated++;
     }
   }
+}
+
+async function firstRunStart(ctx: StepContext): Promise<'from_now' | { from: string }> {
+  const oldest = await ctx.db
+    .selectFrom('hub_orders')
+    .select((eb) => eb.fn.min('marketplace_created_at').as('at'))
+    .where('account_id', '=', ctx.account.id)
+    .where('state', 'in', [...RESERVING_STATES])
+    .executeTakeFirst();
+  const at = oldest?.at ? new Date(oldest.at) : undefined;
+  return at && at.getTime() < Date.now() ? { from: at.toISOString() } : 'from_now';
 }

@@ -17,18 +17,23 @@ const BATCH = 500;
 /**
  * Per channel, the order lines in `statuses` updated since the step's cursor, handed to `apply` in batches;
  * the cursor moves to the newest line seen only once all of them are applied. On the first run `firstRun`
- * says where to start: every such line there is, or from now on.
+ * says where to start: every such line there is, from now on, or from an ISO time.
  */
 export async function applyLinesSince(
   ctx: StepContext,
   statuses: readonly OrderLineStatus[],
-  firstRun: 'everything' | 'from_now',
+  firstRun: 'everything' | 'from_now' | { from: string },
   apply: (lines: OrderLine[]) => Promise<unknown>,
 ): Promise<void> {
   const cursor = (await ctx.cursor.read<LinesCursor>()) ?? { updatedSince: {} };
+  const start =
+    firstRun === 'everything'
+      ? undefined
+      : firstRun === 'from_now'
+        ? new Date().toISOString()
+        : firstRun.from;
   for (const channel of ctx.channels) {
-    let newest =
-      cursor.updatedSince[channel] ?? (firstRun === 'from_now' ? new Date().toISOString() : undefined);
+    let newest = cursor.updatedSince[channel] ?? start;
     const lines = ctx.marketplace.listOrderLines({
       channel,
       statuses,
