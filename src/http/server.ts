@@ -6,10 +6,13 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { errorHandler } from './errors.ts';
+import { BODY_LIMIT_BYTES } from './limits.ts';
+import { registerOpenApi } from './openapi.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { adminsRoutes } from './routes/admins.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { demoRoutes } from './routes/demo.routes.ts';
+import { docsRoutes } from './routes/docs.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
@@ -29,8 +32,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     // Off unless ADLERDO_TRUST_PROXY says which proxy to believe: request.ip/protocol/host then come from its
     // X-Forwarded-* headers (the sign-in throttle, Secure cookies and HSTS rely on them).
     trustProxy: trustProxyOption(ctx.config.ADLERDO_TRUST_PROXY),
-    // 1 MiB: enough for any settings body; an upload path would set its own limit.
-    bodyLimit: 1024 * 1024,
+    // Larger bodies answer 413 with a sentence (errors.ts).
+    bodyLimit: BODY_LIMIT_BYTES,
     // Request lines only at debug/trace: at info they would drown what the sync logs.
     logController: new LogController({
       disableRequestLogging: ctx.config.LOG_LEVEL !== 'debug' && ctx.config.LOG_LEVEL !== 'trace',
@@ -41,6 +44,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   recordRouteTable(app);
+  // Before any route: @fastify/swagger collects the routes (and their zod schemas) as they are added.
+  await registerOpenApi(app);
   await app.register(fastifyCookie);
   app.addHook('onRequest', sessionGuard(ctx.db, ctx.config.ADLERDO_METRICS_TOKEN));
   app.addHook('onSend', securityHeaders);
@@ -54,6 +59,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   metricsRoutes(app, ctx);
   viewsRoutes(app, ctx);
   demoRoutes(app, ctx);
+  docsRoutes(app);
 
   app.setNotFoundHandler(spaFallback(() => existsSync(UI_DIST)));
   // The built web app's files are public (the sign-in page is made of them): @fastify/static marks each of
