@@ -2,13 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import { text } from '../core/text.ts';
 import { parseInput } from '../core/validation.ts';
 import type { DB } from '../store/schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const adminInputSchema = z.object({
-  username: z
-    .string()
+  username: text()
     .trim()
     .min(1, 'Enter a username.')
     .max(64, 'Use at most 64 characters.')

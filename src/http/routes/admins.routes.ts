@@ -11,12 +11,13 @@ import {
   setAdminPassword,
 } from '../../auth/admins.ts';
 import { AppError } from '../../core/errors.ts';
+import { text } from '../../core/text.ts';
 import type { AppContext } from '../../app-context.ts';
 
 const idParams = z.object({ id: z.uuid('Not an administrator id.') });
 
 const createBody = z.object({
-  username: z.string().max(200, 'Use at most 200 characters.'),
+  username: text().max(200, 'Use at most 200 characters.'),
   password: z.string().max(1000, 'Use at most 1000 characters.'),
 });
 

@@ -12,20 +12,21 @@ import {
 import { LoginThrottle } from '../../auth/login-throttle.ts';
 import { SetupCode, setupCodeRequired } from '../../auth/setup-code.ts';
 import { AppError } from '../../core/errors.ts';
+import { text } from '../../core/text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { SESSION_COOKIE } from '../session.ts';
 
 // Generous upper bounds: the real rules (adminInputSchema) apply at creation; these only keep huge values
 // away from scrypt and the throttle's maps.
 const loginSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your username.').max(200, 'Use at most 200 characters.'),
+  username: text().trim().min(1, 'Enter your username.').max(200, 'Use at most 200 characters.'),
   password: z.string().min(1, 'Enter your password.').max(1000, 'Use at most 1000 characters.'),
 });
 
 const setupSchema = z.object({
-  username: z.string().max(200, 'Use at most 200 characters.'),
+  username: text().max(200, 'Use at most 200 characters.'),
   password: z.string().max(1000, 'Use at most 1000 characters.'),
-  setupCode: z.string().max(100, 'Use at most 100 characters.').optional(),
+  setupCode: text().max(100, 'Use at most 100 characters.').optional(),
 });
 
 const PUBLIC = { public: true } as const;
