@@ -124,7 +124,8 @@ export class OdooClient {
 
   async create(model: string, values: Record<string, unknown>, context?: Context): Promise<number> {
     return check(
-      idSchema,
+      // JSON-RPC answers the id; JSON-2 (19+) the created recordset, a list of one id even for one dict.
+      z.union([idSchema, z.tuple([idSchema]).transform(([id]) => id)]),
       await this.transport.execute(model, 'create', { args: [values], kwargs: context ? { context } : {} }),
       `${model}.create`,
     );

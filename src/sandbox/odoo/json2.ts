@@ -23,10 +23,20 @@ const STATUS: Record<string, number> = {
   'builtins.TypeError': 422,
 };
 
+/**
+ * What the real 19.0 answers when X-Odoo-Database names a database it does not have: werkzeug's HTML 404, not a
+ * JSON error (no database, so not the /json/2 dispatcher).
+ */
+const NO_DATABASE_HTML = `<!DOCTYPE html>
+<title>404 Not Found</title>
+<h1>Not Found</h1>
+<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>
+<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>
+
+<!-- Alternatively, use the X-Odoo-Database header. -->
+`;
+
 function call(instance: OdooInstance, request: Json2Request): unknown {
-  if (request.database !== undefined && request.database !== instance.config.database) {
-    throw new OdooFault('werkzeug.exceptions.NotFound', `Database ${request.database} not found.`);
-  }
   const match = /^bearer\s+(.+)$/i.exec(request.authorization ?? '');
   const uid = match?.[1] ? instance.userForApiKey(match[1].trim()) : undefined;
   if (uid === undefined) throw new OdooFault('werkzeug.exceptions.Unauthorized', 'Invalid apikey');
@@ -35,20 +45,26 @@ function call(instance: OdooInstance, request: Json2Request): unknown {
       ? (request.body as Record<string, unknown>)
       : {};
   const { ids, ...kwargs } = body;
-  return instance.run(uid, {
+  const result = instance.run(uid, {
     model: request.model,
     method: request.method,
     args: [],
     kwargs,
     ids: Array.isArray(ids) ? (ids as number[]) : [],
   });
+  // JSON-2 sends back the created recordset: a list of ids even for one dict (checked on the real 19.0), where
+  // JSON-RPC answers one id.
+  return request.method === 'create' && typeof result === 'number' ? [result] : result;
 }
 
 /** POST /json/2/<model>/<method>: named arguments in, the bare result (or an error object) out. */
 export function handleJson2(
   instance: OdooInstance,
   request: Json2Request,
-): { status: number; body: unknown } {
+): { status: number; body: unknown; contentType?: string } {
+  if (request.database !== undefined && request.database !== instance.config.database) {
+    return { status: 404, body: NO_DATABASE_HTML, contentType: 'text/html' };
+  }
   try {
     return { status: 200, body: call(instance, request) ?? null };
   } catch (error) {

@@ -108,7 +108,7 @@ async function route(options: ServerOptions, req: IncomingMessage, res: ServerRe
       database: header('x-odoo-database'),
       body,
     });
-    return send(res, answer.status, answer.body);
+    return send(res, answer.status, answer.body, answer.contentType);
   }
   return send(res, 404, '<html><body><h1>404: Page not found</h1></body></html>', 'text/html');
 }

@@ -48,8 +48,10 @@ export class Json2Transport implements OdooTransport {
       });
       return Array.isArray(ids) && typeof ids[0] === 'number' ? ids[0] : 0;
     } catch (error) {
-      // res.users exists in every database: "not found" here means the database does not.
-      if (error instanceof AppError && error.code === 'odoo.not_found') {
+      // res.users exists in every database: "not found" here means the database does not. The real 19.0 answers
+      // an unknown X-Odoo-Database with werkzeug's HTML 404 ("No database is selected"), which reads as not_odoo,
+      // although /web/version has just said this is Odoo.
+      if (error instanceof AppError && (error.code === 'odoo.not_found' || error.code === 'odoo.not_odoo')) {
         throw new AppError(
           'config',
           'odoo.unknown_database',
