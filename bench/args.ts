@@ -5,6 +5,8 @@ export interface BenchArgs {
   /** Share of SKUs changed before the steady cycle (0.01 = 1 %). */
   change: number;
   orders: number;
+  /** Orders bought and not released to ship (`open`) before the last steady cycle (issue 15); 0 skips it. */
+  openOrders: number;
   /** Units (pieces) per order. */
   orderUnits: number;
   /** Per-call latency of both sandboxes, ms. */
@@ -28,6 +30,8 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --change F          share of SKUs changed before the steady cycle (default 0.01)
   --orders M          orders created on Kaufland (default 1000)
   --order-units U     units per order (default 3)
+  --open-orders N     one-piece orders left open (reserved in the hub only) before a last steady cycle
+                      (default 1000; 0 skips that scenario)
   --latency MS        added to every Kaufland and Odoo call (default 50)
   --stock-samples K   stock changes timed in the latency scenario (default 20)
   --stock-gap MS      mean time between those changes (default 1000)
@@ -56,6 +60,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       change: { type: 'string' },
       orders: { type: 'string' },
       'order-units': { type: 'string' },
+      'open-orders': { type: 'string' },
       latency: { type: 'string' },
       'stock-samples': { type: 'string' },
       'stock-gap': { type: 'string' },
@@ -73,6 +78,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     change: positive('change', values.change, 0.01, false),
     orders: positive('orders', values.orders, 1_000),
     orderUnits: positive('order-units', values['order-units'], 3),
+    openOrders: positive('open-orders', values['open-orders'], 1_000),
     latency: positive('latency', values.latency, 50),
     stockSamples: positive('stock-samples', values['stock-samples'], 20),
     stockGap: positive('stock-gap', values['stock-gap'], 1_000),

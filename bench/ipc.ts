@@ -31,6 +31,8 @@ export interface CreatedOrder {
   idOrder: string;
   /** Epoch ms just before the order was created on Kaufland. */
   at: number;
+  /** The SKU of every piece bought. */
+  skus: string[];
 }
 
 export interface Usage {
@@ -44,7 +46,10 @@ export interface HostApi {
   start: { input: StartInput; result: Connection };
   /** Sets a new on-hand quantity, as a stock count in Odoo does (inventory adjustment, done move). */
   changeStock: { input: { skus: string[] }; result: StockChange[] };
-  createOrders: { input: { count: number; units: number }; result: CreatedOrder[] };
+  /** `status: 'open'`: bought but not released to ship yet (no address; the hub only reserves their pieces). */
+  createOrders: { input: { count: number; units: number; status?: 'open' }; result: CreatedOrder[] };
+  /** Odoo's free quantity of these SKUs. */
+  odooFree: { input: { skus: string[] }; result: Record<string, number> };
   /** Kaufland's current amounts of these SKUs (absent: no unit). */
   kauflandAmounts: { input: { skus: string[] }; result: Record<string, number> };
   kauflandUnitCount: { input: Record<string, never>; result: number };

@@ -6,6 +6,7 @@ import { inFlight } from './meter.ts';
 import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
 import { idleCycle, initialCycle } from './scenarios/initial.ts';
+import { openOrdersCycle } from './scenarios/open-orders.ts';
 import { ordersToErp } from './scenarios/orders.ts';
 import { steadyCycle } from './scenarios/steady.ts';
 import { stockLatency } from './scenarios/stock-latency.ts';
@@ -63,6 +64,8 @@ async function scenarios(args: BenchArgs): Promise<void> {
   if (args.stockSamples > 0) results.push(await stockLatency(bench, args.stockSamples, args.stockGap));
   if (args.orders > 0)
     results.push(await ordersToErp(bench, args.orders, args.orderUnits, args.orderSpread * 1000));
+  // Last: its open orders stay reserved, which would skew any stock measurement after it.
+  if (args.openOrders > 0) results.push(await openOrdersCycle(bench, args.change, args.openOrders));
 }
 
 function print(args: BenchArgs, error?: unknown): void {

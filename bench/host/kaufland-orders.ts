@@ -3,10 +3,10 @@ import type { World } from './world.ts';
 
 /**
  * Buyers' checkouts on Kaufland: `units` pieces of in-stock SKUs picked at random (a SKU picked twice is one
- * item of quantity 2), ready to ship (`need_to_be_sent`, what the hub imports). Stock is tracked here, so no
+ * item of quantity 2), ready to ship (`need_to_be_sent`, what the hub imports) unless `status` is `open`. Stock is tracked here, so no
  * order asks for more than is listed.
  */
-export function createOrders(world: World, count: number, units: number): CreatedOrder[] {
+export function createOrders(world: World, count: number, units: number, status?: 'open'): CreatedOrder[] {
   const skus = [...world.sellable.keys()];
   const pick = (): string => {
     for (;;) {
@@ -26,8 +26,13 @@ export function createOrders(world: World, count: number, units: number): Create
       client_key: world.clientKey,
       storefront: 'de',
       items: [...items].map(([sku, quantity]) => ({ id_offer: sku, quantity })),
+      ...(status && { status }),
     });
-    return { idOrder: order.id_order, at };
+    return {
+      idOrder: order.id_order,
+      at,
+      skus: [...items].flatMap(([sku, n]) => Array<string>(n).fill(sku)),
+    };
   });
 }
 

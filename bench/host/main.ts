@@ -1,6 +1,6 @@
 import type { HostApi, Op, Reply, Request } from '../ipc.ts';
 import { createOrders, kauflandAmounts } from './kaufland-orders.ts';
-import { changeStock, saleOrdersFor } from './odoo-stock.ts';
+import { changeStock, odooFree, saleOrdersFor } from './odoo-stock.ts';
 import { startWorld, stopWorld, type World } from './world.ts';
 
 /**
@@ -24,7 +24,8 @@ const handlers: Handlers = {
     return world.connection;
   },
   changeStock: ({ skus }) => changeStock(need(), skus),
-  createOrders: ({ count, units }) => createOrders(need(), count, units),
+  createOrders: ({ count, units, status }) => createOrders(need(), count, units, status),
+  odooFree: ({ skus }) => odooFree(need(), skus),
   kauflandAmounts: ({ skus }) => kauflandAmounts(need(), skus),
   kauflandUnitCount: () => need().kaufland.state().units.length,
   saleOrders: ({ refs }) => saleOrdersFor(need(), refs),

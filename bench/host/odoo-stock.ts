@@ -33,3 +33,14 @@ export function saleOrdersFor(world: World, refs: readonly string[]): string[] {
     .map((order) => order.client_order_ref)
     .filter((ref): ref is string => typeof ref === 'string' && wanted.has(ref));
 }
+
+/** Odoo's free quantity per SKU, as the stock step reads it. */
+export function odooFree(world: World, skus: readonly string[]): Record<string, number> {
+  const env = world.odoo.instance.env(ADMIN);
+  const free: Record<string, number> = {};
+  for (const sku of skus) {
+    const productId = world.productIds.get(sku);
+    if (productId !== undefined) free[sku] = productQuantities(env, productId).free;
+  }
+  return free;
+}
