@@ -145,3 +145,69 @@ describe('SKU checks', () => {
     expect(marketplace.offers.get('NEW')?.amount).toBe(5);
   });
 });
+
+describe('stock step and the reservation ledger', () => {
+  it('counts reservations before it reads the ERP: a sale order confirmed meanwhile is never missing from both', async () => {
+    await database.db.deleteFrom('hub_orders').execute();
+    erp.edit(product('LAMP', 2));
+    marketplace.list('LAMP', 2, 1000);
+    await stock();
+    const order = await database.db
+      .insertInto('hub_orders')
+      .values({
+        account_id: accountId,
+        marketplace_order_id: 'O-1',
+        channel: 'de',
+        currency: 'EUR',
+        buyer: null,
+        billing_address: null,
+        shipping_address: null,
+        marketplace_created_at: new Date(),
+        total_minor: 1000,
+        state: 'received',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('hub_order_lines')
+      .values({
+        order_id: order.id,
+        account_id: accountId,
+        marketplace_line_id: 'L-1',
+        sku: 'LAMP',
+        price_minor: 1000,
+        shipping_minor: 0,
+        marketplace_status: 'to_ship',
+      })
+      .execute();
+    await stock();
+    expect(marketplace.offers.get('LAMP')?.amount).toBe(1); // 2 free − 1 sold, not in the ERP yet
+
+    // While the step reads the ERP's stock, the orders step of this account confirms the sale order — but the
+    // page the ERP answers was read before its reservation: still 2 free. Counting after the read would see
+    // no reservation and offer 2 of the 1 piece left.
+    erp.stock('LAMP', 2);
+    const ctx = stepContext(database.db, accountId, 'stock', { erp, marketplace });
+    const session = ctx.erp;
+    ctx.erp = {
+      ...session,
+      stockChangedSince: async (cursor, limit) => {
+        const page = await session.stockChangedSince(cursor, limit);
+        await database.db
+          .updateTable('hub_orders')
+          .set({ state: 'in_erp' })
+          .where('id', '=', order.id)
+          .execute();
+        return page;
+      },
+    };
+    await syncStock(ctx);
+    expect(marketplace.offers.get('LAMP')?.amount).toBeLessThanOrEqual(1);
+
+    // The next run reads the reservation in the ERP's free quantity and releases the hub's.
+    erp.stock('LAMP', 1);
+    await stock();
+    expect(marketplace.offers.get('LAMP')?.amount).toBe(1);
+    await database.db.deleteFrom('hub_orders').execute();
+  });
+});
