@@ -184,4 +184,49 @@ describe('versions', () => {
     const version = (await (await fetch(`${v19.url}/web/version`)).json()) as { version_info: unknown[] };
     expect(version.version_info.slice(0, 2)).toEqual([19, 0]);
   });
+
+  // Each as the real 19.0 answered it (start-odoo.sh --version 19).
+  it('Odoo 19: JSON-2 create answers a list, an unknown database an HTML 404, cancel needs no wizard', async () => {
+    const auth = { authorization: `bearer ${v19.apiKey}` };
+    const created = await post(`${v19.url}/json/2/res.partner/create`, { vals_list: { name: 'One' } }, auth);
+    expect(created).toMatchObject({ status: 200, body: [expect.any(Number)] });
+    const noDb = await post(
+      `${v19.url}/json/2/res.partner/search_count`,
+      { domain: [] },
+      {
+        ...auth,
+        'x-odoo-database': 'nosuchdb',
+      },
+    );
+    expect(noDb.status).toBe(404);
+    expect(noDb.body.html).toContain('No database is selected');
+    const badField = await execute(v19, 'res.partner', 'search', [[['nope', '=', 1]]]);
+    expect((badField.body.error as { data: { message: string } }).data.message).toBe(
+      "Invalid field res.partner.nope in condition ('nope', '=', 1)",
+    );
+    for (const [sandbox, answer, state] of [
+      [v17, 'sale.order.cancel', 'sale'],
+      [v19, true, 'cancel'],
+    ] as const) {
+      sandbox.seed({ products: [{ sku: 'CANCEL-1', price: 5, qty: 3 }] });
+      const partner = (await execute(sandbox, 'res.partner', 'create', [{ name: 'Buyer' }])).body.result;
+      const [product] = (
+        await execute(sandbox, 'product.product', 'search', [[['default_code', '=', 'CANCEL-1']]])
+      ).body.result as number[];
+      const order = (
+        await execute(sandbox, 'sale.order', 'create', [
+          { partner_id: partner, order_line: [[0, 0, { product_id: product, product_uom_qty: 1 }]] },
+        ])
+      ).body.result as number;
+      await execute(sandbox, 'sale.order', 'action_confirm', [[order]]);
+      const cancelled = await execute(sandbox, 'sale.order', 'action_cancel', [[order]]);
+      const result = cancelled.body.result;
+      // 17: the wizard's action (the order stays confirmed); 19: true, and the order is cancelled.
+      expect(result === true ? true : (result as { res_model?: string }).res_model).toBe(answer);
+      const [read] = (await execute(sandbox, 'sale.order', 'read', [[order], ['state']])).body.result as {
+        state: string;
+      }[];
+      expect(read?.state).toBe(state);
+    }
+  });
 });

@@ -112,7 +112,10 @@ export function cancelAction(orderId: number) {
 /** Odoo 17 asks (with a wizard) before cancelling anything but a draft, unless `disable_cancel_warning`. */
 export function cancelOrders(env: Env, ids: number[]): unknown {
   const orders = ids.map((id) => env.db.get('sale.order', id)).filter((o): o is Rec => !!o);
-  if (env.context.disable_cancel_warning !== true && orders.some((o) => o.state !== 'draft')) {
+  // 17 answers a confirmed order's cancel with the cancel wizard; the real 19.0 cancels it at once over the
+  // external API and answers true (18 not checked: kept as 17).
+  const wizard = env.version < 19 && env.context.disable_cancel_warning !== true;
+  if (wizard && orders.some((o) => o.state !== 'draft')) {
     return cancelAction(orders[0]?.id ?? 0);
   }
   for (const order of orders) {

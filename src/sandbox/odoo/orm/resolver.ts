@@ -11,7 +11,9 @@ export function walk(env: Env, model: ModelDef, path: string, leaf: unknown[]): 
   let field: FieldDef | undefined;
   for (const [index, name] of path.split('.').entries()) {
     field = name === 'id' ? { type: 'integer', string: 'ID' } : current.fields[name];
-    const invalid = () => valueError(`Invalid field ${current.name}.${name} in leaf ${tupleRepr(leaf)}`);
+    // Odoo 19 calls a domain leaf a "condition" in this message (checked on the real 19.0).
+    const term = env.version >= 19 ? 'condition' : 'leaf';
+    const invalid = () => valueError(`Invalid field ${current.name}.${name} in ${term} ${tupleRepr(leaf)}`);
     if (!field) throw invalid();
     if (index < path.split('.').length - 1) {
       if (!field.relation) throw invalid();
