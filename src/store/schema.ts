@@ -152,6 +152,12 @@ export interface HubOrdersTable {
   marketplace_created_at: ColumnType<Date, Date | string, Date | string>;
   received_at: Generated<Date>;
   erp_created_at: Date | null;
+  /** The ERP sale order's currency, total and contained VAT (minor units; bigint as string) — 007. */
+  erp_currency: ColumnType<string | null, string | null | undefined, string | null>;
+  erp_total_minor: ColumnType<string | null, number | null | undefined, number | null>;
+  erp_tax_minor: ColumnType<string | null, number | null | undefined, number | null>;
+  /** What had to change so the ERP's total is the buyer's, for the timeline; null when nothing did. */
+  erp_correction: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

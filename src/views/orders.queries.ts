@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { AppError } from '../core/errors.ts';
+import { formatMinor } from '../core/money-text.ts';
 import type { DB, HubOrderState } from '../store/schema.ts';
 import { reservationEvents } from './order-reservation.ts';
 
@@ -117,6 +118,20 @@ const EVENT_RANK: Record<TimelineEvent['event'], number> = {
   confirmed: 8,
 };
 
+/** ", total 1449.00 CZK (VAT 251.49 CZK)": the sale order's own amounts in its currency. */
+function erpBooking(order: {
+  erp_currency: string | null;
+  erp_total_minor: string | null;
+  erp_tax_minor: string | null;
+}): string {
+  if (order.erp_currency === null || order.erp_total_minor === null) return '';
+  const vat =
+    order.erp_tax_minor === null
+      ? ''
+      : ` (VAT ${formatMinor(Number(order.erp_tax_minor), order.erp_currency)})`;
+  return `, total ${formatMinor(Number(order.erp_total_minor), order.erp_currency)}${vat}`;
+}
+
 /** One order with its lines, its timeline (marketplace → hub → ERP → shipped → confirmed) and open issues. */
 export async function orderDetail(db: Kysely<DB>, id: string) {
   const order = await db
@@ -159,7 +174,13 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
     timeline.push({
       event: 'in_erp',
       at: order.erp_created_at.toISOString(),
-      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP`,
+      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP${erpBooking(order)}`,
+    });
+  if (order.erp_created_at && order.erp_correction)
+    timeline.push({
+      event: 'in_erp',
+      at: order.erp_created_at.toISOString(),
+      detail: `Tax correction: ${order.erp_correction}`,
     });
   for (const line of lines) {
     const what = `${line.sku ?? 'item'} (unit ${line.marketplace_line_id})`;
@@ -197,6 +218,10 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       state: order.state,
       holdReason: order.hold_reason,
       erpOrderName: order.erp_order_name,
+      // What the ERP booked: its currency, total and contained VAT (minor units), next to what the buyer paid.
+      erpCurrency: order.erp_currency,
+      erpTotalMinor: order.erp_total_minor === null ? null : Number(order.erp_total_minor),
+      erpTaxMinor: order.erp_tax_minor === null ? null : Number(order.erp_tax_minor),
       buyer: order.buyer,
       shippingAddress: order.shipping_address,
       billingAddress: order.billing_address,

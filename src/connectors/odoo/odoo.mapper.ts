@@ -44,7 +44,15 @@ export function toErpProduct(row: z.infer<typeof productSchema>): ErpProduct {
   };
 }
 
-export const SALE_ORDER_FIELDS = ['name', 'state', 'client_order_ref', 'delivery_status', 'amount_total'];
+export const SALE_ORDER_FIELDS = [
+  'name',
+  'state',
+  'client_order_ref',
+  'delivery_status',
+  'amount_total',
+  'amount_tax',
+  'currency_id',
+];
 export const saleOrderSchema = z.looseObject({
   id: z.number(),
   name: z.string(),
@@ -52,6 +60,9 @@ export const saleOrderSchema = z.looseObject({
   client_order_ref: text,
   delivery_status: z.union([z.string(), z.literal(false)]).optional(),
   amount_total: z.number(),
+  amount_tax: z.number().optional(),
+  // [id, "CZK"]: a currency's display name is its ISO code.
+  currency_id: many2one.optional(),
 });
 
 export function toErpSaleOrder(row: z.infer<typeof saleOrderSchema>, dialect: OdooDialect): ErpSaleOrder {
@@ -62,6 +73,8 @@ export function toErpSaleOrder(row: z.infer<typeof saleOrderSchema>, dialect: Od
     state: dialect.saleState(row.state),
     deliveryStatus: dialect.deliveryStatus(row.delivery_status),
     total: toMinor(row.amount_total),
+    ...(row.amount_tax === undefined ? {} : { tax: toMinor(row.amount_tax) }),
+    ...(row.currency_id ? { currency: row.currency_id[1] } : {}),
   };
 }
 

@@ -91,6 +91,13 @@ export interface ErpSaleOrderInput {
   lines: ErpSaleOrderLineInput[];
   /** Shipping the buyer paid, gross, in minor units: one shipping line when above 0. */
   shippingAmount?: number;
+  /**
+   * ISO 4217 code of the order's money (e.g. "CZK"): the sale order is booked in it, and its total equals the
+   * lines plus shipping to the cent. Absent: the ERP company's currency.
+   */
+  currency?: string;
+  /** The marketplace's display name (e.g. "Kaufland"): names what the ERP creates for its orders. */
+  marketplace?: string;
 }
 
 export type ErpSaleOrderState = 'draft' | 'confirmed' | 'done' | 'cancelled';
@@ -102,8 +109,12 @@ export interface ErpSaleOrder {
   externalRef: string | null;
   state: ErpSaleOrderState;
   deliveryStatus: ErpDeliveryStatus | null;
-  /** Total in minor units, taxes included. */
+  /** Total in minor units of `currency`, taxes included. */
   total: number;
+  /** The VAT contained in `total`, in minor units. */
+  tax?: number;
+  /** ISO 4217 code of the sale order's currency; absent when the ERP did not say. */
+  currency?: string;
 }
 
 export interface ErpShipmentLine {
@@ -136,6 +147,11 @@ export interface ErpSaleOrderResult {
   order: ErpSaleOrder;
   /** False when the order already existed (an earlier attempt cut off before the hub recorded it). */
   created: boolean;
+  /**
+   * What the ERP had to be told so its total is the buyer's (e.g. price-excluded taxes swapped for
+   * price-included ones), for the order's timeline; null when nothing was needed.
+   */
+  correction: string | null;
 }
 
 /** What of the ERP the sync reads (the ERP page's settings). Absent: every kind of goods, company-wide stock. */

@@ -30,7 +30,14 @@ export function seedDefaults(db: Store, now: string, password: string, apiKey: s
     { name: 'Default User Template', active: false, type: 'contact' },
     { name: 'Portal User Template', active: false, type: 'contact' },
   ]);
-  put('res.company', [{ name: 'My Company', partner_id: 1 }]);
+  // EUR is the company currency (a German company, as recorded); CZK and PLN ship archived.
+  put('res.currency', [
+    { name: 'EUR', symbol: '€', rounding: 0.01, active: true },
+    { name: 'CZK', symbol: 'Kč', rounding: 0.01, active: false },
+    { name: 'PLN', symbol: 'zł', rounding: 0.01, active: false },
+    { name: 'USD', symbol: '$', rounding: 0.01, active: false },
+  ]);
+  put('res.company', [{ name: 'My Company', partner_id: 1, currency_id: 1 }]);
   put('res.users', [
     { name: 'OdooBot', login: '__system__', partner_id: 2, active: false, groups_id: [1, 2] },
     {
@@ -76,7 +83,17 @@ export function seedDefaults(db: Store, now: string, password: string, apiKey: s
       ['stock', 'stock_location_stock', 'stock.location', 8],
     ].map(([module, name, model, res_id]) => ({ module, name, model, res_id })),
   );
-  put('account.tax', [{ name: '15%', amount: 15, price_include: false, type_tax_use: 'sale', active: true }]);
+  put('account.tax', [
+    {
+      name: '15%',
+      amount: 15,
+      amount_type: 'percent',
+      price_include: false,
+      type_tax_use: 'sale',
+      company_id: 1,
+      active: true,
+    },
+  ]);
   put('product.template', [{ name: 'Standard delivery', default_code: 'Delivery_007' }]);
   put('product.product', [
     {

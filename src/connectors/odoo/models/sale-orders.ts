@@ -10,6 +10,8 @@ import type { OdooClient } from '../odoo.client.ts';
 import { fromMinor, SALE_ORDER_FIELDS, saleOrderSchema, toErpSaleOrder } from '../odoo.mapper.ts';
 import { chunks } from '../../../core/chunks.ts';
 import { batchOrEach } from './batch.ts';
+import { includeLineTaxes } from './included-taxes.ts';
+import { pricelistsFor } from './pricelists.ts';
 import { productIdsBySku } from './products.ts';
 import type { ShippingProduct } from './shipping-product.ts';
 
@@ -57,7 +59,10 @@ function unknownSkus(input: ErpSaleOrderInput, products: Map<string, number>): A
 }
 
 /**
- * Five calls for a whole batch: products, look the references up (a retry after a timeout or a crash finds the
+ * Each order is booked in its currency (a pricelist per currency, pricelists.ts) and its lines' price-excluded
+ * taxes are swapped for price-included ones before confirming (included-taxes.ts), so the total is the buyer's.
+ *
+ * Five calls for a whole batch (plus 1 per currency and 2 for the line taxes): products, look the references up (a retry after a timeout or a crash finds the
  * orders instead of making second ones), create the missing orders with all their lines in one call, confirm
  * them and the drafts an interrupted attempt left (confirming reserves the stock), read them back. When Odoo
  * refuses the batch, each order is tried alone so one bad order does not hold up the others.
@@ -68,6 +73,8 @@ export async function createSaleOrders(
   shippingProduct: ShippingProduct,
   taxIds?: number[],
 ): Promise<ErpOutcome<ErpSaleOrderResult>[]> {
+  // One batch is one account's orders, so one marketplace name for the pricelists and taxes it creates.
+  const channel = inputs.find((i) => i.marketplace)?.marketplace ?? 'Marketplace';
   const shipping = inputs.some((i) => (i.shippingAmount ?? 0) > 0)
     ? await shippingProduct.resolve(client)
     : undefined;
@@ -75,7 +82,19 @@ export async function createSaleOrders(
     client,
     inputs.flatMap((i) => i.lines.map((l) => l.sku)),
   );
-  const refused = new Map(inputs.map((input) => [input, unknownSkus(input, products)]));
+  const pricelists = await pricelistsFor(
+    client,
+    inputs.flatMap((i) => (i.currency ? [i.currency] : [])),
+    channel,
+  );
+  const pricelistOf = (input: ErpSaleOrderInput) =>
+    input.currency ? pricelists.get(input.currency) : undefined;
+  const refused = new Map(
+    inputs.map((input) => {
+      const pricelist = pricelistOf(input);
+      return [input, unknownSkus(input, products) ?? (pricelist instanceof AppError ? pricelist : undefined)];
+    }),
+  );
   const valid = inputs.filter((input) => !refused.get(input));
   const taxes = taxIds ? { [client.dialect.lineTaxField]: [[6, 0, taxIds]] } : {};
   const created = await batchOrEach(valid, async (batch) => {
@@ -96,6 +115,7 @@ export async function createSaleOrders(
         partner_shipping_id: recordId(input.customer.shippingAddressId),
         client_order_ref: input.externalRef,
         origin: input.origin ?? input.externalRef,
+        ...(typeof pricelistOf(input) === 'number' ? { pricelist_id: pricelistOf(input) } : {}),
         order_line: [
           ...input.lines.map((l) => [
             0,
@@ -126,6 +146,7 @@ export async function createSaleOrders(
     );
     const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));
     const drafts = [...existing.values()].filter((o) => o.state === 'draft').map((o) => recordId(o.id));
+    const corrections = await includeLineTaxes(client, [...drafts, ...newIds], channel);
     if (drafts.length + newIds.length > 0)
       await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
     const ids = batch.map(
@@ -142,7 +163,7 @@ export async function createSaleOrders(
           `Sale order ${ids[i]} no longer exists in Odoo.`,
         );
       }
-      return { order, created: idOf.has(input.externalRef) };
+      return { order, created: idOf.has(input.externalRef), correction: corrections.get(ids[i]!) ?? null };
     });
   });
   return inputs.map((input) => {

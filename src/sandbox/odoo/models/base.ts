@@ -1,4 +1,5 @@
-import { validationError } from '../errors.ts';
+import { validationError, valueError } from '../errors.ts';
+import { createRecords } from '../orm/write.ts';
 import {
   char,
   baseFields,
@@ -90,6 +91,7 @@ export const resUsers: ModelDef = {
     groups_id: m2m('res.groups', 'Groups'),
     active: boolean('Active', { default: () => true }),
     share: boolean('Share User'),
+    company_id: m2o('res.company', 'Company', { default: () => 1 }),
   },
   beforeCreate: (env, vals) => {
     const partner = env.db.insert('res.partner', {
@@ -121,7 +123,12 @@ export const resCompany: ModelDef = {
   name: 'res.company',
   description: 'Companies',
   order: 'sequence, name',
-  fields: { ...baseFields(), name: char('Company Name'), partner_id: m2o('res.partner', 'Partner') },
+  fields: {
+    ...baseFields(),
+    name: char('Company Name'),
+    partner_id: m2o('res.partner', 'Partner'),
+    currency_id: m2o('res.currency', 'Currency'),
+  },
 };
 
 export const resCountry: ModelDef = {
@@ -152,12 +159,41 @@ export const accountTax: ModelDef = {
     ...baseFields(),
     name: char('Tax Name'),
     amount: float('Amount'),
+    amount_type: selection(
+      'Tax Computation',
+      [
+        ['group', 'Group of Taxes'],
+        ['fixed', 'Fixed'],
+        ['percent', 'Percentage of Price'],
+        ['division', 'Percentage of Price Tax Included'],
+      ],
+      { default: () => 'percent' },
+    ),
     price_include: boolean('Included in Price'),
+    company_id: m2o('res.company', 'Company', { default: () => 1 }),
+    country_id: m2o('res.country', 'Country'),
     type_tax_use: selection('Tax Type', [
       ['sale', 'Sales'],
       ['purchase', 'Purchases'],
       ['none', 'None'],
     ]),
     active: boolean('Active', { default: () => true }),
+  },
+  methods: {
+    // Public over RPC on 17.0 (repartition lines and tags come along there); a copy without a name in
+    // `default` is called "<name> (Copy)".
+    copy: {
+      params: ['default'],
+      run: (env, ids, p) => {
+        const source = env.db.get('account.tax', ids[0] ?? 0);
+        if (!source || ids.length !== 1)
+          throw valueError(`Expected singleton: account.tax(${ids.join(', ')},)`);
+        const { id: _id, create_date: _c, write_date: _w, display_name: _d, ...vals } = source;
+        const defaults = (p.default ?? {}) as Record<string, unknown>;
+        return createRecords(env, 'account.tax', [
+          { ...vals, name: `${String(source.name)} (Copy)`, ...defaults },
+        ])[0];
+      },
+    },
   },
 };

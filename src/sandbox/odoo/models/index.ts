@@ -2,6 +2,8 @@ import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner,
 import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
 import { confirmStockSms, stockBackorderConfirmation } from './wizards.ts';
 import { productProduct, productTemplate } from './product.ts';
+import { resCurrency } from './currency.ts';
+import { accountFiscalPosition, productPricelist } from './pricelist.ts';
 import { saleOrder, saleOrderCancel, saleOrderLine } from './sale.ts';
 import { stockChangeProductQty, stockQuant } from './stock-quant.ts';
 import type { ModelDef, SandboxVersion } from './types.ts';
@@ -16,6 +18,9 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     resCountry,
     irModelData,
     accountTax,
+    resCurrency,
+    productPricelist,
+    accountFiscalPosition,
     productProduct(version),
     productTemplate,
     stockLocation,

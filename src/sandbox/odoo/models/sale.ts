@@ -61,6 +61,13 @@ export const saleOrder: ModelDef = {
     order_line: o2m('sale.order.line', 'order_id', 'Order Lines'),
     picking_ids: o2m('stock.picking', 'sale_id', 'Transfers'),
     carrier_id: m2o('delivery.carrier', 'Delivery Method'),
+    pricelist_id: m2o('product.pricelist', 'Pricelist'),
+    // The order's currency is its pricelist's, else the company's (recorded: a CZK pricelist → CZK order).
+    currency_id: computed(m2o('res.currency', 'Currency'), (rec, env) => {
+      const pricelist = env.db.get('product.pricelist', Number(rec.pricelist_id));
+      return pricelist?.currency_id ?? env.db.get('res.company', 1)?.currency_id ?? false;
+    }),
+    fiscal_position_id: m2o('account.fiscal.position', 'Fiscal Position'),
     amount_untaxed: computed(float('Untaxed Amount'), (rec, env) => total(env, rec, (a) => a.untaxed)),
     amount_tax: computed(float('Taxes'), (rec, env) => total(env, rec, (a) => a.tax)),
     amount_total: computed(float('Total'), (rec, env) => total(env, rec, (a) => a.untaxed + a.tax)),

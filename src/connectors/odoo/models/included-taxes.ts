@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { many2one, type OdooClient } from '../odoo.client.ts';
+
+const taxSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  amount: z.number(),
+  amount_type: z.string(),
+  price_include: z.boolean(),
+  company_id: many2one,
+});
+type Tax = z.infer<typeof taxSchema>;
+// `tax_id` up to 18, `tax_ids` from 19 (the dialect names the one to ask for).
+const lineSchema = z.looseObject({
+  id: z.number(),
+  order_id: many2one,
+  tax_id: z.array(z.number()).optional(),
+  tax_ids: z.array(z.number()).optional(),
+});
+
+/** "19% incl. (Kaufland)": the name of a price-included twin AdlerDo creates when the company has none. */
+export const twinName = (amount: number, channel: string): string => `${amount}% incl. (${channel})`;
+
+/**
+ * Marketplace prices are gross. Odoo applies each line the product's taxes as mapped by the fiscal position it
+ * picked for the delivery address; a price-EXCLUDED tax would add its rate on top (recorded: a gross 119.00 with
+ * the default 19 % becomes 141.61). So every excluded percent tax on these orders' lines is swapped for its
+ * price-included twin: the company's oldest active sale tax with the same rate and `price_include`, or a copy of
+ * the excluded tax made once (copy keeps its tax group, country and accounts). With a price-included tax Odoo
+ * splits each line's gross price into net and VAT and rounds per line, so each line keeps its gross total to the
+ * cent (3 × 19.99 → 50.39 + 9.58 = 59.97, recorded). 0 % taxes add nothing and stay.
+ *
+ * Runs on drafts (before confirming) and is safe to repeat: lines already carrying included taxes are left as
+ * they are. Answers, per order id, what was swapped (for the order's timeline); a refused copy throws
+ * (kind `rejected`), which fails the batch and then only the orders that need that tax.
+ */
+export async function includeLineTaxes(
+  client: OdooClient,
+  orderIds: readonly number[],
+  channel: string,
+): Promise<Map<number, string>> {
+  const field = client.dialect.lineTaxField;
+  const corrections = new Map<number, string>();
+  if (orderIds.length === 0) return corrections;
+  const lines = await client.searchRead(
+    'sale.order.line',
+    { domain: [['order_id', 'in', [...orderIds]]], fields: ['order_id', field] },
+    lineSchema,
+  );
+  const taxIdsOf = (line: z.infer<typeof lineSchema>) => line.tax_ids ?? line.tax_id ?? [];
+  const taxes = new Map(
+    (
+      await client.read(
+        'account.tax',
+        [...new Set(lines.flatMap(taxIdsOf))],
+        [...Object.keys(taxSchema.shape)],
+        undefined,
+        taxSchema,
+      )
+    ).map((tax) => [tax.id, tax]),
+  );
+  const twins = new Map<number, Tax>();
+  for (const tax of taxes.values()) {
+    if (needsTwin(tax)) twins.set(tax.id, await twinOf(client, tax, channel));
+  }
+  if (twins.size === 0) return corrections;
+  // One write per distinct new tax set, not per line.
+  const writes = new Map<string, { taxIds: number[]; lineIds: number[] }>();
+  const swapped = new Map<number, Set<string>>();
+  for (const line of lines) {
+    const current = taxIdsOf(line);
+    if (!current.some((id) => twins.has(id)) || line.order_id === false) continue;
+    const next = current.map((id) => twins.get(id)?.id ?? id);
+    const key = next.join(',');
+    const entry = writes.get(key) ?? { taxIds: next, lineIds: [] };
+    entry.lineIds.push(line.id);
+    writes.set(key, entry);
+    const orderId = line.order_id[0];
+    const names = swapped.get(orderId) ?? new Set<string>();
+    for (const id of current)
+      if (twins.has(id)) names.add(`"${taxes.get(id)!.name}" → "${twins.get(id)!.name}"`);
+    swapped.set(orderId, names);
+  }
+  for (const { taxIds, lineIds } of writes.values())
+    await client.write('sale.order.line', lineIds, { [field]: [[6, 0, taxIds]] });
+  for (const [orderId, names] of swapped)
+    corrections.set(
+      orderId,
+      `Odoo's price-excluded tax would have added VAT on top of the gross prices; used the price-included ${[...names].join(', ')} so the total is what the buyer paid`,
+    );
+  return corrections;
+}
+
+const needsTwin = (tax: Tax): boolean =>
+  !tax.price_include && tax.amount_type === 'percent' && tax.amount !== 0;
+
+async function twinOf(client: OdooClient, tax: Tax, channel: string): Promise<Tax> {
+  const [found] = await client.searchRead(
+    'account.tax',
+    {
+      domain: [
+        ['type_tax_use', '=', 'sale'],
+        ['amount_type', '=', 'percent'],
+        ['amount', '=', tax.amount],
+        ['price_include', '=', true],
+        ['company_id', '=', tax.company_id === false ? false : tax.company_id[0]],
+      ],
+      fields: [...Object.keys(taxSchema.shape)],
+      order: 'id asc',
+      limit: 1,
+    },
+    taxSchema,
+  );
+  if (found) return found;
+  const name = twinName(tax.amount, channel);
+  const answer = await client.call('account.tax', 'copy', [tax.id], {
+    default: { name, price_include: true },
+  });
+  // JSON-RPC answers the new id; JSON-2 (19+) the new recordset, a list of one id.
+  const id = z.union([z.number(), z.tuple([z.number()]).transform(([n]) => n)]).safeParse(answer);
+  if (!id.success)
+    throw new AppError('bug', 'odoo.bad_response', `account.tax.copy answered ${JSON.stringify(answer)}`);
+  return { ...tax, id: id.data, name, price_include: true };
+}

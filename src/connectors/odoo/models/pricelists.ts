@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { AppError, toAppError } from '../../../core/errors.ts';
+import type { OdooClient } from '../odoo.client.ts';
+
+const currencySchema = z.looseObject({ id: z.number(), name: z.string(), active: z.boolean() });
+const pricelistSchema = z.looseObject({ id: z.number() });
+
+/** A pricelist id per currency code, or why that currency cannot carry an order (kind `rejected`). */
+export type PricelistByCurrency = Map<string, number | AppError>;
+
+/** "Kaufland CZK": the name a seller recognises in Odoo's pricelist list and on the sale order. */
+export const pricelistName = (channel: string, code: string): string => `${channel} ${code}`;
+
+/**
+ * The sale order's currency is its pricelist's (recorded on 17.0: a CZK pricelist gives the order CZK and keeps an
+ * explicit price_unit as it is), so every order currency gets one pricelist, found by name and currency or
+ * created once: 1 call per batch and currency, 2 the first time. Currencies are read with `active_test: false`
+ * because Odoo hides inactive ones (CZK and PLN on a fresh German company). An inactive or unknown currency, or
+ * a refused create, is an answer for that currency's orders, not a failed batch.
+ */
+export async function pricelistsFor(
+  client: OdooClient,
+  codes: readonly string[],
+  channel: string,
+): Promise<PricelistByCurrency> {
+  const result: PricelistByCurrency = new Map();
+  const wanted = [...new Set(codes)];
+  if (wanted.length === 0) return result;
+  const currencies = await client.searchRead(
+    'res.currency',
+    { domain: [['name', 'in', wanted]], fields: ['name', 'active'], context: { active_test: false } },
+    currencySchema,
+  );
+  for (const code of wanted) {
+    const currency = currencies.find((c) => c.name === code);
+    if (!currency || !currency.active) {
+      result.set(code, notUsable(code, currency !== undefined));
+      continue;
+    }
+    try {
+      result.set(code, await findOrCreate(client, currency.id, pricelistName(channel, code)));
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      if (error.kind !== 'rejected') throw error;
+      result.set(
+        code,
+        new AppError(
+          'rejected',
+          'odoo.pricelist_refused',
+          `Odoo refused the pricelist "${pricelistName(channel, code)}": ${error.message}`,
+        ),
+      );
+    }
+  }
+  return result;
+}
+
+async function findOrCreate(client: OdooClient, currencyId: number, name: string): Promise<number> {
+  const [found] = await client.searchRead(
+    'product.pricelist',
+    {
+      domain: [
+        ['name', '=', name],
+        ['currency_id', '=', currencyId],
+      ],
+      fields: ['id'],
+      order: 'id asc',
+      limit: 1,
+    },
+    pricelistSchema,
+  );
+  return found?.id ?? (await client.create('product.pricelist', { name, currency_id: currencyId }));
+}
+
+function notUsable(code: string, known: boolean): AppError {
+  return new AppError(
+    'rejected',
+    known ? 'odoo.currency_inactive' : 'odoo.unknown_currency',
+    known
+      ? `The order is in ${code}, which is not active in Odoo.`
+      : `The order is in ${code}, which Odoo does not know.`,
+    {
+      details: {
+        currency: code,
+        hint: `Activate ${code} in Odoo (Accounting → Configuration → Currencies) and give it a rate; the order goes through on the next cycle.`,
+      },
+    },
+  );
+}
