@@ -8,6 +8,7 @@ import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 const LAST = { sku: 'LAST-1', ean: '4006381333931', name: 'Last lamp', price: 30, qty: 1 };
 const BACK = { sku: 'BACK-1', ean: '4006381333955', name: 'Returned rug', price: 50, qty: 2 };
 const DOWN = { sku: 'DOWN-1', ean: '4006381333962', name: 'Desk', price: 80, qty: 4 };
+const CALM = { sku: 'CALM-1', ean: '4006381333986', name: 'Candle', price: 8, qty: 5 };
 
 const callsTo = (calls: CallCounts, system: string) =>
   Object.entries(calls)
@@ -67,7 +68,7 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
 
   beforeAll(async () => {
     world = await startSyncWorld({
-      products: [LAST, BACK, DOWN],
+      products: [LAST, BACK, DOWN, CALM],
       settings: { productStockSync: true },
     });
     second = await world.addAccount({ name: 'Second Store', settings: { productStockSync: true } });
@@ -79,7 +80,7 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
   afterAll(() => world?.close());
 
   it('both accounts offer the whole free quantity before any sale', () => {
-    for (const { sku, qty } of [LAST, BACK, DOWN]) {
+    for (const { sku, qty } of [LAST, BACK, DOWN, CALM]) {
       expect(onFirst(sku), sku).toBe(qty);
       expect(onSecond(sku), sku).toBe(qty);
     }
@@ -254,5 +255,34 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
     expect(await reserved(DOWN.sku)).toBe(0);
     expect(onFirst(DOWN.sku)).toBe(1);
     expect(onSecond(DOWN.sku)).toBe(1);
+  });
+
+  it("the buyer's account needs no call when Kaufland's own decrement is known, and is resent when it is not", async () => {
+    // The hub confirmed the buyer account's amount (5) minutes before the sale: Kaufland now shows 5 − 1.
+    await world.app.ctx.db
+      .updateTable('offers')
+      .set({ confirmed_at: new Date(Date.now() - 5 * 60_000) })
+      .where('account_id', '=', world.account.id)
+      .where('sku', '=', CALM.sku)
+      .execute();
+    buy(CALM.sku);
+    await world.run('orders');
+    const own = await world.run('stock');
+    expect(callsTo(own.apiCalls, 'kaufland')).toBe(0);
+    expect(onFirst(CALM.sku)).toBe(4);
+    await second.run('stock');
+    expect(onSecond(CALM.sku)).toBe(4);
+
+    // A second sale, then, before the hub polls it, a stock update sends Odoo's 6 − the 1 known = 5 to the buyer's
+    // account: that absolute amount overwrites Kaufland's decrement. The poll must not take 5 − 1 for granted.
+    buy(CALM.sku);
+    world.odoo.seed({ products: [{ ...CALM, qty: 6 }] });
+    await world.run('stock');
+    expect(onFirst(CALM.sku)).toBe(5);
+    await world.run('orders');
+    await stockEverywhere();
+    expect(await reserved(CALM.sku)).toBe(2);
+    expect(onFirst(CALM.sku)).toBe(4); // 6 free − 2 sold
+    expect(onSecond(CALM.sku)).toBe(4);
   });
 });

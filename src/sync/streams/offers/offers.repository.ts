@@ -74,24 +74,30 @@ export async function storeAccepted(
   }
 }
 
+/** Marketplace clocks and ours may differ by a few seconds; a minute is the doubt allowed either way. */
+const CLOCK_DOUBT = sql`interval '60 seconds'`;
+
 /**
- * The marketplace changed these offers' amounts itself (a sale lowers them on all the account's channels):
- * the confirmed amount is forgotten, so the next comparison sends the desired one whatever it is.
- * `updated_at` stays: it times the retry of refused offers.
+ * The marketplace lowered these offers itself at a sale (on all the account's channels: they share one amount).
+ * When the hub confirmed an offer's amount well before the sale (a minute's doubt for the clocks), the
+ * marketplace now shows that amount minus the pieces sold, and the hub's record follows — the next comparison
+ * sends nothing if that is what it wants. Confirmed later, the hub's own absolute amount may have overwritten
+ * the marketplace's decrement, so what it shows is not known: the amount is forgotten and the next comparison
+ * sends the desired one whatever it is. `updated_at` stays: it times the retry of refused offers.
  */
-export async function forgetAmounts(
+export async function recordSales(
   db: Kysely<DB>,
   accountId: string,
-  skus: readonly string[],
+  sales: readonly { sku: string; pieces: number; soldAt: string }[],
 ): Promise<void> {
-  if (skus.length === 0) return;
-  await db
-    .updateTable('offers')
-    .set({ amount: null })
-    .where('account_id', '=', accountId)
-    .where('sku', '=', sql<string>`any(${[...skus]}::text[])`)
-    .where('offer_id', 'is not', null)
-    .execute();
+  if (sales.length === 0) return;
+  await sql`
+    UPDATE offers o SET amount = CASE WHEN o.confirmed_at < v.sold_at - ${CLOCK_DOUBT}
+      THEN greatest(0, o.amount - v.pieces) END
+    FROM unnest(${sales.map((s) => s.sku)}::text[], ${sales.map((s) => s.pieces)}::int[],
+                ${sales.map((s) => s.soldAt)}::timestamptz[]) AS v(sku, pieces, sold_at)
+    WHERE o.account_id = ${accountId} AND o.sku = v.sku AND o.offer_id IS NOT NULL
+  `.execute(db);
 }
 
 /** A refused create or change: the row keeps the last confirmed values, so the next comparison sends it again. */

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { OrderLine } from '../../../core/order.ts';
 import type { HubOrderLinesTable, HubOrderState } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
-import { forgetAmounts } from '../offers/offers.repository.ts';
+import { recordSales } from '../offers/offers.repository.ts';
 
 /**
  * Stores marketplace order lines in the hub — the ledger — before anything is sent to the ERP. Re-reading the
@@ -12,16 +12,15 @@ import { forgetAmounts } from '../offers/offers.repository.ts';
  * that sees them their pieces count as reserved (offers/reservations.ts). Their order stays `open`, which the
  * ERP forwarding never picks up, until a line of it arrives `to_ship`; then it is `received` like any other.
  *
- * A new line means the marketplace lowered this account's offer of the SKU itself, at the sale: the amount the
- * hub last confirmed is forgotten, so the next stock run sends the right one (even when it equals the old
- * number: after a stock update sent between sale and poll, the marketplace's own decrement is lost).
+ * A new line means the marketplace lowered this account's offer of the SKU itself, at the sale: the hub's
+ * record of that offer follows, or is forgotten when it cannot know (offers.repository.ts, recordSales).
  * Returns how many lines were new.
  */
 export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLine[]): Promise<number> {
   if (lines.length === 0) return 0;
   const byOrder = new Map<string, OrderLine[]>();
   for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
-  const newSkus = new Set<string>();
+  const sales = new Map<string, { sku: string; pieces: number; soldAt: string }>();
   let added = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const [orderId, orderLines] of byOrder) {
@@ -81,14 +80,19 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
         .execute();
       for (const line of written.filter((l) => l.inserted)) {
         added++;
-        if (line.sku) newSkus.add(line.sku);
+        if (!line.sku) continue;
+        // The earliest sale of the SKU decides whether the hub's record predates all of them.
+        const sale = sales.get(line.sku) ?? { sku: line.sku, pieces: 0, soldAt: first.createdAt };
+        sale.pieces += 1;
+        if (Date.parse(first.createdAt) < Date.parse(sale.soldAt)) sale.soldAt = first.createdAt;
+        sales.set(line.sku, sale);
       }
       await sql`UPDATE hub_orders SET total_minor = (SELECT coalesce(sum(price_minor + shipping_minor), 0)
                 FROM hub_order_lines WHERE order_id = ${order.id}), updated_at = now() WHERE id = ${order.id}`.execute(
         trx,
       );
     }
-    await forgetAmounts(trx, ctx.account.id, [...newSkus]);
+    await recordSales(trx, ctx.account.id, [...sales.values()]);
   });
   return added;
 }
