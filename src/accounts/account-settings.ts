@@ -79,10 +79,23 @@ const DEFAULTS = {
   cancelReason: 'NoInventory',
   safetyBuffer: 0,
   priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
+  storefrontPriceRules: {},
 } as const;
 
 export const priceRuleSchema = z.object(priceRuleFields);
-export const accountSettingsSchema = z.object({ ...fields, priceRule: priceRuleSchema });
+const storefrontCode = z.string().regex(/^[a-z]{2}$/, 'Use two-letter storefront codes such as de or cz.');
+/**
+ * A storefront's own price rule, in its currency's minor units (surcharge and minimum in haléře on cz); a
+ * storefront without one uses the account's `priceRule`. At most 50, like `storefronts`.
+ */
+const storefrontPriceRulesSchema = z
+  .record(storefrontCode, priceRuleSchema)
+  .refine((rules) => Object.keys(rules).length <= 50, 'Give at most 50 storefronts their own rule.');
+export const accountSettingsSchema = z.object({
+  ...fields,
+  priceRule: priceRuleSchema,
+  storefrontPriceRules: storefrontPriceRulesSchema,
+});
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 
 /**
@@ -92,7 +105,14 @@ export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 export const accountSettingsPatchSchema = z
   .object(fields)
   .partial()
-  .extend({ priceRule: priceRuleSchema.partial().strict().optional() })
+  .extend({
+    priceRule: priceRuleSchema.partial().strict().optional(),
+    /** Per storefront: fields merge into its rule (starting from the account's); null drops its own rule. */
+    storefrontPriceRules: z
+      .record(storefrontCode, priceRuleSchema.partial().strict().nullable())
+      .refine((rules) => Object.keys(rules).length <= 50, 'Give at most 50 storefronts their own rule.')
+      .optional(),
+  })
   .strict();
 export type AccountSettingsPatch = z.infer<typeof accountSettingsPatchSchema>;
 
@@ -104,17 +124,30 @@ export function defaultSettings(): AccountSettings {
 export function readSettings(stored: unknown): AccountSettings {
   const base = defaultSettings();
   const value = (stored ?? {}) as Partial<AccountSettings>;
-  const merged = { ...base, ...value, priceRule: { ...base.priceRule, ...value.priceRule } };
+  const merged = {
+    ...base,
+    ...value,
+    priceRule: { ...base.priceRule, ...value.priceRule },
+    storefrontPriceRules: value.storefrontPriceRules ?? {},
+  };
   const parsed = accountSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : base;
 }
 
 export function applySettingsPatch(current: AccountSettings, patch: AccountSettingsPatch): AccountSettings {
-  const { priceRule, ...rest } = patch;
+  const { priceRule, storefrontPriceRules, ...rest } = patch;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const accountRule = { ...current.priceRule, ...priceRule };
+  const perStorefront: Record<string, unknown> = { ...current.storefrontPriceRules };
+  for (const [storefront, change] of Object.entries(storefrontPriceRules ?? {})) {
+    if (change === null) delete perStorefront[storefront];
+    else
+      perStorefront[storefront] = { ...(current.storefrontPriceRules[storefront] ?? accountRule), ...change };
+  }
   return accountSettingsSchema.parse({
     ...current,
     ...defined,
-    priceRule: { ...current.priceRule, ...priceRule },
+    priceRule: accountRule,
+    storefrontPriceRules: perStorefront,
   });
 }

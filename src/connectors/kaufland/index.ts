@@ -6,6 +6,7 @@ import type {
 import { validateKauflandCredentialShape } from './credentials.ts';
 import { createKauflandClient, type KauflandClientOptions } from './kaufland.client.ts';
 import { openKauflandSession } from './kaufland.session.ts';
+import { storefrontCurrency } from './storefront-currency.ts';
 
 /**
  * A credentials check must answer the seller within seconds: 2 retries (backoff caps 0.5 s and 1 s) and 5 s per
@@ -35,6 +36,7 @@ export const kauflandConnector: MarketplaceConnector = {
   type: 'kaufland',
   displayName: 'Kaufland',
   defaultBaseUrl: 'https://sellerapi.kaufland.com/v2',
+  channelCurrency: storefrontCurrency,
   verifyCredentials: (credentials) => verifyCredentials(credentials),
   validateCredentialShape: validateKauflandCredentialShape,
   openSession: (credentials, options) => openKauflandSession(credentials, options),

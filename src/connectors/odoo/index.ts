@@ -1,6 +1,7 @@
 import type { ErpConnector, ErpCredentials, ErpScope, ErpSession } from '../../core/ports/erp.port.ts';
 import { cancelledSaleOrdersSince } from './models/cancelled-orders.ts';
 import { CountryIds } from './models/countries.ts';
+import { CompanyCurrency, readCurrencies } from './models/currencies.ts';
 import { findOrCreateCustomers } from './models/partners.ts';
 import { OdooScope } from './models/scope.ts';
 import { ShippingProduct } from './models/shipping-product.ts';
@@ -18,6 +19,7 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
   const scope = new OdooScope(erpScope);
   let client: Promise<OdooClient> | undefined;
   const countries = new CountryIds();
+  const companyCurrency = new CompanyCurrency();
   const shippingProduct = new ShippingProduct();
   const connected = (): Promise<OdooClient> => {
     client ??= connectOdoo(settings).catch((error: unknown) => {
@@ -27,6 +29,7 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
     return client;
   };
   return {
+    currencies: async (codes) => readCurrencies(await connected(), codes, companyCurrency),
     productsChangedSince: async (cursor, limit) =>
       productsChangedSince(await connected(), cursor, limit, scope),
     stockChangedSince: async (cursor, limit) => stockChangedSince(await connected(), cursor, limit, scope),

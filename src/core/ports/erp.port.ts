@@ -164,7 +164,31 @@ export interface ErpScope {
   stockLocationIds: readonly string[] | null;
 }
 
+/** A currency as the ERP knows it, for pricing offers in a channel's currency. */
+export interface ErpCurrency {
+  /** ISO 4217, e.g. "CZK". */
+  code: string;
+  /** Usable in the ERP (Odoo hides inactive currencies from its own documents). */
+  active: boolean;
+  /**
+   * Units of this currency per 1 unit of the company currency, as the ERP converts today; null when the ERP
+   * has no rate for it (it would otherwise convert 1:1, a guess).
+   */
+  rate: number | null;
+  /** Smallest amount, e.g. 0.01. */
+  rounding: number;
+}
+
+export interface ErpCurrencies {
+  /** The currency of the ERP's prices (`ErpProduct.price`). */
+  companyCurrency: string;
+  /** The currencies asked for that the ERP knows (unknown codes are left out), and the company currency. */
+  currencies: ErpCurrency[];
+}
+
 export interface ErpSession {
+  /** The company currency and these currencies with today's rate: one call per sync cycle. */
+  currencies(codes: readonly string[]): Promise<ErpCurrencies>;
   productsChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;
   /** Products whose stock moved or got reserved: stock changes do not touch a product's own change date. */
   stockChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpProduct>>;

@@ -22,6 +22,11 @@ export interface MarketplaceConnector {
   readonly displayName: string;
   readonly defaultBaseUrl: string;
   /**
+   * The ISO 4217 currency of a channel's prices (Kaufland: EUR on de, at, sk, fr, it; CZK on cz; PLN on pl);
+   * undefined for a channel the marketplace does not have. Offer and order money is minor units of it.
+   */
+  channelCurrency(channel: string): string | undefined;
+  /**
    * Proves a key pair with one signed call. Throws AppError kind `config` (code `<type>.auth_failed`) when
    * the marketplace rejects the keys, `transient` (code `<type>.unreachable`) when it cannot be reached.
    */

@@ -1,6 +1,7 @@
 import type { StepHandler } from '../step-context.ts';
 import { catalogIsEmpty } from './offers/catalog.repository.ts';
 import { syncChannelOffers } from './offers/channel-offers.ts';
+import { channelPrices } from './offers/channel-prices.ts';
 import { offerRules } from './offers/desired-offer.ts';
 import {
   commitCatalogCursor,
@@ -52,8 +53,18 @@ export const syncStock: StepHandler = async (ctx) => {
   // SKUs that entered the catalog just now, and orders stored meanwhile, count before anything is offered.
   await countReservations(ctx.db, 'raise');
   const rules = offerRules(ctx.account.settings, ctx.erpSettings);
+  // Each channel priced in its currency at the ERP's rate of the day (one ERP call); see channel-prices.ts.
+  state.rates ??= {};
+  const prices = await channelPrices(ctx, state.rates, names);
   for (const channel of ctx.channels) {
-    state.channels[channel] = await syncChannelOffers(ctx, channel, state.channels[channel], rules, names);
+    const channelRules = { ...rules, price: prices.get(channel) ?? null };
+    state.channels[channel] = await syncChannelOffers(
+      ctx,
+      channel,
+      state.channels[channel],
+      channelRules,
+      names,
+    );
     await ctx.cursor.write(state);
   }
 };

@@ -1,4 +1,5 @@
 import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner, resUsers } from './base.ts';
+import { resCurrencyRate } from './currency-rate.ts';
 import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
 import { confirmStockSms, stockBackorderConfirmation } from './wizards.ts';
 import { productProduct, productTemplate } from './product.ts';
@@ -16,6 +17,7 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     resGroups,
     resCompany,
     resCountry,
+    resCurrencyRate,
     irModelData,
     accountTax,
     resCurrency,

@@ -34,7 +34,12 @@ export async function compareOffers(
     for (const { item, eanShared, offer, heldBack } of rows) {
       // A rules change compares everything again: new rules may cure a refusal (a price below a minimum).
       if (heldBack && scope.kind === 'changed') continue;
-      const desired = desiredOffer(item, rules);
+      const desired = desiredOffer(item, rules, offer?.priceMinor ?? null);
+      if (desired === null) {
+        // No usable rate for the channel's currency and no price on the marketplace yet: no new offer.
+        ctx.counts.skipped += 1;
+        continue;
+      }
       const plan = planOffer(desired, offer, { active: item.active, eanShared });
       const hadError = offer?.lastError != null;
       if (plan.kind === 'create') creates.push({ desired, hadError });

@@ -1,7 +1,7 @@
 import type { AccountSettings } from '../../../accounts/account-settings.ts';
 import { MAX_OFFER_AMOUNT, type DesiredOffer } from '../../../core/offer.ts';
 import type { ErpSettings } from '../../../erp/erp-settings.ts';
-import { applyPriceRule } from './price-rule.ts';
+import { channelPriceMinor, type ChannelPrice } from './channel-price.ts';
 
 /** The catalog fields an offer is computed from. */
 export interface CatalogItem {
@@ -19,6 +19,11 @@ export interface OfferRules {
   erpSafetyBuffer: number;
   accountSafetyBuffer: number;
   priceRule: AccountSettings['priceRule'];
+  /**
+   * The channel's currency, rate and rule (channel-prices.ts); null while its currency has no usable rate.
+   * Absent: the account's price rule on the ERP price as it is.
+   */
+  price?: ChannelPrice | null;
   handlingTimeDays: number;
   shippingGroupId: number | null;
 }
@@ -48,12 +53,23 @@ export function desiredAmount(freeQty: number, active: boolean, rules: OfferRule
   return Math.min(MAX_OFFER_AMOUNT, Math.max(0, sellable));
 }
 
-export function desiredOffer(item: CatalogItem, rules: OfferRules): DesiredOffer {
+/**
+ * The offer the hub wants. Without a usable rate (`rules.price` null) the price stays what the marketplace last
+ * confirmed (`knownPriceMinor`), so amounts still sync; with neither there is no offer to make (null).
+ */
+export function desiredOffer(
+  item: CatalogItem,
+  rules: OfferRules,
+  knownPriceMinor: number | null = null,
+): DesiredOffer | null {
+  const price = rules.price === undefined ? identityPrice(rules) : rules.price;
+  const priceMinor = price === null ? knownPriceMinor : channelPriceMinor(item.priceMinor, price);
+  if (priceMinor === null) return null;
   return {
     sku: item.sku,
     ean: item.ean,
     amount: desiredAmount(item.freeQty, item.active, rules, item.reservedQty),
-    priceMinor: applyPriceRule(item.priceMinor, rules.priceRule),
+    priceMinor,
     handlingTimeDays: rules.handlingTimeDays,
     shippingGroupId: rules.shippingGroupId,
   };
@@ -66,5 +82,14 @@ export function desiredOffer(item: CatalogItem, rules: OfferRules): DesiredOffer
  */
 export function rulesKey(rules: OfferRules): string {
   const { erpSafetyBuffer, accountSafetyBuffer, priceRule, handlingTimeDays } = rules;
-  return JSON.stringify([erpSafetyBuffer, accountSafetyBuffer, priceRule, handlingTimeDays]);
+  const key: unknown[] = [erpSafetyBuffer, accountSafetyBuffer, priceRule, handlingTimeDays];
+  // Currency, rate and the channel's rule: a new rate compares every offer again (only changed prices are
+  // sent, 150 per bulk call), and so does a held price becoming usable. Appended only when set.
+  if (rules.price !== undefined) key.push({ price: rules.price });
+  return JSON.stringify(key);
+}
+
+/** No currency given (tests, older callers): the account's rule on the ERP price, 1:1. */
+function identityPrice(rules: OfferRules): ChannelPrice {
+  return { currency: '', rate: 1, rounding: 0.01, rule: rules.priceRule };
 }

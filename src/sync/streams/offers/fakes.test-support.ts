@@ -53,6 +53,11 @@ export class FakeErp {
         return this.page(log, cursor, limit);
       };
     return {
+      // A company in EUR with no other currency: EUR channels price 1:1, any other holds its prices.
+      currencies: async () => {
+        await answered();
+        return { companyCurrency: 'EUR', currencies: [{ code: 'EUR', active: true, rate: 1, rounding: 0.01 }] };
+      },
       productsChangedSince: page(this.edits),
       stockChangedSince: page(this.moves),
       stockCursorNow: async () => {

@@ -7,6 +7,16 @@ import { z } from 'zod';
 const stockCursorSchema = z.object({
   erp: z.string().nullable(),
   channels: z.record(z.string(), z.object({ comparedAt: z.iso.datetime(), rulesKey: z.string() })),
+  /** Per currency: the last rate prices were computed with, and a suspicious new one held since when. */
+  rates: z
+    .record(
+      z.string(),
+      z.object({
+        accepted: z.number().positive(),
+        held: z.object({ rate: z.number(), since: z.iso.datetime() }).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export type StockCursor = z.infer<typeof stockCursorSchema>;
