@@ -77,7 +77,10 @@ function checkOnePerDay(env: Env, rec: Rec): void {
   const clash = env.db
     .findBy('res.currency.rate', 'currency_id', rec.currency_id)
     .some((row) => row.id !== rec.id && row.name === rec.name && row.company_id === rec.company_id);
-  // Odoo 17's SQL constraint unique_name_per_day (name, currency_id, company_id).
+  // Odoo 17's SQL constraints currency_rate_check (rate > 0; checked on the real 17.0: 0 and −1 are both refused
+  // with this message) and unique_name_per_day (name, currency_id, company_id).
+  if (typeof rec.rate !== 'number' || rec.rate <= 0)
+    throw validationError('The operation cannot be completed: The currency rate must be strictly positive.');
   if (clash)
     throw validationError('The operation cannot be completed: Only one currency rate per day allowed!');
 }
