@@ -11,7 +11,9 @@ import { orderLatencySeconds } from '../../../metrics/metrics.ts';
 import type { HubOrderLinesTable, HubOrderState, HubOrdersTable } from '../../../store/schema.ts';
 import type { StepContext } from '../../step-context.ts';
 import { cancelOnMarketplace } from '../cancellations/erp-cancellations.ts';
+import { marketplaceConnector } from '../../../connectors/index.ts';
 import { customerInput } from './customer.ts';
+import { checkTotal, erpAmounts, paid } from './erp-total.ts';
 import { openLinesOf } from './ledger.ts';
 
 type OrderRow = Selectable<HubOrdersTable>;
@@ -31,6 +33,7 @@ const PER_BATCH = 50;
 export const ISSUE_SKU_NOT_IN_ERP = 'order.sku_not_in_erp';
 export const ISSUE_REFUSED_BY_ERP = 'order.refused_by_erp';
 export const ISSUE_NO_ADDRESS = 'order.no_address';
+export const ISSUE_CURRENCY_MISMATCH = 'order.currency_mismatch';
 
 /**
  * Sends stored orders that are not in the ERP yet, one ERP sale order per marketplace order, in batches. The
@@ -70,6 +73,16 @@ export async function forwardPendingOrders(
     const orderLines = linesOf.get(order.id) ?? [];
     if (orderLines.length === 0) continue; // every line cancelled: the cancellations step closes it
     const ref = order.marketplace_order_id;
+    const currency = marketplaceConnector(ctx.account.type).channelCurrency(order.channel);
+    if (currency !== order.currency) {
+      await hold(ctx, order, ISSUE_CURRENCY_MISMATCH, `currency ${order.currency} is not the storefront's`, {
+        message: `Order ${ref} is held: its money is in ${order.currency}, but ${order.channel.toUpperCase()} sells in ${currency ?? 'no known currency'}.`,
+        hint: 'Check the order on the marketplace; AdlerDo books no order whose currency it cannot trust. Cancel it there or contact support.',
+        details: { currency: order.currency, channel: order.channel, channelCurrency: currency ?? null },
+      });
+      ctx.counts.skipped++;
+      continue;
+    }
     const missing = [...new Set(orderLines.map((l) => l.sku ?? '(no SKU)'))].filter((sku) => !known.has(sku));
     if (missing.length > 0) {
       await hold(ctx, order, ISSUE_SKU_NOT_IN_ERP, `SKU ${missing.join(', ')} not in Odoo`, {
@@ -114,6 +127,8 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
       customer: customerRef,
       lines: groupLines(ready.lines),
       shippingAmount: ready.lines.reduce((sum, line) => sum + line.shipping_minor, 0),
+      currency: ready.order.currency,
+      marketplace: marketplaceConnector(ctx.account.type).displayName,
     })),
   );
   const recorded: string[] = [];
@@ -133,6 +148,7 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
           erp_order_id: order.id,
           erp_order_name: order.name,
           erp_created_at: new Date(),
+          ...erpAmounts(outcome.value),
           hold_reason: null,
           updated_at: new Date(),
         })
@@ -148,6 +164,7 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
   for (const [i, { ready }] of withCustomer.entries()) {
     const outcome = outcomes[i]!;
     if (!outcome.ok) await refuse(ctx, ready.order, outcome.error);
+    else await checkTotal(ctx, ready.order, outcome.value.order, paid(ready.lines));
   }
   // Found already cancelled in the ERP (cancelled there while the hub held the order): the marketplace's
   // units go the same way as for any order cancelled in the ERP before shipping.
@@ -156,7 +173,12 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
     outcomes.flatMap((o) => (o.ok && o.value.order.state === 'cancelled' ? [o.value.order] : [])),
   );
   if (recorded.length > 0) {
-    for (const code of [ISSUE_SKU_NOT_IN_ERP, ISSUE_REFUSED_BY_ERP, ISSUE_NO_ADDRESS])
+    for (const code of [
+      ISSUE_SKU_NOT_IN_ERP,
+      ISSUE_REFUSED_BY_ERP,
+      ISSUE_NO_ADDRESS,
+      ISSUE_CURRENCY_MISMATCH,
+    ])
       await ctx.issues.resolve(code, recorded);
   }
 }
@@ -177,7 +199,11 @@ async function refuse(ctx: StepContext, order: OrderRow, error: AppError): Promi
   const ref = order.marketplace_order_id;
   await hold(ctx, order, ISSUE_REFUSED_BY_ERP, error.message, {
     message: `Odoo refused order ${ref}: ${error.message}`,
-    hint: 'Fix the cause in Odoo (or the product data), then press "Retry" or wait for the next cycle.',
+    // The connector's own hint when it knows the fix (e.g. "Activate CZK in Odoo …").
+    hint:
+      typeof error.details?.hint === 'string'
+        ? error.details.hint
+        : 'Fix the cause in Odoo (or the product data), then press "Retry" or wait for the next cycle.',
   });
   ctx.counts.failed++;
 }
