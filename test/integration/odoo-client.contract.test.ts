@@ -19,9 +19,10 @@ import {
 import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
 
 /**
- * One suite, run against the Odoo sandbox (v17 over JSON-RPC and v19 over JSON-2, always) and against a real
- * Odoo when ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN and ODOO_TEST_KEY are set. Every run uses fresh SKUs,
- * so it can run again on the same real database.
+ * One suite, run against the Odoo sandbox (v17 over JSON-RPC and v19 over JSON-2, always) and against up to two
+ * real servers in the same run: ODOO_TEST_URL, _DB, _LOGIN, _KEY (CI: the real 17, password as key, JSON-RPC) and
+ * ODOO19_TEST_URL, _DB, _LOGIN, _KEY (CI: the real 19, its API key, JSON-2). Every run uses fresh SKUs, so it can
+ * run again on the same real database.
  */
 interface Target {
   settings: OdooSettingsInput;
@@ -44,13 +45,17 @@ async function sandboxTarget(version: 17 | 19): Promise<Target> {
   };
 }
 
-const real = ['ODOO_TEST_URL', 'ODOO_TEST_DB', 'ODOO_TEST_LOGIN', 'ODOO_TEST_KEY'].every(
-  (name) => process.env[name],
-);
-if (!real)
-  console.info(
-    'Odoo contract suite: no real Odoo (set ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN, ODOO_TEST_KEY): sandbox runs only.',
-  );
+/** A real server's settings from the environment, or null (its run then skips and says why). */
+function realSettings(prefix: 'ODOO' | 'ODOO19'): OdooSettingsInput | null {
+  const names = ['URL', 'DB', 'LOGIN', 'KEY'].map((n) => `${prefix}_TEST_${n}`);
+  const [url, database, login, secret] = names.map((name) => process.env[name]);
+  if (!url || !database || !login || !secret) {
+    console.info(`Odoo contract suite: ${names.join(', ')} not set: that real Odoo is skipped.`);
+    return null;
+  }
+  return { url, database, login, secret };
+}
+const realTargets = { ODOO: realSettings('ODOO'), ODOO19: realSettings('ODOO19') };
 
 function unwrap<T>(outcome: ErpOutcome<T> | undefined): T {
   if (!outcome) throw new Error('no outcome for the input');
@@ -430,6 +435,50 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(row).toMatchObject({ customer_rank: 0, name: false });
     });
 
+    it('reads currencies: inactive ones too, no rate until a rate row exists, rates relative to the company', async () => {
+      // USD: a currency nothing else here uses. The state is made, never assumed (the real database persists).
+      const [usd] = await client.searchRead('res.currency', {
+        domain: [['name', '=', 'USD']],
+        fields: ['id'],
+        context: { active_test: false },
+      });
+      const usdId = usd!.id;
+      await client.write('res.currency', [usdId], { active: false });
+      const rows = await client.search('res.currency.rate', [['currency_id', '=', usdId]]);
+      if (rows.length > 0) await client.call('res.currency.rate', 'unlink', rows);
+      const without = await session.currencies(['USD']);
+      expect(without.companyCurrency).toBe('EUR');
+      expect(without.currencies).toContainEqual({ code: 'EUR', active: true, rate: 1, rounding: 0.01 });
+      // Odoo itself reads 1.0 here; the connector says there is none.
+      expect(without.currencies).toContainEqual({ code: 'USD', active: false, rate: null, rounding: 0.01 });
+
+      const rate = 1 + (parseInt(tag, 16) % 1000) / 10_000; // fresh every run
+      await client.write('res.currency', [usdId], { active: true });
+      const today = new Date().toISOString().slice(0, 10);
+      await client.create('res.currency.rate', { name: today, rate, currency_id: usdId, company_id: 1 });
+      const dated = await client.read('res.currency', [usdId], ['rate', 'inverse_rate', 'date']);
+      expect(dated[0]).toMatchObject({ rate, date: today });
+      expect(dated[0]?.inverse_rate).toBeCloseTo(1 / rate, 12);
+      const withRate = await session.currencies(['USD']);
+      expect(withRate.currencies).toContainEqual({ code: 'USD', active: true, rate, rounding: 0.01 });
+      // One rate per day, currency and company; never 0.
+      await expect(
+        client.create('res.currency.rate', { name: today, rate: 2, currency_id: usdId, company_id: 1 }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('Only one currency rate per day allowed!'),
+      });
+      await expect(
+        client.create('res.currency.rate', {
+          name: '2001-01-01',
+          rate: 0,
+          currency_id: usdId,
+          company_id: 1,
+        }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('The currency rate must be strictly positive.'),
+      });
+    });
+
     it('classifies refusals: duplicate barcode is rejected, a wrong key is auth_failed, a wrong database unknown_database', async () => {
       const duplicate = await createProducts(client, [
         { sku: sku(9), ean: ean(1), name: 'dup', price: 1 },
@@ -452,20 +501,14 @@ function contract(name: string, open: () => Promise<Target>): void {
 
 contract('sandbox Odoo 17 over JSON-RPC', () => sandboxTarget(17));
 contract('sandbox Odoo 19 over JSON-2', () => sandboxTarget(19));
-if (real) {
-  contract(`real Odoo at ${process.env.ODOO_TEST_URL}`, () =>
-    Promise.resolve({
-      settings: {
-        url: process.env.ODOO_TEST_URL!,
-        database: process.env.ODOO_TEST_DB!,
-        login: process.env.ODOO_TEST_LOGIN!,
-        secret: process.env.ODOO_TEST_KEY!,
-      },
-      close: () => Promise.resolve(),
-    }),
-  );
-} else {
-  describe.skip('Odoo contract: real Odoo (set ODOO_TEST_URL, ODOO_TEST_DB, ODOO_TEST_LOGIN, ODOO_TEST_KEY)', () => {
-    it('runs the contract suite against a real Odoo', () => undefined);
-  });
+for (const [prefix, settings] of Object.entries(realTargets)) {
+  if (settings) {
+    contract(`real Odoo at ${settings.url}`, () =>
+      Promise.resolve({ settings, close: () => Promise.resolve() }),
+    );
+  } else {
+    describe.skip(`Odoo contract: real Odoo (set ${prefix}_TEST_URL, _DB, _LOGIN, _KEY)`, () => {
+      it('runs the contract suite against a real Odoo', () => undefined);
+    });
+  }
 }

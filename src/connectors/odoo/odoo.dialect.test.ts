@@ -15,6 +15,11 @@ describe('Odoo version differences', () => {
     expect([dialectFor(18).lineTaxField, dialectFor(19).lineTaxField]).toEqual(['tax_id', 'tax_ids']);
   });
 
+  it('knows how each version makes a tax price-included (18+: price_include is computed, read-only)', () => {
+    expect(dialectFor(17).includedTaxVals).toEqual({ price_include: true });
+    expect(dialectFor(19).includedTaxVals).toEqual({ price_include_override: 'tax_included' });
+  });
+
   it('maps sale order states, including 16’s locked `done`', () => {
     const d = dialectFor(16);
     expect(['draft', 'sent', 'sale', 'done', 'cancel'].map((s) => d.saleState(s))).toEqual([

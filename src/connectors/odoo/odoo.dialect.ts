@@ -8,6 +8,9 @@ type Domain = unknown[];
  * - done quantity on a move: `quantity_done` (≤16), `quantity` + `picked` (17+);
  * - sale order states: 16 still has `done` (locked); 17+ locks with a flag and keeps `sale`;
  * - order line taxes: `tax_id` (≤18), `tax_ids` (19+);
+ * - a price-included tax: `price_include` is a plain field (≤17); from 18 it is computed, read-only and ignored
+ *   on write/copy, `price_include_override = 'tax_included'` sets it (checked on the real 19.0);
+ * - the API: JSON-RPC (≤18), JSON-2 (19+, where /jsonrpc is deprecated and announced to go in 20): `transport/open.ts`;
  * - validating a picking with nothing entered: a `stock.immediate.transfer` wizard (≤16), automatic (17+).
  */
 export interface OdooDialect {
@@ -19,7 +22,10 @@ export interface OdooDialect {
   productKind(row: Record<string, unknown>): 'storable' | 'consumable' | 'other';
   moveDoneField: 'quantity' | 'quantity_done';
   hasPicked: boolean;
+  /** The sale order line's taxes field: `tax_id` up to 18, `tax_ids` from 19. */
   lineTaxField: 'tax_id' | 'tax_ids';
+  /** What makes an account.tax price-included on create, write or copy. */
+  includedTaxVals: Record<string, unknown>;
   saleState(state: string): ErpSaleOrderState;
   deliveryStatus(value: unknown): ErpDeliveryStatus | null;
 }
@@ -57,6 +63,7 @@ export function dialectFor(major: number): OdooDialect {
     moveDoneField: major >= 17 ? 'quantity' : 'quantity_done',
     hasPicked: major >= 17,
     lineTaxField: major >= 19 ? 'tax_ids' : 'tax_id',
+    includedTaxVals: major >= 18 ? { price_include_override: 'tax_included' } : { price_include: true },
     saleState: (state) => SALE_STATES[state] ?? 'draft',
     // delivery_status exists from 16; older versions report null and the sync relies on pickings.
     deliveryStatus: (value) =>

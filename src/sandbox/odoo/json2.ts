@@ -19,9 +19,23 @@ const STATUS: Record<string, number> = {
   'odoo.exceptions.MissingError': 404,
   'odoo.exceptions.UserError': 422,
   'odoo.exceptions.ValidationError': 422,
-  'builtins.ValueError': 422,
-  'builtins.TypeError': 422,
+  // A bad domain field (builtins.ValueError) is a 500 on the real 19.0 (recorded): not in this table.
 };
+
+/** The JSON-2 dispatcher looks up the model and the method before calling: both answer werkzeug's 404 (recorded). */
+function notFound(fault: OdooFault, request: Json2Request): OdooFault {
+  if (fault.pyName === 'odoo.exceptions.UserError' && /^Object \S+ doesn't exist$/.test(fault.message))
+    return new OdooFault('werkzeug.exceptions.NotFound', `the model '${request.model}' does not exist`);
+  if (
+    fault.pyName === 'builtins.AttributeError' &&
+    /^The method '[^']+' does not exist on the model/.test(fault.message)
+  )
+    return new OdooFault(
+      'werkzeug.exceptions.NotFound',
+      `The method '${request.model}.${request.method}' does not exist`,
+    );
+  return fault;
+}
 
 /**
  * What the real 19.0 answers when X-Odoo-Database names a database it does not have: werkzeug's HTML 404, not a
@@ -68,10 +82,11 @@ export function handleJson2(
   try {
     return { status: 200, body: call(instance, request) ?? null };
   } catch (error) {
-    const fault = asFault(error);
+    const fault = notFound(asFault(error), request);
     const payload = faultPayload(fault);
-    if (fault.pyName === 'werkzeug.exceptions.Unauthorized')
-      payload.arguments = [fault.message, 401] as never;
-    return { status: STATUS[fault.pyName] ?? 500, body: payload };
+    const status = STATUS[fault.pyName] ?? 500;
+    // werkzeug's HTTP exceptions carry their status as a second argument.
+    if (fault.pyName.startsWith('werkzeug.exceptions.')) payload.arguments = [fault.message, status] as never;
+    return { status, body: payload };
   }
 }

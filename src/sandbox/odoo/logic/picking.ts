@@ -24,7 +24,12 @@ export function pickingName(env: Env): string {
   return `WH/OUT/${String(env.db.nextNumber('picking.out')).padStart(5, '0')}`;
 }
 
-function backorderAction(ids: number[]) {
+/** The caller's context rides along in the action, as Odoo's `dict(self.env.context, …)` does (recorded on 19). */
+function callerContext(env: Env): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(env.context).filter(([key]) => !key.startsWith('__')));
+}
+
+function backorderAction(env: Env, ids: number[]) {
   return {
     name: 'Create Backorder?',
     type: 'ir.actions.act_window',
@@ -34,6 +39,7 @@ function backorderAction(ids: number[]) {
     view_id: BACKORDER_VIEW,
     target: 'new',
     context: {
+      ...callerContext(env),
       button_validate_picking_ids: ids,
       default_show_transfers: false,
       default_pick_ids: ids.map((id) => [4, id]),
@@ -79,7 +85,7 @@ export function buttonValidate(env: Env, ids: number[]): unknown {
       (m) => m.state !== 'cancel' && m.state !== 'done' && done(m) < Number(m.product_uom_qty),
     ),
   );
-  if (short.length > 0 && env.context.skip_backorder !== true) return backorderAction(ids);
+  if (short.length > 0 && env.context.skip_backorder !== true) return backorderAction(env, ids);
   const withPhone = pickings.some((p) => {
     const partner = env.db.get('res.partner', Number(p.partner_id));
     return Boolean(partner?.phone || partner?.mobile);
