@@ -14,6 +14,10 @@ export interface ActivityOptions {
 }
 
 const MAX_UNKNOWN_SKU_ORDERS = 5;
+// A third of the buyers pay a little later: their order stays `open` for 5 ticks (~20 s), long enough to see
+// its pieces reserved in AdlerDo (Offers & stock, the order's timeline) before Kaufland releases it to ship.
+const OPEN_SHARE = 0.3;
+const RELEASE_AFTER_TICKS = 5;
 // The first unknown-SKU order comes early, so a newcomer sees an issue within the first minute.
 const FIRST_UNKNOWN_SKU_TICK = 6;
 
@@ -39,6 +43,7 @@ export function startActivity(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
+  const unpaid: { units: number[]; releaseAt: number }[] = [];
 
   const step = (what: string, fn: () => void) => {
     try {
@@ -51,8 +56,26 @@ export function startActivity(
   const once = () => {
     tick += 1;
     step('order', () => {
-      const order = placeOrder(kaufland, clientKey, storefronts, random);
-      if (order) logger.debug({ order: order.id_order }, 'demo: order placed');
+      const open = random.chance(OPEN_SHARE);
+      const order = placeOrder(kaufland, clientKey, storefronts, random, open ? 'open' : undefined);
+      if (order) logger.debug({ order: order.id_order, open }, 'demo: order placed');
+      if (order && open)
+        unpaid.push({
+          units: order.order_units.map((u) => u.id_order_unit),
+          releaseAt: tick + RELEASE_AFTER_TICKS,
+        });
+    });
+    step('payment', () => {
+      while (unpaid.length > 0 && unpaid[0]!.releaseAt <= tick) {
+        const { units } = unpaid.shift()!;
+        const stillOpen = new Set(
+          kaufland
+            .state()
+            .order_units.filter((u) => u.status === 'open')
+            .map((u) => u.id_order_unit),
+        );
+        for (const id of units) if (stillOpen.has(id)) kaufland.setOrderUnitStatus(id, 'need_to_be_sent');
+      }
     });
     const unknownDue =
       tick === FIRST_UNKNOWN_SKU_TICK ||

@@ -10,13 +10,15 @@ interface Item {
 /**
  * Buyers on the storefronts: one order of one or two products, 1–2 pieces each, only of what the marketplace
  * shows in stock (the sandbox refuses more, as Kaufland would). The home storefront gets most orders.
- * Undefined while nothing is listed yet (the first stock run creates the offers).
+ * `open`: bought, not paid yet (not released to ship). Undefined while nothing is listed yet (the first stock
+ * run creates the offers).
  */
 export function placeOrder(
   kaufland: KauflandSandbox,
   clientKey: string,
   storefronts: readonly string[],
   random: Random,
+  status?: 'open',
 ): OrderDetailsView | undefined {
   const units = kaufland
     .state()
@@ -36,7 +38,12 @@ export function placeOrder(
     if (!idOffer || items.some((i) => i.id_offer === idOffer)) continue;
     items.push({ id_offer: idOffer, quantity: Math.min(unit.amount, random.chance(0.3) ? 2 : 1) });
   }
-  return kaufland.createOrder({ client_key: clientKey, storefront: storefront as never, items });
+  return kaufland.createOrder({
+    client_key: clientKey,
+    storefront: storefront as never,
+    items,
+    ...(status && { status }),
+  });
 }
 
 /** An order for the planted SKU Odoo does not know: AdlerDo holds it and says why. */
