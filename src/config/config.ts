@@ -82,6 +82,15 @@ const envSchema = z.object({
     .default(12),
   // Behind a reverse proxy: which proxy's X-Forwarded-For/-Proto/-Host to believe (Fastify's trustProxy).
   ADLERDO_TRUST_PROXY: trustProxySchema.default(false),
+  // The attention model (src/sync/attention): a step needs the seller after this many failed runs in a row,
+  // held orders after this many minutes.
+  ADLERDO_ATTENTION_FAILED_RUNS: z.coerce.number().int().min(1).max(100).default(3),
+  ADLERDO_ATTENTION_HELD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import type { Step } from './steps.ts';
+import { isAttention } from './attention/attention-codes.ts';
 
 export interface IssueInput {
   accountId: string | null;
@@ -30,6 +31,8 @@ export interface IssueRecord {
   createdAt: string;
   lastSeenAt: string;
   resolvedAt: string | null;
+  /** Syncing has stopped until someone acts (src/sync/attention): counted and shown first. */
+  attention: boolean;
 }
 
 /** Opens the issue, or counts one more occurrence of the open one. */
@@ -69,19 +72,24 @@ export async function openIssues(db: Kysely<DB>, accountId?: string): Promise<Is
     .selectAll()
     .where('resolved_at', 'is', null)
     .orderBy('last_seen_at', 'desc');
-  if (accountId) query = query.where('account_id', '=', accountId);
-  return (await query.execute()).map((row) => ({
-    id: row.id,
-    accountId: row.account_id,
-    step: row.step,
-    code: row.code,
-    subject: row.subject,
-    message: row.message,
-    hint: row.hint,
-    details: row.details as Record<string, unknown>,
-    occurrences: row.occurrences,
-    createdAt: row.created_at.toISOString(),
-    lastSeenAt: row.last_seen_at.toISOString(),
-    resolvedAt: row.resolved_at?.toISOString() ?? null,
-  }));
+  // Issues without an account (the ERP) stop every account, so each account's list shows them too.
+  if (accountId)
+    query = query.where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]));
+  return (await query.execute())
+    .map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      step: row.step,
+      code: row.code,
+      subject: row.subject,
+      message: row.message,
+      hint: row.hint,
+      details: row.details as Record<string, unknown>,
+      occurrences: row.occurrences,
+      createdAt: row.created_at.toISOString(),
+      lastSeenAt: row.last_seen_at.toISOString(),
+      resolvedAt: row.resolved_at?.toISOString() ?? null,
+      attention: isAttention(row.code),
+    }))
+    .sort((a, b) => Number(b.attention) - Number(a.attention));
 }

@@ -8,6 +8,7 @@ import type { CallRecord } from '../core/ports/marketplace.port.ts';
 import { recordCall, syncRunSeconds, syncRuns } from '../metrics/metrics.ts';
 import { readCursor, writeCursor } from './cursors.repository.ts';
 import { raiseIssue, resolveIssues } from './issues.repository.ts';
+import { reconcileNow } from './attention/reconcile-now.ts';
 import { withAccountLock } from './account-lock.ts';
 import { emptyCounts, type CallCounts } from './run-counts.ts';
 import { finishRun, startRun, type RunStatus } from './runs.repository.ts';
@@ -40,6 +41,21 @@ export async function runStep(
   step: Step,
   trigger: Trigger,
   options: RunStepOptions = {},
+): Promise<StepOutcome> {
+  try {
+    return await runLocked(app, accountId, step, trigger, options);
+  } finally {
+    // Every run may open or clear an attention issue (keys refused, ERP down, a step failing in a row).
+    await reconcileNow(app);
+  }
+}
+
+function runLocked(
+  app: AppContext,
+  accountId: string,
+  step: Step,
+  trigger: Trigger,
+  options: RunStepOptions,
 ): Promise<StepOutcome> {
   return withAccountLock(app.db, accountId, async () => {
     const account = await app.accounts.get(accountId);

@@ -54,6 +54,8 @@ export interface OverviewAccount extends Account {
 export interface Overview {
   erp: Erp | null;
   openIssues: number;
+  /** Open issues that stopped syncing (keys refused, ERP down, …): never "nothing needs you" while > 0. */
+  attentionIssues: number;
   accounts: OverviewAccount[];
   charts: Charts;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../core/errors.ts';
+import { reconcileNow } from '../../sync/attention/reconcile-now.ts';
 import { openIssues } from '../../sync/issues.repository.ts';
 import { lastRuns, recentRuns } from '../../sync/runs.repository.ts';
 import { stepEnabled } from '../../sync/step-handlers.ts';
@@ -53,7 +54,10 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/api/issues',
     { schema: { tags, summary: 'Open issues', querystring: issuesQuery } },
-    async (request) => ({ issues: await openIssues(ctx.db, request.query.account) }),
+    async (request) => {
+      await reconcileNow(ctx);
+      return { issues: await openIssues(ctx.db, request.query.account) };
+    },
   );
 
   /** "Retry" on an issue: runs its step again now; the issue clears itself when its cause is gone. */

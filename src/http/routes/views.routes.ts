@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { parseIntervals } from '../../sync/scheduler.ts';
+import { reconcileNow } from '../../sync/attention/reconcile-now.ts';
 import { openIssues } from '../../sync/issues.repository.ts';
 import { lastRuns } from '../../sync/runs.repository.ts';
 import { listOffers } from '../../views/offers.queries.ts';
@@ -21,6 +22,7 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
     '/api/overview',
     { schema: { tags, summary: 'Accounts, last runs, issues and charts' } },
     async () => {
+      await reconcileNow(ctx);
       const [accounts, erp, runs, issues, charts] = await Promise.all([
         ctx.accounts.list(),
         ctx.erp.get(),
@@ -31,9 +33,11 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
       return {
         erp,
         openIssues: issues.length,
+        // Those that stopped syncing (src/sync/attention); the Overview never says "nothing needs you" while > 0.
+        attentionIssues: issues.filter((i) => i.attention).length,
         accounts: accounts.map((account) => ({
           ...account,
-          openIssues: issues.filter((i) => i.accountId === account.id).length,
+          openIssues: issues.filter((i) => i.accountId === account.id || i.accountId === null).length,
           steps: runs
             .filter((r) => r.accountId === account.id)
             .map((r) => ({

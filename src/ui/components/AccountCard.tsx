@@ -3,9 +3,11 @@ import { ApiError } from '../api.ts';
 import type { Account } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
 import { toFormFailure, type FormFailure } from '../lib/form-errors.ts';
+import { readQuery } from '../lib/url-query.ts';
 import { AccountActions, type Panel } from './AccountActions.tsx';
 import { AccountFacts } from './AccountFacts.tsx';
 import { AccountSettingsForm } from './AccountSettingsForm.tsx';
+import { AccountStatusMessage } from './AccountStatusMessage.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { FormAlert } from './FormAlert.tsx';
 import { Notice } from './Notice.tsx';
@@ -32,7 +34,8 @@ export function AccountCard({
   onRemoved,
   onReload,
 }: Props) {
-  const [panel, setPanel] = useState<Panel>(null);
+  // "Update keys" on the Overview or Issues links here with ?keys=<account id>: the key form opens at once.
+  const [panel, setPanel] = useState<Panel>(() => (readQuery('keys') === account.id ? 'keys' : null));
   const [verifying, setVerifying] = useState(false);
   const [problem, setProblem] = useState<FormFailure['form']>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,7 +75,15 @@ export function AccountCard({
         <StatusBadge status={account.status} />
       </div>
       {account.statusMessage && account.status !== 'connected' && (
-        <p className={`status-message status-message-${account.status}`}>{account.statusMessage}</p>
+        <AccountStatusMessage
+          status={account.status}
+          message={account.statusMessage}
+          renderFix={(words) => (
+            <button type="button" className="link-button" onClick={() => setPanel('keys')}>
+              {words}
+            </button>
+          )}
+        />
       )}
       <AccountFacts account={account} defaultBaseUrl={defaultBaseUrl} now={now} />
       {problem && <FormAlert {...problem} />}

@@ -4,6 +4,7 @@ import { STEPS, type OverviewAccount, type Step } from '../dashboard-types.ts';
 import { plural } from '../lib/format.ts';
 import { stepName } from '../lib/labels.ts';
 import { actionProblem, type ActionProblem } from '../lib/action-error.ts';
+import { AccountStatusMessage } from './AccountStatusMessage.tsx';
 import { FormAlert } from './FormAlert.tsx';
 import { Link } from './Link.tsx';
 import { Notice } from './Notice.tsx';
@@ -89,7 +90,11 @@ export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
         </div>
       </div>
       {account.statusMessage && account.status !== 'connected' && (
-        <p className={`status-message status-message-${account.status}`}>{account.statusMessage}</p>
+        <AccountStatusMessage
+          status={account.status}
+          message={account.statusMessage}
+          renderFix={(words) => <Link to={`/accounts?keys=${encodeURIComponent(account.id)}`}>{words}</Link>}
+        />
       )}
       {notice && <Notice>{notice}</Notice>}
       {problem && <FormAlert {...problem} />}

@@ -1,6 +1,7 @@
 import { dashboardApi } from '../dashboard-api.ts';
-import type { Issue } from '../dashboard-types.ts';
+import { STEPS, type Issue, type Step } from '../dashboard-types.ts';
 import { plural } from '../lib/format.ts';
+import { issueText } from '../lib/issue-catalog.ts';
 import { stepName } from '../lib/labels.ts';
 import { absoluteTime, timeAgo } from '../lib/time.ts';
 import { Link } from './Link.tsx';
@@ -20,20 +21,35 @@ const ORDER_ISSUE = /^order\./;
 /** One held-back record: the cause in plain words, what to do, how often and since when, and "Retry". */
 export function IssueCard({ issue, accountName, now, onRetried }: Props) {
   const headingId = `issue-${issue.id}`;
+  const { title, action } = issueText(issue);
+  // Issues about a whole account or the ERP are fixed by their action, not by running one step again.
+  const retryable = STEPS.includes(issue.step as Step);
+  // Their subject is an id, not something the seller knows.
+  const showSubject = !issue.attention || issue.code === 'shipment.rejected';
   return (
-    <li className="card issue" aria-labelledby={headingId}>
+    <li className={issue.attention ? 'card issue issue-attention' : 'card issue'} aria-labelledby={headingId}>
       <div className="issue-head">
-        <p className="issue-message" id={headingId}>
-          {issue.message}
-        </p>
-        <RetryButton
-          label={`Retry: ${issue.message}`}
-          retry={async () => {
-            await dashboardApi.retryIssue(issue.id);
-            await onRetried();
-          }}
-          done={`Queued: the ${stepName(issue.step).toLowerCase()} step runs again now; this issue clears itself once its cause is gone.`}
-        />
+        <div>
+          <p className="issue-title" id={headingId}>
+            {title}
+          </p>
+          <p className="issue-message">{issue.message}</p>
+        </div>
+        {action && (
+          <Link to={action.to} className="btn btn-primary btn-small">
+            {action.label}
+          </Link>
+        )}
+        {retryable && !action && (
+          <RetryButton
+            label={`Retry: ${issue.message}`}
+            retry={async () => {
+              await dashboardApi.retryIssue(issue.id);
+              await onRetried();
+            }}
+            done={`Queued: the ${stepName(issue.step).toLowerCase()} step runs again now; this issue clears itself once its cause is gone.`}
+          />
+        )}
       </div>
       {issue.hint && (
         <p className="issue-hint">
@@ -41,17 +57,19 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
         </p>
       )}
       <p className="issue-meta">
-        <span>{stepName(issue.step)}</span>
+        {retryable && <span>{stepName(issue.step)}</span>}
         {accountName && <span>{accountName}</span>}
-        <span>
-          {ORDER_ISSUE.test(issue.code) ? (
-            <Link to={`/orders?q=${encodeURIComponent(issue.subject)}`} className="mono">
-              {issue.subject}
-            </Link>
-          ) : (
-            <span className="mono">{issue.subject}</span>
-          )}
-        </span>
+        {showSubject && (
+          <span>
+            {ORDER_ISSUE.test(issue.code) ? (
+              <Link to={`/orders?q=${encodeURIComponent(issue.subject)}`} className="mono">
+                {issue.subject}
+              </Link>
+            ) : (
+              <span className="mono">{issue.subject}</span>
+            )}
+          </span>
+        )}
         <span>{plural(issue.occurrences, 'occurrence', 'occurrences')}</span>
         <span>
           first{' '}
@@ -63,7 +81,6 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
             {timeAgo(issue.lastSeenAt, now)}
           </time>
         </span>
-        <span className="mono issue-code">{issue.code}</span>
       </p>
     </li>
   );

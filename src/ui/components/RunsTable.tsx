@@ -2,7 +2,7 @@ import type { Account } from '../api-types.ts';
 import type { Run } from '../dashboard-types.ts';
 import { formatDuration } from '../lib/format.ts';
 import { RUN_STATUS, stepName, TRIGGER_LABELS } from '../lib/labels.ts';
-import { callsSummary, countsSummary } from '../lib/run-summary.ts';
+import { callsSummary, countsSummary, stoppedWithoutWork } from '../lib/run-summary.ts';
 import { absoluteTime, shortAgo } from '../lib/time.ts';
 import { Pill } from './Pill.tsx';
 
@@ -14,14 +14,13 @@ interface Props {
 
 /** The run log: one row per step run, newest first. */
 export function RunsTable({ runs, accounts, now }: Props) {
-  const showAccount = accounts.length > 1;
   return (
     <div className="table-wrap">
       <table className="data-table runs-table">
         <thead>
           <tr>
             <th scope="col">Started</th>
-            {showAccount && <th scope="col">Account</th>}
+            <th scope="col">Account</th>
             <th scope="col">Step</th>
             <th scope="col">Status</th>
             <th scope="col" className="num">
@@ -40,9 +39,7 @@ export function RunsTable({ runs, accounts, now }: Props) {
                 </time>
                 <span className="cell-note">{TRIGGER_LABELS[run.trigger]}</span>
               </td>
-              {showAccount && (
-                <td data-label="Account">{accounts.find((a) => a.id === run.accountId)?.name ?? '–'}</td>
-              )}
+              <td data-label="Account">{accounts.find((a) => a.id === run.accountId)?.name ?? '–'}</td>
               <th scope="row" data-label="Step">
                 {stepName(run.step)}
               </th>
@@ -55,17 +52,13 @@ export function RunsTable({ runs, accounts, now }: Props) {
               <td data-label="Result">
                 {run.status === 'running' ? (
                   <span className="muted">Running…</span>
-                ) : (
+                ) : stoppedWithoutWork(run) ? null : (
                   <span className={run.counts.failed > 0 ? 'text-bad' : undefined}>
                     {countsSummary(run.counts)}
                   </span>
                 )}
-                {run.errorMessage && (
-                  <span className="cell-error">
-                    {run.errorMessage}
-                    {run.errorCode && <span className="mono"> ({run.errorCode})</span>}
-                  </span>
-                )}
+                {/* The reason in words; the code stays in the API and the logs. */}
+                {run.errorMessage && <span className="cell-error">{run.errorMessage}</span>}
               </td>
               <td
                 data-label="API calls"

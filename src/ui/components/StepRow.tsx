@@ -1,7 +1,7 @@
 import type { OverviewAccount, Step } from '../dashboard-types.ts';
 import { formatDuration } from '../lib/format.ts';
 import { RUN_STATUS, STEP_LABELS } from '../lib/labels.ts';
-import { callsSummary, countsSummary } from '../lib/run-summary.ts';
+import { callsSummary, countsSummary, stoppedWithoutWork } from '../lib/run-summary.ts';
 import { stepEnabled } from '../lib/step-enabled.ts';
 import { absoluteTime, shortAgo, shortUntil } from '../lib/time.ts';
 import { Pill } from './Pill.tsx';
@@ -51,9 +51,11 @@ export function StepRow({ account, step, now, queued, onSync }: Props) {
       <td data-label="Result">
         {run && run.status !== 'running' ? (
           <>
-            <span className={run.counts.failed > 0 ? 'text-bad' : undefined}>
-              {countsSummary(run.counts)}
-            </span>
+            {!stoppedWithoutWork(run) && (
+              <span className={run.counts.failed > 0 ? 'text-bad' : undefined}>
+                {countsSummary(run.counts)}
+              </span>
+            )}
             <span className="cell-note">{callsSummary(run)}</span>
             {run.errorMessage && <span className="cell-error">{run.errorMessage}</span>}
           </>

@@ -6,7 +6,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 
 /** The four things to check first: the ERP connection, the accounts, open issues, today's orders. */
 export function SummaryTiles({ overview }: { overview: Overview }) {
-  const { erp, accounts, openIssues, charts } = overview;
+  const { erp, accounts, openIssues, attentionIssues, charts } = overview;
   const connected = accounts.filter((a) => a.status === 'connected').length;
   const orders = charts.ordersPerHour
     .filter((p) => Date.parse(p.hour) > Date.now() - 24 * 3_600_000)
@@ -35,11 +35,24 @@ export function SummaryTiles({ overview }: { overview: Overview }) {
         </p>
         <p className="tile-note">connected</p>
       </li>
-      <li className={openIssues > 0 ? 'card tile tile-warn' : 'card tile'}>
+      <li
+        className={
+          attentionIssues > 0 ? 'card tile tile-bad' : openIssues > 0 ? 'card tile tile-warn' : 'card tile'
+        }
+      >
         <p className="tile-label">Open issues</p>
         <p className="tile-value">{formatCount(openIssues)}</p>
         <p className="tile-note">
-          {openIssues > 0 ? <Link to="/issues">See what needs you</Link> : 'Nothing needs you'}
+          {attentionIssues > 0 ? (
+            <Link to="/issues">
+              {attentionIssues === 1 ? '1 stops syncing' : `${formatCount(attentionIssues)} stop syncing`} —
+              see what needs you
+            </Link>
+          ) : openIssues > 0 ? (
+            <Link to="/issues">See what needs you</Link>
+          ) : (
+            'Nothing needs you'
+          )}
         </p>
       </li>
       <li className="card tile">

@@ -35,3 +35,14 @@ export function callsSummary(run: Pick<Run, 'apiCalls'>): string {
   );
   return `${plural(total, 'API call', 'API calls')} (${split.join(', ')})`;
 }
+
+/**
+ * A run that was paused or failed before doing anything: its reason is what to show, never "nothing to do"
+ * (which would read as "all is well").
+ */
+export function stoppedWithoutWork(run: Pick<Run, 'status' | 'counts'>): boolean {
+  return (
+    (run.status === 'paused' || run.status === 'failed') &&
+    PARTS.every(([key]) => (run.counts[key] ?? 0) === 0)
+  );
+}

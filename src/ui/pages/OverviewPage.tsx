@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { AccountSyncCard } from '../components/AccountSyncCard.tsx';
+import { AttentionList } from '../components/AttentionList.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { Link } from '../components/Link.tsx';
@@ -21,8 +22,12 @@ export function OverviewPage() {
   useDocumentTitle('Overview');
   const now = useNow(1000);
   const load = useCallback(async () => {
-    const [overview, demo] = await Promise.all([dashboardApi.overview(), dashboardApi.demo()]);
-    return { overview, demo };
+    const [overview, demo, issues] = await Promise.all([
+      dashboardApi.overview(),
+      dashboardApi.demo(),
+      dashboardApi.issues(),
+    ]);
+    return { overview, demo, issues };
   }, []);
   const { data, error, refresh } = usePolling(load, REFRESH_SECONDS * 1000);
   const marketplace = systemName(data?.overview.accounts[0]?.type, 'the marketplace');
@@ -40,6 +45,7 @@ export function OverviewPage() {
       {data && (
         <>
           {data.demo && <DemoBanner demo={data.demo} />}
+          <AttentionList issues={data.issues} />
           <SummaryTiles overview={data.overview} />
           <section className="section" aria-labelledby="accounts-heading">
             <h2 id="accounts-heading">Accounts</h2>

@@ -1,0 +1,34 @@
+import type { Issue } from '../dashboard-types.ts';
+import { issueText } from '../lib/issue-catalog.ts';
+import { Link } from './Link.tsx';
+
+/** On top of the Overview: what stopped syncing, each with the one action that leads to the fix. */
+export function AttentionList({ issues }: { issues: Issue[] }) {
+  const attention = issues.filter((issue) => issue.attention);
+  if (attention.length === 0) return null;
+  return (
+    <section className="card attention" aria-labelledby="attention-heading">
+      <h2 id="attention-heading">
+        {attention.length === 1 ? 'This needs you' : `${attention.length} things need you`}
+      </h2>
+      <ul className="attention-list">
+        {attention.map((issue) => {
+          const { title, action } = issueText(issue);
+          return (
+            <li key={issue.id}>
+              <div>
+                <p className="issue-title">{title}</p>
+                <p className="issue-message">{issue.message}</p>
+              </div>
+              {action && (
+                <Link to={action.to} className="btn btn-primary btn-small">
+                  {action.label}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
+import { signedInClient } from '../helpers/app.ts';
+import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
+
+/**
+ * The attention model through the HTTP API: what stops syncing opens an issue that Overview and Issues count and
+ * list first, and it clears itself once the cause is gone. Real server, both sandboxes over real HTTP.
+ */
+
+let world: SyncWorld;
+let api: Awaited<ReturnType<typeof signedInClient>>;
+/** The Odoo that comes back after the first one went away (same address). */
+let returned: OdooSandbox | undefined;
+
+interface IssueJson {
+  code: string;
+  accountId: string | null;
+  attention: boolean;
+  message: string;
+}
+
+async function issues(): Promise<IssueJson[]> {
+  const response = await api('GET', '/api/issues');
+  expect(response.status).toBe(200);
+  return response.json.issues as IssueJson[];
+}
+
+async function overview(): Promise<{
+  openIssues: number;
+  attentionIssues: number;
+  accounts: { openIssues: number }[];
+}> {
+  const response = await api('GET', '/api/overview');
+  expect(response.status).toBe(200);
+  return response.json as never;
+}
+
+describe('Attention issues: what stops syncing is counted, shown first and clears itself', () => {
+  beforeAll(async () => {
+    world = await startSyncWorld({
+      products: [{ sku: 'A-1', name: 'Anything', ean: '4006381333931', qty: 5 }],
+    });
+    api = await signedInClient(world.app);
+  });
+
+  afterAll(async () => {
+    await world?.app.close();
+    await world?.kaufland.close();
+    await (returned ?? world?.odoo)?.close();
+  });
+
+  it('starts with nothing that needs the seller', async () => {
+    expect((await world.run('catalog')).status).toBe('succeeded');
+    expect(await overview()).toMatchObject({ attentionIssues: 0 });
+    expect((await issues()).filter((i) => i.attention)).toEqual([]);
+  });
+
+  it('the ERP going away opens "ERP unreachable", counted on Overview and listed first', async () => {
+    const port = world.odoo.port;
+    await world.odoo.close();
+    await expect(world.run('catalog')).rejects.toMatchObject({ code: 'odoo.unreachable' });
+
+    const open = await issues();
+    expect(open[0]).toMatchObject({ code: 'erp.unreachable', accountId: null, attention: true });
+    expect(open[0]!.message).toMatch(/The ERP does not answer/);
+    const counts = await overview();
+    expect(counts.attentionIssues).toBe(1);
+    expect(counts.openIssues).toBeGreaterThanOrEqual(1);
+    expect(counts.accounts[0]!.openIssues).toBeGreaterThanOrEqual(1);
+
+    // Odoo is back at the same address: the next run that reaches it clears the issue.
+    returned = await startOdooSandbox({ port });
+    returned.seed({ products: [{ sku: 'A-1', name: 'Anything', ean: '4006381333931', qty: 5 }] });
+    expect((await world.run('catalog')).status).toBe('succeeded');
+    expect((await issues()).map((i) => i.code)).not.toContain('erp.unreachable');
+    expect((await overview()).attentionIssues).toBe(0);
+  });
+
+  it('keys regenerated on Kaufland: "Credentials invalid" is an open issue until new keys are saved', async () => {
+    const rotated = world.kaufland.rotateKeys(world.keys.client_key);
+    expect((await world.run('orders')).status).toBe('paused');
+
+    const open = await issues();
+    expect(open[0]).toMatchObject({
+      code: 'account.credentials_invalid',
+      accountId: world.account.id,
+      attention: true,
+    });
+    expect((await overview()).attentionIssues).toBe(1);
+    // The run is logged with its reason, and the code stays out of the message.
+    const runs = await api('GET', `/api/runs?account=${world.account.id}`);
+    expect(JSON.stringify(runs.json)).toMatch(/rejected these keys/);
+
+    const saved = await api('PUT', `/api/accounts/${world.account.id}/credentials`, {
+      clientId: rotated.client_key,
+      clientSecret: rotated.secret_key,
+    });
+    expect(saved.status).toBe(200);
+    expect((await issues()).map((i) => i.code)).not.toContain('account.credentials_invalid');
+    expect((await overview()).attentionIssues).toBe(0);
+  });
+});
