@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.ts';
+import { activateDemoCurrencies } from './currencies.ts';
 import { AppError } from '../core/errors.ts';
 import { startKauflandSandbox, type KauflandSandbox } from '../sandbox/kaufland/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../sandbox/odoo/index.ts';
@@ -75,6 +76,7 @@ export async function startDemo(ctx: AppContext, options: DemoOptions = {}): Pro
   try {
     const catalog = demoCatalog(settings.products, random);
     odoo.seed({ products: catalog });
+    await activateDemoCurrencies(odoo, settings.storefronts);
     const keys = kaufland.addSeller({ storefronts: [...settings.storefronts] });
     await plantMismatch(kaufland, keys);
 
