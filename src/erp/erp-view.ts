@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { ErpConnectionsTable } from '../store/schema.ts';
 import { mask } from '../secrets/secret-box.ts';
+import { explainTransport, type TransportNote } from '../connectors/odoo/transport/explain.ts';
 import { readErpSettings, type ErpSettings } from './erp-settings.ts';
 
 /** What the API, UI and CLI show of the ERP connection. The key is only ever shown masked. */
@@ -14,6 +15,8 @@ export interface ErpView {
   transport: string;
   serverVersion: string | null;
   detectedTransport: string | null;
+  /** Which API is used and why (automatic or forced), with a warning when that API is on its way out. */
+  transportNote: TransportNote | null;
   status: ErpConnectionsTable['status']['__select__'];
   statusMessage: string | null;
   warehouses: { id: string; code: string; name: string }[];
@@ -38,6 +41,10 @@ export function toErpView(row: Selectable<ErpConnectionsTable>): ErpView {
     transport: row.transport,
     serverVersion: row.server_version,
     detectedTransport: row.detected_transport,
+    transportNote:
+      row.type === 'odoo'
+        ? explainTransport(row.transport, row.server_version, row.detected_transport)
+        : null,
     status: row.status,
     statusMessage: row.status_message,
     warehouses: row.warehouses as ErpView['warehouses'],

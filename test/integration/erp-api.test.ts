@@ -241,12 +241,18 @@ describe('connecting Odoo through the JSON API', () => {
         serverVersion: '19.0',
         transport: 'auto',
         detectedTransport: 'json2',
+        transportNote: { text: expect.stringContaining('JSON-2: chosen automatically'), warning: null },
       });
       expect((await call('DELETE', '/api/erp')).status).toBe(204);
 
       const forced = await connect({ url: odoo19.url, apiKey: odoo19.apiKey, transport: 'jsonrpc' });
       expect(forced.status).toBe(201);
       expect(forced.json.erp).toMatchObject({ transport: 'jsonrpc', detectedTransport: 'jsonrpc' });
+      // A 19 driven over JSON-RPC: the page says it was forced and warns that 20 removes it.
+      expect(forced.json.erp.transportNote.text).toContain('forced');
+      expect(forced.json.erp.transportNote.warning).toMatch(
+        /Odoo 19 deprecates JSON-RPC and Odoo 20 removes it/,
+      );
       expect((await call('DELETE', '/api/erp')).status).toBe(204);
       expect(app.logs()).not.toContain(odoo19.apiKey);
     } finally {

@@ -68,9 +68,15 @@ export function ErpCard({
             {typeName}
           </h3>
           <p className="muted account-type">{versionLine(erp, typeName)}</p>
+          {erp.transportNote && <p className="muted erp-transport-note">{erp.transportNote.text}</p>}
         </div>
         <StatusBadge status={erp.status} />
       </div>
+      {erp.transportNote?.warning && (
+        <p className="status-message status-message-error" role="note">
+          {erp.transportNote.warning}
+        </p>
+      )}
       {erp.statusMessage && erp.status !== 'connected' && (
         <p className={`status-message status-message-${erp.status}`}>{erp.statusMessage}</p>
       )}
