@@ -34,4 +34,16 @@ describe('account settings', () => {
     expect(accountSettingsPatchSchema.safeParse({ secret: 'x' }).success).toBe(false);
     expect(accountSettingsPatchSchema.safeParse({ handlingTimeDays: 101 }).success).toBe(false);
   });
+
+  it('allocation is off by default and takes a whole percentage of 1–100 and a maximum of 0–99,999', () => {
+    expect(readSettings({})).toMatchObject({ allocationPercent: null, allocationMax: null });
+    const next = applySettingsPatch(
+      defaultSettings(),
+      accountSettingsPatchSchema.parse({ allocationPercent: 50, allocationMax: 0 }),
+    );
+    expect(next).toMatchObject({ allocationPercent: 50, allocationMax: 0 });
+    for (const bad of [{ allocationPercent: 0 }, { allocationPercent: 101 }, { allocationPercent: 12.5 }])
+      expect(accountSettingsPatchSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    expect(accountSettingsPatchSchema.safeParse({ allocationMax: 100_000 }).success).toBe(false);
+  });
 });

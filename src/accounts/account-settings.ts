@@ -61,6 +61,23 @@ const fields = {
     .int('Enter whole units.')
     .min(0, 'Use 0 to 99,999 units.')
     .max(99_999, 'Use 0 to 99,999 units.'),
+  /**
+   * Allocation (off by default), for sellers who would rather never oversell across accounts than offer
+   * everything everywhere: this account offers at most this share (percent) of each SKU's sellable quantity…
+   */
+  allocationPercent: z
+    .number({ error: 'Enter a percentage.' })
+    .int('Enter a whole percentage.')
+    .min(1, 'Use 1 to 100 %.')
+    .max(100, 'Use 1 to 100 %.')
+    .nullable(),
+  /** …and at most this many pieces of each SKU; null = no maximum. */
+  allocationMax: z
+    .number({ error: 'Enter a number of units.' })
+    .int('Enter whole units.')
+    .min(0, 'Use 0 to 99,999 units.')
+    .max(99_999, 'Use 0 to 99,999 units.')
+    .nullable(),
 };
 
 /**
@@ -78,6 +95,8 @@ const DEFAULTS = {
   defaultCarrier: 'DHL',
   cancelReason: 'NoInventory',
   safetyBuffer: 0,
+  allocationPercent: null,
+  allocationMax: null,
   priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
   storefrontPriceRules: {},
 } as const;

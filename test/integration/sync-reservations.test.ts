@@ -285,4 +285,24 @@ describe('the reservation ledger keeps sold pieces off every offer until Odoo re
     expect(onFirst(CALM.sku)).toBe(4); // 6 free − 2 sold
     expect(onSecond(CALM.sku)).toBe(4);
   });
+
+  it('an account with an allocation offers its share of what is left after the reservations, at most its maximum', async () => {
+    // CALM: 6 free in Odoo, 2 sold and not in Odoo → 4 sellable; the second account may offer half, at most 3.
+    await world.app.ctx.accounts.patch(second.account.id, {
+      settings: { allocationPercent: 50, allocationMax: 3 },
+    });
+    const run = await second.run('stock');
+    expect(run.status).toBe('succeeded');
+    expect(onSecond(CALM.sku)).toBe(2);
+    expect(onSecond(BACK.sku)).toBe(1); // 2 sellable × 50 %
+    expect(onFirst(CALM.sku)).toBe(4); // the first account has none: everything sellable
+    const page = await api('GET', `/api/offers?account=${second.account.id}&channel=de&q=${CALM.sku}`);
+    expect(page.json.offers[0]).toMatchObject({ erpQuantity: 6, reservedQty: 2, offeredQty: 2 });
+
+    await world.app.ctx.accounts.patch(second.account.id, {
+      settings: { allocationPercent: null, allocationMax: null },
+    });
+    await second.run('stock');
+    expect(onSecond(CALM.sku)).toBe(4);
+  });
 });

@@ -32,6 +32,22 @@ describe('desiredAmount', () => {
     expect(desiredAmount(40, false, rules())).toBe(0);
   });
 
+  it('gives an account with an allocation its share (rounded down) and at most its maximum', () => {
+    const allocation = (allocationPercent: number | null, allocationMax: number | null) => ({
+      ...rules(),
+      allocationPercent,
+      allocationMax,
+    });
+    // Two accounts at 50 % each never offer more than there is: 3 sellable → 1 + 1.
+    expect(desiredAmount(3, true, allocation(50, null))).toBe(1);
+    expect(desiredAmount(10, true, allocation(null, 4))).toBe(4);
+    expect(desiredAmount(10, true, allocation(50, 4))).toBe(4);
+    expect(desiredAmount(6, true, allocation(50, 4))).toBe(3);
+    // After reservations and buffers: (10 − 2 reserved − 2 buffer) × 50 % = 3.
+    expect(desiredAmount(10, true, { ...allocation(50, null), erpSafetyBuffer: 2 }, 2)).toBe(3);
+    expect(desiredAmount(10, true, allocation(null, null))).toBe(10);
+  });
+
   it('holds back the pieces sold but not reserved in the ERP yet, before the buffers', () => {
     // 2 free in the ERP, 1 owed to an order the ERP has not got yet → 1.
     expect(desiredAmount(2, true, rules(), 1)).toBe(1);
@@ -70,5 +86,11 @@ describe('rulesKey', () => {
     expect(rulesKey({ ...base, shippingGroupId: 7 })).toBe(rulesKey(base));
     expect(rulesKey({ ...base, accountSafetyBuffer: 1 })).not.toBe(rulesKey(base));
     expect(rulesKey({ ...base, priceRule: { ...base.priceRule, factor: 1.2 } })).not.toBe(rulesKey(base));
+    expect(rulesKey({ ...base, allocationPercent: 50 })).not.toBe(rulesKey(base));
+    expect(rulesKey({ ...base, allocationMax: 3 })).not.toBe(rulesKey({ ...base, allocationMax: 4 }));
+    // Off: the key cursors were written with before allocation existed, so nothing is compared again.
+    expect(rulesKey({ ...base, allocationPercent: null, allocationMax: null })).toBe(
+      rulesKey({ ...base, allocationPercent: undefined, allocationMax: undefined }),
+    );
   });
 });

@@ -18,6 +18,10 @@ export interface CatalogItem {
 export interface OfferRules {
   erpSafetyBuffer: number;
   accountSafetyBuffer: number;
+  /** The account's share of the sellable quantity, percent; null or absent = all of it. */
+  allocationPercent?: number | null;
+  /** The most the account offers of one SKU; null or absent = no maximum. */
+  allocationMax?: number | null;
   priceRule: AccountSettings['priceRule'];
   /**
    * The channel's currency, rate and rule (channel-prices.ts); null while its currency has no usable rate.
@@ -32,6 +36,8 @@ export function offerRules(account: AccountSettings, erp: ErpSettings): OfferRul
   return {
     erpSafetyBuffer: erp.safetyBuffer,
     accountSafetyBuffer: account.safetyBuffer,
+    allocationPercent: account.allocationPercent,
+    allocationMax: account.allocationMax,
     priceRule: account.priceRule,
     handlingTimeDays: account.handlingTimeDays,
     shippingGroupId: account.shippingGroupId,
@@ -50,7 +56,17 @@ export function offerRules(account: AccountSettings, erp: ErpSettings): OfferRul
 export function desiredAmount(freeQty: number, active: boolean, rules: OfferRules, reservedQty = 0): number {
   if (!active || !Number.isFinite(freeQty)) return 0;
   const sellable = Math.floor(freeQty) - reservedQty - rules.erpSafetyBuffer - rules.accountSafetyBuffer;
-  return Math.min(MAX_OFFER_AMOUNT, Math.max(0, sellable));
+  return Math.min(MAX_OFFER_AMOUNT, allocated(Math.max(0, sellable), rules));
+}
+
+/**
+ * The account's allocation of the sellable quantity (off by default): a share, rounded down so that shares
+ * adding up to 100 % never offer more than there is (50 % of 3 is 1 on each of two accounts), then a maximum.
+ */
+function allocated(sellable: number, rules: OfferRules): number {
+  const { allocationPercent: percent = null, allocationMax: max = null } = rules;
+  const share = percent === null ? sellable : Math.floor((sellable * percent) / 100);
+  return max === null ? share : Math.min(share, max);
 }
 
 /**
@@ -86,6 +102,10 @@ export function rulesKey(rules: OfferRules): string {
   // Currency, rate and the channel's rule: a new rate compares every offer again (only changed prices are
   // sent, 150 per bulk call), and so does a held price becoming usable. Appended only when set.
   if (rules.price !== undefined) key.push({ price: rules.price });
+  // Allocation likewise: cursors written before it existed keep their key while it is off.
+  const { allocationPercent = null, allocationMax = null } = rules;
+  if (allocationPercent !== null || allocationMax !== null)
+    key.push({ allocation: [allocationPercent, allocationMax] });
   return JSON.stringify(key);
 }
 
