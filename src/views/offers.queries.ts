@@ -3,7 +3,12 @@ import { sql } from 'kysely';
 import { readSettings } from '../accounts/account-settings.ts';
 import { readErpSettings } from '../erp/erp-settings.ts';
 import type { DB } from '../store/schema.ts';
+import { marketplaceConnectors } from '../connectors/index.ts';
+import { readCursor } from '../sync/cursors.repository.ts';
+import { storedChannelPrice } from '../sync/streams/offers/channel-prices.ts';
+import { channelPriceMinor } from '../sync/streams/offers/channel-price.ts';
 import { desiredAmount, offerRules } from '../sync/streams/offers/desired-offer.ts';
+import { readStockCursor } from '../sync/streams/offers/stock-cursor.ts';
 
 export type OfferFilter = 'all' | 'out_of_sync' | 'no_ean' | 'not_on_marketplace';
 
@@ -19,7 +24,14 @@ export interface OfferRow {
   bufferQty: number;
   /** What AdlerDo offers: free − reserved − buffers (0 for an archived product), before the marketplace confirms it. */
   offeredQty: number;
+  /** Minor units of `erpCurrency`. */
   erpPriceMinor: number;
+  /** ISO code of the ERP's prices (the company currency); null before the first stock run says it. */
+  erpCurrency: string | null;
+  /** ISO code of the channel's prices (`offeredPriceMinor`, `marketplacePriceMinor`). */
+  currency: string | null;
+  /** The ERP price converted at the ERP's rate with the channel's rule; null while that currency has no rate. */
+  offeredPriceMinor: number | null;
   marketplaceAmount: number | null;
   marketplacePriceMinor: number | null;
   confirmedAt: string | null;
@@ -61,7 +73,7 @@ export async function listOffers(
     );
   }
   const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const rules = await rulesOf(db, query.accountId);
+  const { rules, price, erpCurrency, currency } = await rulesOf(db, query.accountId, query.channel);
   const rows = await base
     .select([
       'c.sku',
@@ -94,6 +106,9 @@ export async function listOffers(
       bufferQty: rules.erpSafetyBuffer + rules.accountSafetyBuffer,
       offeredQty: desiredAmount(Number(r.free_qty), r.active, rules, r.reserved_qty),
       erpPriceMinor: r.price_minor,
+      erpCurrency,
+      currency,
+      offeredPriceMinor: price === null ? null : channelPriceMinor(r.price_minor, price),
       marketplaceAmount: r.amount,
       marketplacePriceMinor: r.offer_price_minor,
       confirmedAt: r.confirmed_at?.toISOString() ?? null,
@@ -105,13 +120,22 @@ export async function listOffers(
   };
 }
 
-/** The account's and the ERP's rules, as the stock step applies them. */
-async function rulesOf(db: Kysely<DB>, accountId: string) {
+/** The account's and the ERP's rules and the channel's price, as the stock step applies them. */
+async function rulesOf(db: Kysely<DB>, accountId: string, channel: string) {
   const account = await db
     .selectFrom('marketplace_accounts')
-    .select('settings')
+    .select(['settings', 'type'])
     .where('id', '=', accountId)
     .executeTakeFirst();
   const erp = await db.selectFrom('erp_connections').select('settings').limit(1).executeTakeFirst();
-  return offerRules(readSettings(account?.settings), readErpSettings(erp?.settings));
+  const settings = readSettings(account?.settings);
+  const state = readStockCursor(await readCursor(db, accountId, 'stock'));
+  const currency = (account && marketplaceConnectors[account.type]?.channelCurrency(channel)) ?? null;
+  const rule = settings.storefrontPriceRules[channel] ?? settings.priceRule;
+  return {
+    rules: offerRules(settings, readErpSettings(erp?.settings)),
+    price: currency === null ? null : storedChannelPrice(state, currency, rule),
+    erpCurrency: state.erpCurrency ?? null,
+    currency,
+  };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { CallCounts } from '../../src/sync/run-counts.ts';
+import { signedInClient } from '../helpers/app.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /** One Odoo price in EUR, listed on de (EUR), cz (CZK) and pl (PLN). */
@@ -17,6 +18,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 describe('offers priced per storefront in its currency at Odoo’s rate', () => {
   let world: SyncWorld;
+  let api: Awaited<ReturnType<typeof signedInClient>>;
 
   const units = (storefront: string) =>
     new Map(
@@ -62,6 +64,7 @@ describe('offers priced per storefront in its currency at Odoo’s rate', () => 
       storefronts: ['de', 'cz', 'pl'],
       settings: { productStockSync: true },
     });
+    api = await signedInClient(world.app);
   });
   afterAll(() => world?.close());
 
@@ -100,8 +103,13 @@ describe('offers priced per storefront in its currency at Odoo’s rate', () => 
   });
 
   it('storefront price rules apply in the storefront’s currency, never below the minimum', async () => {
-    await world.app.ctx.accounts.patch(world.account.id, {
+    const patched = await api('PATCH', `/api/accounts/${world.account.id}`, {
       settings: { storefrontPriceRules: { cz: { rounding: 'whole', minimumMinor: 5000 } } },
+    });
+    expect(patched.status).toBe(200);
+    // The storefront's rule starts from the account's (factor 1, no surcharge) and keeps its own fields.
+    expect(patched.json.account.settings.storefrontPriceRules).toEqual({
+      cz: { factor: 1, surchargeMinor: 0, rounding: 'whole', minimumMinor: 5000 },
     });
     const outcome = await world.run('stock');
     // Only CZ changes: 1 bulk call. 1,449.32 → 1,450.00 CZK; the 1 EUR cup (25.21) rises to the 50.00 minimum.
@@ -110,6 +118,21 @@ describe('offers priced per storefront in its currency at Odoo’s rate', () => 
     expect(units('cz').get('CUP-1')).toMatchObject({ listing_price: 5000 });
     expect(units('cz').get('BOX-1')).toMatchObject({ listing_price: 252100 });
     expect(units('de').get('CUP-1')).toMatchObject({ listing_price: 100 });
+  });
+
+  it('the offers API shows each amount with its currency: EUR in Odoo, CZK on kaufland.cz', async () => {
+    const page = await api('GET', `/api/offers?account=${world.account.id}&channel=cz&q=PACK-1`);
+    expect(page.status).toBe(200);
+    expect(page.json.offers[0]).toMatchObject({
+      sku: 'PACK-1',
+      erpPriceMinor: 5749,
+      erpCurrency: 'EUR',
+      currency: 'CZK',
+      offeredPriceMinor: 145000,
+      marketplacePriceMinor: 145000,
+    });
+    const de = await api('GET', `/api/offers?account=${world.account.id}&channel=de&q=PACK-1`);
+    expect(de.json.offers[0]).toMatchObject({ erpCurrency: 'EUR', currency: 'EUR', offeredPriceMinor: 5749 });
   });
 
   it('a new rate reprices only the offers whose price changes', async () => {
@@ -136,6 +159,9 @@ describe('offers priced per storefront in its currency at Odoo’s rate', () => 
     const [held] = await issues('price.rate_held');
     expect(held?.subject).toBe('CZK');
     expect(held?.message).toContain('moved from 25.22 to 2.522');
+    // Held: the offers view keeps showing the price at the last accepted rate.
+    const page = await api('GET', `/api/offers?account=${world.account.id}&channel=cz&q=BOX-1`);
+    expect(page.json.offers[0]).toMatchObject({ currency: 'CZK', offeredPriceMinor: 252200 });
     // Corrected in Odoo: the issue clears and nothing is repriced.
     await setRate('CZK', 25.22);
     const fixed = await world.run('stock');

@@ -54,8 +54,7 @@ export const syncStock: StepHandler = async (ctx) => {
   await countReservations(ctx.db, 'raise');
   const rules = offerRules(ctx.account.settings, ctx.erpSettings);
   // Each channel priced in its currency at the ERP's rate of the day (one ERP call); see channel-prices.ts.
-  state.rates ??= {};
-  const prices = await channelPrices(ctx, state.rates, names);
+  const prices = await channelPrices(ctx, state, names);
   for (const channel of ctx.channels) {
     const channelRules = { ...rules, price: prices.get(channel) ?? null };
     state.channels[channel] = await syncChannelOffers(

@@ -67,8 +67,13 @@ export function OffersTable({ offers, currency, marketplace, erp, now }: Props) 
         </thead>
         <tbody>
           {offers.map((offer) => {
+            // Against the price AdlerDo offers (converted into the channel's currency), not the ERP's number.
+            const channelCurrency = offer.currency ?? currency;
             const priceDiffers =
-              offer.marketplacePriceMinor !== null && offer.marketplacePriceMinor !== offer.erpPriceMinor;
+              offer.marketplacePriceMinor !== null &&
+              offer.offeredPriceMinor !== null &&
+              offer.marketplacePriceMinor !== offer.offeredPriceMinor;
+            const converted = offer.erpCurrency !== null && offer.erpCurrency !== channelCurrency;
             return (
               <tr key={offer.sku} className={offer.outOfSync ? 'row-attention' : undefined}>
                 <th scope="row" data-label="Product">
@@ -91,7 +96,16 @@ export function OffersTable({ offers, currency, marketplace, erp, now }: Props) 
                   {formatCount(offer.offeredQty)}
                 </td>
                 <td data-label={`${erp} price`} className="num">
-                  {formatMoney(offer.erpPriceMinor, currency)}
+                  {offer.erpCurrency === null
+                    ? (offer.erpPriceMinor / 100).toFixed(2)
+                    : formatMoney(offer.erpPriceMinor, offer.erpCurrency)}
+                  {converted && (
+                    <span className="cell-note">
+                      {offer.offeredPriceMinor === null
+                        ? `no ${channelCurrency} rate`
+                        : `→ ${formatMoney(offer.offeredPriceMinor, channelCurrency)}`}
+                    </span>
+                  )}
                 </td>
                 <td data-label={`${marketplace} amount`} className="num">
                   {offer.marketplaceAmount === null ? '–' : formatCount(offer.marketplaceAmount)}
@@ -99,7 +113,7 @@ export function OffersTable({ offers, currency, marketplace, erp, now }: Props) 
                 <td data-label={`${marketplace} price`} className={priceDiffers ? 'num cell-differs' : 'num'}>
                   {offer.marketplacePriceMinor === null
                     ? '–'
-                    : formatMoney(offer.marketplacePriceMinor, currency)}
+                    : formatMoney(offer.marketplacePriceMinor, channelCurrency)}
                 </td>
                 <td data-label="Confirmed">
                   {offer.confirmedAt ? (

@@ -20,18 +20,20 @@ type Rates = NonNullable<StockCursor['rates']>;
  * cycle for all channels) and its price rule (the storefront's own, else the account's). A channel whose
  * currency the ERP lacks, has inactive or without a rate, or whose rate is 0 or jumped > 50 %, gets null — no
  * new offers, no price changes — and one issue per currency says what to do; it clears once the rate is usable.
- * `rates` (from the stock cursor) is updated in place with the rates accepted.
+ * The stock cursor `state` is updated in place: the rates accepted and the ERP's currency (for the views).
  */
 export async function channelPrices(
   ctx: StepContext,
-  rates: Rates,
+  state: StockCursor,
   names: SystemNames,
   now = new Date(),
 ): Promise<Map<string, ChannelPrice | null>> {
+  const rates = (state.rates ??= {});
   const connector = marketplaceConnectors[ctx.account.type];
   const currencyOf = new Map(ctx.channels.map((c) => [c, connector?.channelCurrency(c) ?? null]));
   const codes = [...new Set([...currencyOf.values()].filter((c): c is string => c !== null))];
   const erp = codes.length > 0 ? await ctx.erp.currencies(codes) : { companyCurrency: '', currencies: [] };
+  if (erp.companyCurrency) state.erpCurrency = erp.companyCurrency;
   const usable = new Map<string, { rate: number; rounding: number }>();
   for (const code of codes) {
     const rate = await usableRate(ctx, erp, code, rates, names, now);
@@ -102,7 +104,24 @@ async function accept(
   currency: { rate: number | null; rounding: number },
 ): Promise<{ rate: number; rounding: number }> {
   const rate = currency.rate ?? 1;
-  rates[code] = { accepted: rate };
+  rates[code] = { accepted: rate, rounding: currency.rounding };
   await ctx.issues.resolve(RATE_HELD, [code]);
   return { rate, rounding: currency.rounding };
+}
+
+/**
+ * A channel's price as the last stock run would compute it, from the stock cursor alone (for the views):
+ * null while its currency has no accepted rate.
+ */
+export function storedChannelPrice(
+  state: StockCursor,
+  currency: string,
+  rule: ChannelPrice['rule'],
+): ChannelPrice | null {
+  if (state.erpCurrency === undefined || currency === state.erpCurrency)
+    return { currency, rate: 1, rounding: 0.01, rule };
+  const known = state.rates?.[currency];
+  return known === undefined
+    ? null
+    : { currency, rate: known.accepted, rounding: known.rounding ?? 0.01, rule };
 }

@@ -13,10 +13,14 @@ const stockCursorSchema = z.object({
       z.string(),
       z.object({
         accepted: z.number().positive(),
+        /** The currency's smallest step when accepted (0.01). */
+        rounding: z.number().positive().optional(),
         held: z.object({ rate: z.number(), since: z.iso.datetime() }).optional(),
       }),
     )
     .optional(),
+  /** The ERP company's currency, the currency of catalog prices (as of the last stock run). */
+  erpCurrency: z.string().optional(),
 });
 
 export type StockCursor = z.infer<typeof stockCursorSchema>;
