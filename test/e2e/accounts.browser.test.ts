@@ -220,11 +220,18 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
     await settings.getByLabel('Product & stock sync').check();
     await settings.getByLabel('Czechia (cz)').check();
     await settings.getByLabel('Safety buffer (units)').fill('2');
+    await settings.getByLabel(/Share of the sellable quantity/).fill('50');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText('Settings saved.').waitFor();
     await screenshot('accounts-settings.png');
     const [saved] = await app.ctx.accounts.list();
-    expect(saved?.settings).toMatchObject({ productStockSync: true, storefronts: ['cz'], safetyBuffer: 2 });
+    expect(saved?.settings).toMatchObject({
+      productStockSync: true,
+      storefronts: ['cz'],
+      safetyBuffer: 2,
+      allocationPercent: 50,
+      allocationMax: null,
+    });
 
     await settings.getByRole('button', { name: 'Close' }).click();
     expect(await text(account)).toContain('Syncing CZ only');

@@ -19,7 +19,14 @@ const ROUNDING: Record<PriceRounding, string> = {
 };
 
 type TextKey =
-  'handlingTimeDays' | 'shippingGroupId' | 'defaultCarrier' | 'safetyBuffer' | 'factor' | 'surcharge';
+  | 'handlingTimeDays'
+  | 'shippingGroupId'
+  | 'defaultCarrier'
+  | 'safetyBuffer'
+  | 'allocationPercent'
+  | 'allocationMax'
+  | 'factor'
+  | 'surcharge';
 
 interface Props {
   account: Account;
@@ -123,6 +130,20 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
             label="Safety buffer (units)"
             hint="Kept back from Kaufland per SKU."
             input={{ ...text('safetyBuffer', 'settings.safetyBuffer'), inputMode: 'numeric' }}
+          />
+          <TextField
+            {...frame('settings.allocationPercent')}
+            label="Share of the sellable quantity (%)"
+            optional
+            hint="For several accounts on one stock: offer only this share here. Empty = all of it."
+            input={{ ...text('allocationPercent', 'settings.allocationPercent'), inputMode: 'numeric' }}
+          />
+          <TextField
+            {...frame('settings.allocationMax')}
+            label="At most (units per SKU)"
+            optional
+            hint="Never offer more than this here. Empty = no maximum."
+            input={{ ...text('allocationMax', 'settings.allocationMax'), inputMode: 'numeric' }}
           />
           <TextField
             {...frame('settings.shippingGroupId')}

@@ -12,6 +12,9 @@ export interface SettingsDraft {
   shippingGroupId: string;
   defaultCarrier: string;
   safetyBuffer: string;
+  /** Empty = no allocation (all of the sellable quantity, no maximum). */
+  allocationPercent: string;
+  allocationMax: string;
   factor: string;
   surcharge: string;
   rounding: PriceRounding;
@@ -27,6 +30,8 @@ export const SETTINGS_FIELDS = [
   'settings.shippingGroupId',
   'settings.defaultCarrier',
   'settings.safetyBuffer',
+  'settings.allocationPercent',
+  'settings.allocationMax',
   'settings.priceRule.factor',
   'settings.priceRule.surchargeMinor',
   'settings.priceRule.rounding',
@@ -42,6 +47,8 @@ export function toDraft(settings: AccountSettings): SettingsDraft {
     shippingGroupId: settings.shippingGroupId === null ? '' : String(settings.shippingGroupId),
     defaultCarrier: settings.defaultCarrier,
     safetyBuffer: String(settings.safetyBuffer),
+    allocationPercent: settings.allocationPercent === null ? '' : String(settings.allocationPercent),
+    allocationMax: settings.allocationMax === null ? '' : String(settings.allocationMax),
     factor: String(settings.priceRule.factor),
     surcharge: (settings.priceRule.surchargeMinor / 100).toFixed(2),
     rounding: settings.priceRule.rounding,
@@ -60,8 +67,11 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   };
   const handlingTimeDays = whole('settings.handlingTimeDays', draft.handlingTimeDays);
   const safetyBuffer = whole('settings.safetyBuffer', draft.safetyBuffer);
-  const shippingGroupId =
-    draft.shippingGroupId.trim() === '' ? null : whole('settings.shippingGroupId', draft.shippingGroupId);
+  const optionalWhole = (field: string, text: string): number | null =>
+    text.trim() === '' ? null : whole(field, text);
+  const shippingGroupId = optionalWhole('settings.shippingGroupId', draft.shippingGroupId);
+  const allocationPercent = optionalWhole('settings.allocationPercent', draft.allocationPercent);
+  const allocationMax = optionalWhole('settings.allocationMax', draft.allocationMax);
   const factor = parseNumber(draft.factor);
   if (factor === undefined) errors['settings.priceRule.factor'] = 'Enter a number, e.g. 1 or 1.15.';
   const surcharge = parseNumber(draft.surcharge === '' ? '0' : draft.surcharge);
@@ -79,6 +89,8 @@ export function toPatch(draft: SettingsDraft): DraftResult {
       shippingGroupId,
       defaultCarrier: draft.defaultCarrier.trim(),
       safetyBuffer,
+      allocationPercent,
+      allocationMax,
       priceRule: {
         factor: factor ?? 1,
         // Minor units (cents) on the wire; rounding avoids 0.29 * 100 = 28.999….
