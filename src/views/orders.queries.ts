@@ -222,6 +222,7 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       erpCurrency: order.erp_currency,
       erpTotalMinor: order.erp_total_minor === null ? null : Number(order.erp_total_minor),
       erpTaxMinor: order.erp_tax_minor === null ? null : Number(order.erp_tax_minor),
+      erpCorrection: order.erp_correction,
       buyer: order.buyer,
       shippingAddress: order.shipping_address,
       billingAddress: order.billing_address,

@@ -41,6 +41,23 @@ export function OrderFacts({ detail }: { detail: OrderDetail }) {
           )}
         </dd>
       </div>
+      {order.erpTotalMinor !== null && order.erpCurrency !== null && (
+        <div>
+          <dt>Total in the ERP</dt>
+          <dd>
+            {/* The sale order's own amounts, in its currency: equal to the buyer's total when all is well. */}
+            {formatMoney(order.erpTotalMinor, order.erpCurrency)}
+            {order.erpTaxMinor !== null && (
+              <span className="muted"> incl. VAT {formatMoney(order.erpTaxMinor, order.erpCurrency)}</span>
+            )}{' '}
+            {order.erpTotalMinor === order.totalMinor && order.erpCurrency === order.currency ? (
+              <Pill tone="ok">matches</Pill>
+            ) : (
+              <Pill tone="warn">differs</Pill>
+            )}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Account</dt>
         <dd>

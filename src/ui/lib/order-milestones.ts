@@ -1,4 +1,5 @@
 import type { OrderDetail } from '../dashboard-types.ts';
+import { formatMoney } from './money.ts';
 
 export type MilestoneState = 'done' | 'partial' | 'waiting' | 'held' | 'cancelled';
 
@@ -8,6 +9,17 @@ export interface Milestone {
   state: MilestoneState;
   at: string | undefined;
   detail: string | undefined;
+}
+
+/**
+ * "Total CZK 1,548.00, VAT CZK 247.16. Tax correction: …. ": what the ERP booked, in its currency, and what
+ * AdlerDo had to change so that total is the buyer's (issue 10).
+ */
+function erpBooking(order: OrderDetail['order']): string {
+  if (order.erpTotalMinor === null || order.erpCurrency === null) return '';
+  const vat = order.erpTaxMinor === null ? '' : `, VAT ${formatMoney(order.erpTaxMinor, order.erpCurrency)}`;
+  const correction = order.erpCorrection ? ` Tax correction: ${order.erpCorrection}.` : '';
+  return `Total ${formatMoney(order.erpTotalMinor, order.erpCurrency)}${vat}.${correction} `;
 }
 
 /**
@@ -80,7 +92,7 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
       detail: held
         ? `Held: ${order.holdReason ?? 'see the issue below'}.`
         : first('in_erp')
-          ? `Confirming it reserved the stock: ${erp} took the reservation over from AdlerDo.`
+          ? `${erpBooking(order)}Confirming it reserved the stock: ${erp} took the reservation over from AdlerDo.`
           : notReleased
             ? `Waiting until ${marketplace} releases the order to ship (the buyer's address comes with it).`
             : undefined,
