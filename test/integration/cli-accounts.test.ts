@@ -150,6 +150,47 @@ describe('adlerdo accounts (CLI)', () => {
     expect(bad.stderr).toMatch(/settings.handlingTimeDays/);
   });
 
+  it('sets the account price rule and a storefront’s own, in its currency; drops it again', async () => {
+    const set = await cli([
+      'accounts',
+      'set',
+      'My Kaufland Store',
+      '--price-rule',
+      'factor=1.1,rounding=up_99',
+      '--price-rule',
+      'cz:rounding=whole,minimum=4900',
+      '--json',
+    ]);
+    expect(set.code).toBe(0);
+    const account = JSON.parse(set.stdout) as { settings: Record<string, unknown> };
+    expect(account.settings.priceRule).toEqual({
+      factor: 1.1,
+      surchargeMinor: 0,
+      rounding: 'up_99',
+      minimumMinor: null,
+    });
+    // cz starts from the account's rule as it is after this command.
+    expect(account.settings.storefrontPriceRules).toEqual({
+      cz: { factor: 1.1, surchargeMinor: 0, rounding: 'whole', minimumMinor: 4900 },
+    });
+    const dropped = await cli([
+      'accounts',
+      'set',
+      'My Kaufland Store',
+      '--price-rule',
+      'cz:account',
+      '--json',
+    ]);
+    expect(
+      (JSON.parse(dropped.stdout) as { settings: Record<string, unknown> }).settings.storefrontPriceRules,
+    ).toEqual({});
+    const bad = await cli(['accounts', 'set', 'My Kaufland Store', '--price-rule', 'cz:cheap=yes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--price-rule "cz:cheap=yes"/);
+    const negative = await cli(['accounts', 'set', 'My Kaufland Store', '--price-rule', 'cz:factor=-1']);
+    expect(negative.code).toBe(2);
+  });
+
   it('removes the account; an unknown name is a clear error', async () => {
     expect((await cli(['accounts', 'remove', 'My Kaufland Store'])).code).toBe(0);
     const missing = await cli(['accounts', 'verify', 'My Kaufland Store']);

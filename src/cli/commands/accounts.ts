@@ -3,6 +3,7 @@ import type { AccountView } from '../../accounts/account-view.ts';
 import { withContext } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 import { readSecret } from '../read-secret.ts';
+import { priceRulePatch } from './price-rule-flag.ts';
 
 const onOff = (flag: string, description: string) =>
   new Option(`--${flag} <on|off>`, description).choices(['on', 'off']);
@@ -124,6 +125,11 @@ export function accountsCommand(): Command {
     .option('--default-carrier <code>', 'carrier code used when the ERP carrier is not mapped')
     .option('--map-carrier <erp=code...>', 'map an ERP carrier name to a marketplace carrier code')
     .option('--safety-buffer <units>', 'units per SKU kept back from the marketplace')
+    .option(
+      '--price-rule <[storefront:]key=value,...>',
+      'price rule: factor, surcharge (cents), rounding (none|up_99|up_95|up_90|whole), minimum (cents|none); with storefront: (e.g. cz:) in its currency, cz:account drops it',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--rename <name>', 'give the account another name')
     .option('--base-url <url>', 'another API root; proven with the stored keys before it is saved')
     .option('--json', 'print the account as JSON')
@@ -166,6 +172,7 @@ function settingsPatch(o: Record<string, string | string[] | boolean | undefined
   if (carrier !== undefined) patch.defaultCarrier = carrier;
   const buffer = flag('safetyBuffer');
   if (buffer !== undefined) patch.safetyBuffer = int(buffer);
+  if (Array.isArray(o.priceRule)) Object.assign(patch, priceRulePatch(o.priceRule));
   if (Array.isArray(o.mapCarrier)) {
     patch.carrierMapping = Object.fromEntries(
       o.mapCarrier.map((pair) => pair.split('=').map((s) => s.trim())),
