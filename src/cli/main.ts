@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { accountsCommand } from './commands/accounts.ts';
 import { adminCommand } from './commands/admin.ts';
+import { alertsCommand } from './commands/alerts.ts';
 import { demoCommand } from './commands/demo.ts';
 import { erpCommand } from './commands/erp.ts';
 import { keyCommand } from './commands/key.ts';
@@ -20,6 +21,7 @@ const program = new Command('adlerdo')
   .addCommand(adminCommand())
   .addCommand(accountsCommand())
   .addCommand(erpCommand())
+  .addCommand(alertsCommand())
   .addCommand(keyCommand())
   .addCommand(sandboxCommand());
 

@@ -91,11 +91,29 @@ const envSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
+  // Alert e-mails (src/alerts): the SMTP server as a URL (smtp://user:password@host:587, smtps://… for TLS on
+  // connect), the sender, the least time between two mails (issues opening meanwhile go out together), and
+  // whether an issue's clearing is mailed too.
+  ADLERDO_SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587',
+    )
+    .optional(),
+  ADLERDO_ALERT_FROM: z.email('must be an e-mail address, e.g. adlerdo@example.com').optional(),
+  ADLERDO_ALERT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  ADLERDO_ALERT_CLEARED: z.stringbool().default(true),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;
 
-const FILE_VARIABLES = ['DATABASE_URL', 'ADLERDO_MASTER_KEY', 'ADLERDO_METRICS_TOKEN'] as const;
+const FILE_VARIABLES = [
+  'DATABASE_URL',
+  'ADLERDO_MASTER_KEY',
+  'ADLERDO_METRICS_TOKEN',
+  'ADLERDO_SMTP_URL',
+] as const;
 
 function resolveFileVariables(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

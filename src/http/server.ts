@@ -11,6 +11,7 @@ import { registerOpenApi } from './openapi.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { adminsRoutes } from './routes/admins.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { alertsRoutes } from './routes/alerts.routes.ts';
 import { demoRoutes } from './routes/demo.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
@@ -59,6 +60,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   metricsRoutes(app, ctx);
   viewsRoutes(app, ctx);
   demoRoutes(app, ctx);
+  alertsRoutes(app, ctx);
   docsRoutes(app);
 
   app.setNotFoundHandler(spaFallback(() => existsSync(UI_DIST)));

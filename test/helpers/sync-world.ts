@@ -46,10 +46,12 @@ export async function startSyncWorld(
     storefronts?: string[];
     settings?: Record<string, unknown>;
     odooLatencyMs?: number;
+    /** Extra environment for the app (e.g. ADLERDO_SMTP_URL). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<SyncWorld> {
   const [app, kaufland, odoo] = await Promise.all([
-    startTestApp(),
+    startTestApp(options.env),
     startKauflandSandbox({ port: 0 }),
     startOdooSandbox({ port: 0, latencyMs: options.odooLatencyMs ?? 0 }),
   ]);

@@ -1,3 +1,4 @@
+import { startAlerter } from '../../alerts/alerter.ts';
 import { Command } from 'commander';
 import { createAppContext, type AppContext } from '../../app-context.ts';
 import { countAdmins } from '../../auth/admins.ts';
@@ -25,11 +26,13 @@ export function startCommand(): Command {
       await server.listen({ port: config.PORT, host: config.HOST });
       const scheduler = startScheduler(ctx, await ctx.queue(), intervals);
       void scheduler.tick();
+      const alerter = startAlerter(ctx);
       const url = `http://localhost:${config.PORT}`;
       logger.info({ url }, `AdlerDo is running at ${url}`);
       if ((await countAdmins(ctx.db)) === 0) logger.info(`Open ${url} to create the first administrator.`);
       stopOnSignals(logger, ctx, async () => {
         scheduler.stop();
+        alerter.stop();
         await server.close();
         await worker.stop();
       });
