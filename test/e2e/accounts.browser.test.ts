@@ -237,6 +237,30 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
     expect(await text(account)).toContain('Syncing CZ only');
   });
 
+  it('a storefront gets its own price rule in its currency; the others keep the account’s', async () => {
+    const account = card(ACCOUNT_NAME);
+    await account.getByRole('button', { name: 'Settings' }).click();
+    const settings = account.getByRole('form', { name: `Settings for ${ACCOUNT_NAME}` });
+    await settings.getByLabel('Own price rule for CZ, in CZK').check();
+    await settings.getByLabel('Minimum (CZK)').fill('49,00');
+    await settings.getByLabel('Surcharge (CZK)').fill('10');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByText('Settings saved.').waitFor();
+    await screenshot('accounts-storefront-price-rule.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await settings.getByLabel('Minimum (CZK)').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'accounts-storefront-price-rule-phone.png', { fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const [saved] = await app.ctx.accounts.list();
+    expect(saved?.settings.storefrontPriceRules).toEqual({
+      cz: { factor: 1, surchargeMinor: 1000, rounding: 'none', minimumMinor: 4900 },
+    });
+    expect(saved?.settings.storefrontPriceRules.de).toBeUndefined();
+    await settings.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('an unreachable API gets its own message, and nothing is added', async () => {
     const form = addForm();
     // Port 1 refuses connections at once: the same answer as a wrong host or a network outage.

@@ -8,6 +8,7 @@ import { FieldFrame, TextField } from './Field.tsx';
 import { FormAlert } from './FormAlert.tsx';
 import { Notice } from './Notice.tsx';
 import { StorefrontPicker } from './StorefrontPicker.tsx';
+import { StorefrontPriceRules } from './StorefrontPriceRules.tsx';
 import { Toggle } from './Toggle.tsx';
 
 const ROUNDING: Record<PriceRounding, string> = {
@@ -36,7 +37,7 @@ interface Props {
 
 export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
   const formId = `settings-${account.id}`;
-  const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(account.settings));
+  const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(account.settings, account.storefronts));
   const [submitting, setSubmitting] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormFailure(formId, SETTINGS_FIELDS);
@@ -64,7 +65,7 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
     form.reset();
     try {
       const updated = await accountsApi.updateSettings(account.id, result.patch);
-      setDraft(toDraft(updated.settings));
+      setDraft(toDraft(updated.settings, updated.storefronts));
       setSaved(true);
       onSaved(updated);
     } catch (error) {
@@ -162,7 +163,10 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
       </fieldset>
       <fieldset className="fieldset">
         <legend>Price rule</legend>
-        <p className="field-hint">Kaufland price = ERP price × factor + surcharge, then rounded.</p>
+        <p className="field-hint">
+          Kaufland price = ERP price converted into the storefront&apos;s currency at the ERP&apos;s rate of
+          the day, × factor + surcharge, then rounded. Every storefront uses this rule unless it has its own.
+        </p>
         <div className="form-grid form-grid-3">
           <TextField
             {...frame('settings.priceRule.factor')}
@@ -195,6 +199,17 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
             )}
           </FieldFrame>
         </div>
+        <StorefrontPriceRules
+          formId={formId}
+          draft={draft.storefrontRules}
+          accountRule={account.settings.priceRule}
+          rounding={ROUNDING}
+          fieldError={form.fieldError}
+          onChange={(storefrontRules) => {
+            setDraft((d) => ({ ...d, storefrontRules }));
+            setSaved(false);
+          }}
+        />
       </fieldset>
       {form.failure?.form && <FormAlert ref={form.alertRef} {...form.failure.form} />}
       <div className="form-actions">

@@ -1,5 +1,10 @@
 import type { AccountSettings, AccountSettingsPatch, PriceRounding } from '../api-types.ts';
 import type { FieldMessages } from './form-errors.ts';
+import {
+  toStorefrontRulesDraft,
+  toStorefrontRulesPatch,
+  type StorefrontRulesDraft,
+} from './storefront-rules-draft.ts';
 
 /** The settings form's state: numbers as typed, so a half-typed "1." is not turned into 1 under the cursor. */
 export interface SettingsDraft {
@@ -18,6 +23,8 @@ export interface SettingsDraft {
   factor: string;
   surcharge: string;
   rounding: PriceRounding;
+  /** Per storefront: its own rule or null (the account's). */
+  storefrontRules: StorefrontRulesDraft;
 }
 
 /** Input names are the server's field paths, so its messages land under the right input. */
@@ -37,7 +44,7 @@ export const SETTINGS_FIELDS = [
   'settings.priceRule.rounding',
 ] as const;
 
-export function toDraft(settings: AccountSettings): SettingsDraft {
+export function toDraft(settings: AccountSettings, storefronts: readonly string[] = []): SettingsDraft {
   return {
     productStockSync: settings.productStockSync,
     orderImport: settings.orderImport,
@@ -52,6 +59,7 @@ export function toDraft(settings: AccountSettings): SettingsDraft {
     factor: String(settings.priceRule.factor),
     surcharge: (settings.priceRule.surchargeMinor / 100).toFixed(2),
     rounding: settings.priceRule.rounding,
+    storefrontRules: toStorefrontRulesDraft(settings, storefronts),
   };
 }
 
@@ -76,6 +84,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   if (factor === undefined) errors['settings.priceRule.factor'] = 'Enter a number, e.g. 1 or 1.15.';
   const surcharge = parseNumber(draft.surcharge === '' ? '0' : draft.surcharge);
   if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = 'Enter an amount, e.g. 0.50.';
+  const storefrontPriceRules = toStorefrontRulesPatch(draft.storefrontRules, errors);
   if (draft.defaultCarrier.trim() === '')
     errors['settings.defaultCarrier'] = 'Enter a carrier code, e.g. DHL.';
   if (Object.keys(errors).length > 0) return { errors };
@@ -97,6 +106,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
         surchargeMinor: Math.round((surcharge ?? 0) * 100),
         rounding: draft.rounding,
       },
+      storefrontPriceRules,
     },
   };
 }
