@@ -213,6 +213,57 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(lists).toHaveLength(1);
     });
 
+    it('follows the fiscal position Odoo picks for the delivery address: the mapped tax, made price-included', async () => {
+      // Auto-applied for one zip of this run only, so it changes nothing for other buyers on a real database.
+      const zip = `Z${tag}`;
+      const mappedRate = oddRate + 1;
+      const mapped = await client.create('account.tax', {
+        name: `${mappedRate}% excl. mapped ${tag}`,
+        amount: mappedRate,
+        amount_type: 'percent',
+        price_include: false,
+        type_tax_use: 'sale',
+      });
+      const [germany] = await client.search('res.country', [['code', '=', 'DE']]);
+      const position = await client.create('account.fiscal.position', {
+        name: `Zip ${tag}`,
+        auto_apply: true,
+        country_id: germany,
+        zip_from: zip,
+        zip_to: zip,
+        tax_ids: [[0, 0, { tax_src_id: excluded, tax_dest_id: mapped }]],
+      });
+      const address = { name: `Buyer FP ${tag}`, street: 'Ring 2', zip, city: 'Köln', countryCode: 'DE' };
+      const [buyer] = await session.findOrCreateCustomers([
+        { externalId: `money-fp:${tag}`, email: null, invoiceAddress: address, shippingAddress: address },
+      ]);
+      if (!buyer?.ok) throw new Error('no customer');
+      const result = unwrap(
+        (
+          await session.createSaleOrders([
+            {
+              externalRef: `MP-${tag}-FP`,
+              customer: buyer.value,
+              marketplace,
+              currency: 'EUR',
+              lines: [{ sku: sku(1), quantity: 2, unitPrice: 2999 }],
+            },
+          ])
+        )[0],
+      );
+      const [row] = await client.read(
+        'sale.order',
+        [Number(result.order.id)],
+        ['amount_tax', 'amount_total', 'fiscal_position_id'],
+        undefined,
+        z.looseObject({ amount_tax: z.number(), amount_total: z.number(), fiscal_position_id: many2one }),
+      );
+      expect(row?.fiscal_position_id && row.fiscal_position_id[0]).toBe(position);
+      expect(cents(row!.amount_total)).toBe(5998);
+      expect(cents(row!.amount_tax)).toBe(5998 - Math.round(5998 / (1 + mappedRate / 100)));
+      expect(result.correction).toContain(`"${mappedRate}% excl. mapped ${tag}" → "`);
+    });
+
     it('refuses an order in a currency Odoo does not know as one rejected order, saying what to do', async () => {
       const [outcome] = await session.createSaleOrders([
         {

@@ -4,7 +4,7 @@ import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
 import { confirmStockSms, stockBackorderConfirmation } from './wizards.ts';
 import { productProduct, productTemplate } from './product.ts';
 import { resCurrency } from './currency.ts';
-import { accountFiscalPosition, productPricelist } from './pricelist.ts';
+import { accountFiscalPosition, accountFiscalPositionTax, productPricelist } from './pricelist.ts';
 import { saleOrder, saleOrderCancel, saleOrderLine } from './sale.ts';
 import { stockChangeProductQty, stockQuant } from './stock-quant.ts';
 import type { ModelDef, SandboxVersion } from './types.ts';
@@ -23,6 +23,7 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     resCurrency,
     productPricelist,
     accountFiscalPosition,
+    accountFiscalPositionTax,
     productProduct(version),
     productTemplate,
     stockLocation,

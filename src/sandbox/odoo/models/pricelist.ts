@@ -1,4 +1,4 @@
-import { baseFields, boolean, char, integer, m2o, type ModelDef } from './types.ts';
+import { baseFields, boolean, char, integer, m2o, o2m, type ModelDef } from './types.ts';
 
 /**
  * product.pricelist as the real 17.0 shows it: a pricelist carries the sale currency; a sale order's `currency_id`
@@ -25,16 +25,38 @@ export const productPricelist: ModelDef = {
   },
 };
 
-/** account.fiscal.position: only what a sale order shows (the sandbox seeds none, so orders carry `false`). */
+/**
+ * account.fiscal.position with its tax mapping, as a German 17.0 company has them (recorded: "Domestic business
+ * partner" auto-applied for DE, EU positions mapping 19% → 0% EU D). A sale order gets the first auto-applied
+ * position matching its delivery country and zip (fiscal-position.ts), and its lines the product's taxes mapped.
+ */
 export const accountFiscalPosition: ModelDef = {
   name: 'account.fiscal.position',
   description: 'Fiscal Position',
-  order: 'sequence',
+  order: 'sequence, id',
   fields: {
     ...baseFields(),
     name: char('Fiscal Position', { required: true }),
+    sequence: integer('Sequence', { default: () => 10 }),
     auto_apply: boolean('Detect Automatically'),
+    vat_required: boolean('VAT required'),
     country_id: m2o('res.country', 'Country'),
+    zip_from: char('Zip Range From'),
+    zip_to: char('Zip Range To'),
+    company_id: m2o('res.company', 'Company', { default: () => 1 }),
+    tax_ids: o2m('account.fiscal.position.tax', 'position_id', 'Tax Mapping'),
     active: boolean('Active', { default: () => true }),
+  },
+};
+
+export const accountFiscalPositionTax: ModelDef = {
+  name: 'account.fiscal.position.tax',
+  description: 'Tax Mapping of Fiscal Position',
+  order: 'id',
+  fields: {
+    ...baseFields(),
+    position_id: m2o('account.fiscal.position', 'Fiscal Position', { required: true, index: true }),
+    tax_src_id: m2o('account.tax', 'Tax on Product', { required: true }),
+    tax_dest_id: m2o('account.tax', 'Tax to Apply'),
   },
 };

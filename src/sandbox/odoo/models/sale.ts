@@ -1,4 +1,5 @@
 import { cancelOrders, confirmOrders, deliveryStatus, lineAmounts, linesOf } from '../logic/sale.ts';
+import { mapTaxes, pickFiscalPosition } from '../logic/fiscal-position.ts';
 import { floatRound } from '../orm/write.ts';
 import { productLabel } from './product.ts';
 import {
@@ -67,7 +68,9 @@ export const saleOrder: ModelDef = {
       const pricelist = env.db.get('product.pricelist', Number(rec.pricelist_id));
       return pricelist?.currency_id ?? env.db.get('res.company', 1)?.currency_id ?? false;
     }),
-    fiscal_position_id: m2o('account.fiscal.position', 'Fiscal Position'),
+    fiscal_position_id: m2o('account.fiscal.position', 'Fiscal Position', {
+      default: (env, v) => pickFiscalPosition(env, v),
+    }),
     amount_untaxed: computed(float('Untaxed Amount'), (rec, env) => total(env, rec, (a) => a.untaxed)),
     amount_tax: computed(float('Taxes'), (rec, env) => total(env, rec, (a) => a.tax)),
     amount_total: computed(float('Total'), (rec, env) => total(env, rec, (a) => a.untaxed + a.tax)),
@@ -118,7 +121,12 @@ export function saleOrderLine(version: SandboxVersion): ModelDef {
       price_unit: float('Unit Price', { digits: 2, default: (env, v) => product(env, v)?.list_price ?? 0 }),
       discount: float('Discount (%)'),
       [taxField(version)]: m2m('account.tax', 'Taxes', {
-        default: (env, v) => product(env, v)?.taxes_id ?? [],
+        default: (env, v) =>
+          mapTaxes(
+            env,
+            env.db.get('sale.order', Number(v.order_id))?.fiscal_position_id,
+            (product(env, v)?.taxes_id as number[] | undefined) ?? [],
+          ),
       }),
       price_subtotal: computed(
         float('Subtotal'),
