@@ -95,4 +95,18 @@ describe('Attention in the browser: regenerated keys are an open issue with the 
     expect(await page.getByRole('region', { name: 'This needs you' }).count()).toBe(0);
     expect(await page.content()).not.toContain(rotated.secret_key);
   });
+
+  it('Admins: the alert recipients are set in the UI; without SMTP the page says mail cannot go out yet', async () => {
+    await nav('Admins').click();
+    const card = page.getByRole('region', { name: 'Alert e-mails' });
+    await card.getByText('No e-mail can be sent yet').waitFor();
+    await card.getByLabel('Send alerts to').fill('seller@shop.example, not-an-address');
+    await card.getByRole('button', { name: 'Save recipients' }).click();
+    await card.getByText(/e-mail address/).waitFor();
+    await card.getByLabel('Send alerts to').fill('seller@shop.example, ops@shop.example');
+    await card.getByRole('button', { name: 'Save recipients' }).click();
+    await card.getByText('Saved: alerts go to seller@shop.example, ops@shop.example.').waitFor();
+    expect(await card.getByRole('button', { name: 'Send test' }).isDisabled()).toBe(true);
+    await saveScreenshot(page, 'admins-alerts.png', { fullPage: false });
+  });
 });

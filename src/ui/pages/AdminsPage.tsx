@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { adminsApi, type AdminSummary } from '../admins-api.ts';
 import { AddAdminForm } from '../components/AddAdminForm.tsx';
+import { AlertSettingsCard } from '../components/AlertSettingsCard.tsx';
 import { AdminPasswordForm } from '../components/AdminPasswordForm.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -166,6 +167,7 @@ export function AdminsPage() {
           </p>
         </ConfirmDialog>
       )}
+      <AlertSettingsCard />
       {pending?.kind === 'remove' && (
         <ConfirmDialog
           title={`Remove ${pending.admin.username}?`}
