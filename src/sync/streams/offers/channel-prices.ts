@@ -68,7 +68,7 @@ async function usableRate(
       code: CURRENCY_UNUSABLE,
       subject: code,
       message: `${code} is ${what} in ${names.erp}: ${names.marketplace} offers in ${code} get no new offers and no price changes (stock still syncs).`,
-      hint: `Activate ${code} in ${names.erp}, Accounting → Currencies, and give it a rate.`,
+      hint: `Activate ${code} in ${names.erp}, Accounting → Configuration → Currencies, and give it a rate.`,
       details: { currency: code, companyCurrency: erp.companyCurrency },
     });
     return null;
