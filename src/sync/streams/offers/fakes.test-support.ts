@@ -30,6 +30,10 @@ export class FakeErp {
   private readonly edits: string[] = [];
   private readonly moves: string[] = [];
   calls = 0;
+  /** Rates per currency code (units per 1 EUR) the fake company has, active; EUR is the company currency. */
+  readonly rates = new Map<string, number>();
+  /** Counted apart from `calls` (product and stock reads): one per stock run. */
+  currencyCalls = 0;
 
   edit(...products: ErpProduct[]): void {
     for (const p of products) {
@@ -53,10 +57,15 @@ export class FakeErp {
         return this.page(log, cursor, limit);
       };
     return {
-      // A company in EUR with no other currency: EUR channels price 1:1, any other holds its prices.
+      // A company in EUR with the currencies given `rates`: any other channel currency holds its prices.
       currencies: async () => {
         await answered();
-        return { companyCurrency: 'EUR', currencies: [{ code: 'EUR', active: true, rate: 1, rounding: 0.01 }] };
+        this.currencyCalls += 1;
+        const others = [...this.rates].map(([code, rate]) => ({ code, active: true, rate, rounding: 0.01 }));
+        return {
+          companyCurrency: 'EUR',
+          currencies: [{ code: 'EUR', active: true, rate: 1, rounding: 0.01 }, ...others],
+        };
       },
       productsChangedSince: page(this.edits),
       stockChangedSince: page(this.moves),
@@ -186,7 +195,12 @@ export function stepContext(
   db: Kysely<DB>,
   accountId: string,
   step: Step,
-  sides: { erp: FakeErp; marketplace: FakeMarketplace; settings?: Partial<AccountSettings> },
+  sides: {
+    erp: FakeErp;
+    marketplace: FakeMarketplace;
+    settings?: Partial<AccountSettings>;
+    channels?: string[];
+  },
 ): StepContext {
   const settings = { ...defaultSettings(), productStockSync: true, ...sides.settings };
   const now = new Date().toISOString();
@@ -198,7 +212,7 @@ export function stepContext(
       ...{ status: 'connected', statusMessage: null, storefronts: ['de'], settings, lastVerifiedAt: null },
       ...{ credentialsUpdatedAt: now, createdAt: now, updatedAt: now },
     },
-    channels: ['de'],
+    channels: sides.channels ?? ['de'],
     erpSettings: readErpSettings({}),
     marketplace: sides.marketplace.session(),
     erp: sides.erp.session(),

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../test/helpers/db.ts';
+import type { Database } from '../../../store/db.ts';
+import { syncStock } from '../stock.ts';
+import { addAccount, FakeErp, FakeMarketplace, product, stepContext } from './fakes.test-support.ts';
+
+let database: Database;
+let accountId: string;
+let erp: FakeErp;
+let marketplace: FakeMarketplace;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+beforeEach(async () => {
+  await database.db.deleteFrom('catalog_products').execute();
+  accountId = await addAccount(database.db);
+  erp = new FakeErp();
+  marketplace = new FakeMarketplace();
+});
+
+const stock = () => {
+  const ctx = stepContext(database.db, accountId, 'stock', { erp, marketplace, channels: ['cz'] });
+  return syncStock(ctx).then(() => ctx.counts);
+};
+
+describe('repricing after a rate change', () => {
+  it('20,000 CZK offers, a rate change that moves 200 prices: ⌈200/150⌉ = 2 calls, then ⌈20,000/150⌉', async () => {
+    // 1 % of the products cost 1,000.00 EUR, the rest 10.00 EUR: 25 → 25.0001 moves 1,000 EUR by 0.10 CZK and
+    // leaves 10 EUR at 250.00 CZK (250.001 rounds to 250.00).
+    const products = Array.from({ length: 20_000 }, (_, i) =>
+      product(`SKU-${i}`, 10, { price: i % 100 === 0 ? 100_000 : 1_000 }),
+    );
+    erp.edit(...products);
+    erp.rates.set('CZK', 25);
+    for (const p of products) marketplace.list(p.sku, 10, p.price * 25);
+    await stock();
+    expect(marketplace.requests).toMatchObject({ create: 0, bulk: 0 });
+    const listed = marketplace.totalRequests();
+
+    erp.rates.set('CZK', 25.0001);
+    expect(await stock()).toMatchObject({ updated: 200, failed: 0 });
+    expect(marketplace.totalRequests() - listed).toBe(2);
+    expect(marketplace.offers.get('SKU-0')?.priceMinor).toBe(2_500_010);
+    expect(marketplace.offers.get('SKU-1')?.priceMinor).toBe(25_000);
+
+    erp.rates.set('CZK', 26);
+    const before = marketplace.totalRequests();
+    expect(await stock()).toMatchObject({ updated: 20_000, failed: 0 });
+    expect(marketplace.totalRequests() - before).toBe(Math.ceil(20_000 / 150));
+    expect(erp.currencyCalls).toBe(3); // one per run
+  }, 120_000);
+
+  it('a currency the ERP has no rate for lists nothing new and changes no price', async () => {
+    erp.edit(product('A', 5), product('B', 5));
+    marketplace.list('A', 5, 24_000);
+    await stock();
+    expect(marketplace.requests).toMatchObject({ create: 0, bulk: 0 });
+    expect(marketplace.offers.has('B')).toBe(false);
+    erp.stock('A', 2);
+    await stock();
+    expect(marketplace.offers.get('A')).toMatchObject({ amount: 2, priceMinor: 24_000 });
+  });
+});
