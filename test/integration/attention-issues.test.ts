@@ -100,4 +100,24 @@ describe('Attention issues: what stops syncing is counted, shown first and clear
     expect((await issues()).map((i) => i.code)).not.toContain('account.credentials_invalid');
     expect((await overview()).attentionIssues).toBe(0);
   });
+
+  it('a step failing 3 runs in a row is an open issue; one success clears it', async () => {
+    // Kaufland answers garbled bodies: the orders step fails on every run.
+    world.kaufland.setFaults({ rate: 1, kinds: ['malformed'] });
+    const failOnce = async () => {
+      const outcome = await world.run('orders').catch((error: unknown) => error);
+      expect(outcome).toMatchObject({ kind: expect.stringMatching(/transient|bug/) });
+    };
+    await failOnce();
+    await failOnce();
+    expect((await issues()).map((i) => i.code)).not.toContain('sync.step_failing');
+    await failOnce();
+    const failing = (await issues()).find((i) => i.code === 'sync.step_failing');
+    expect(failing).toMatchObject({ accountId: world.account.id, attention: true });
+    expect(failing!.message).toMatch(/the orders step failed 3 times in a row/);
+
+    world.kaufland.setFaults({ rate: 0 });
+    expect((await world.run('orders')).status).toBe('succeeded');
+    expect((await issues()).map((i) => i.code)).not.toContain('sync.step_failing');
+  });
 });
