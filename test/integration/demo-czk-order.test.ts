@@ -25,6 +25,17 @@ describe('demo: a kaufland.cz order lands in Odoo in CZK with the buyer’s tota
     for (const step of ['catalog', 'stock'] as const) await runStep(app.ctx, demo.accountId, step, 'cli');
     const czUnit = demo.kaufland.state().units.find((u) => u.storefront === 'cz' && u.amount > 0);
     expect(czUnit).toBeDefined();
+    // Priced in CZK at the demo rate: the Odoo price in EUR × 25.21, rounded to the haléř (no price rule).
+    const listed = await app.ctx.db
+      .selectFrom('catalog_products')
+      .select('price_minor')
+      .where('sku', '=', czUnit!.id_offer!)
+      .executeTakeFirstOrThrow();
+    expect(czUnit!.listing_price).toBe(Math.round(listed.price_minor * 25.21));
+    const deUnit = demo.kaufland
+      .state()
+      .units.find((u) => u.storefront === 'de' && u.id_offer === czUnit!.id_offer);
+    expect(deUnit?.listing_price).toBe(listed.price_minor);
     const order = demo.kaufland.createOrder({
       client_key: demo.clientKey,
       storefront: 'cz',
