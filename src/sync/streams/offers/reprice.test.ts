@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.ts';
 import type { Database } from '../../../store/db.ts';
@@ -51,6 +52,46 @@ describe('repricing after a rate change', () => {
     expect(marketplace.totalRequests() - before).toBe(Math.ceil(20_000 / 150));
     expect(erp.currencyCalls).toBe(3); // one per run
   }, 120_000);
+
+  const openIssues = (code: string) =>
+    database.db
+      .selectFrom('sync_issues')
+      .select(['subject', 'message'])
+      .where('account_id', '=', accountId)
+      .where('code', '=', code)
+      .where('resolved_at', 'is', null)
+      .execute();
+
+  it('a rate of 0 or a > 50 % jump holds prices; a jump left unchanged for 24 hours is taken as meant', async () => {
+    erp.edit(product('A', 5));
+    erp.rates.set('CZK', 25);
+    await stock();
+    expect(marketplace.offers.get('A')?.priceMinor).toBe(25_000);
+
+    erp.rates.set('CZK', 0);
+    await stock();
+    expect(marketplace.offers.get('A')?.priceMinor).toBe(25_000);
+    expect(await openIssues('price.rate_held')).toEqual([
+      { subject: 'CZK', message: 'The CZK rate in the ERP is 0: prices in CZK are held.' },
+    ]);
+
+    erp.rates.set('CZK', 40); // +60 %
+    erp.stock('A', 2);
+    const before = marketplace.totalRequests();
+    await stock();
+    expect(marketplace.offers.get('A')).toMatchObject({ amount: 2, priceMinor: 25_000 }); // amount only
+    expect(marketplace.totalRequests() - before).toBe(1);
+    expect((await openIssues('price.rate_held'))[0]?.message).toContain('moved from 25 to 40');
+
+    // The same rate a day later: meant, so the prices follow and the issue closes.
+    await sql`
+      UPDATE sync_cursors
+      SET cursor = jsonb_set(cursor::jsonb, '{rates,CZK,held,since}', '"2000-01-01T00:00:00.000Z"')
+      WHERE account_id = ${accountId} AND step = 'stock'`.execute(database.db);
+    await stock();
+    expect(marketplace.offers.get('A')?.priceMinor).toBe(40_000);
+    expect(await openIssues('price.rate_held')).toEqual([]);
+  });
 
   it('a currency the ERP has no rate for lists nothing new and changes no price', async () => {
     erp.edit(product('A', 5), product('B', 5));
