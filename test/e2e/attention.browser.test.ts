@@ -84,6 +84,9 @@ describe('Attention in the browser: regenerated keys are an open issue with the 
       .click();
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     const form = page.getByRole('form', { name: `Update keys for ${ACCOUNT}` });
+    // The form is open and its first field has the cursor: the fix is one paste away.
+    await form.waitFor();
+    expect(await form.locator('input').first().evaluate((el) => el === document.activeElement)).toBe(true);
     await form.getByLabel('Client ID').fill(rotated.client_key);
     await form.getByLabel('New Client Secret').fill(rotated.secret_key);
     await form.getByRole('button', { name: 'Save new keys' }).click();

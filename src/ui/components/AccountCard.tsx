@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import type { Account } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
@@ -36,6 +36,13 @@ export function AccountCard({
 }: Props) {
   // "Update keys" on the Overview or Issues links here with ?keys=<account id>: the key form opens at once.
   const [panel, setPanel] = useState<Panel>(() => (readQuery('keys') === account.id ? 'keys' : null));
+  const cardRef = useRef<HTMLLIElement>(null);
+  // Arrived by that link: the card with its open form comes into view, its first field ready to type in.
+  useEffect(() => {
+    if (readQuery('keys') !== account.id) return;
+    cardRef.current?.scrollIntoView({ block: 'start' });
+    cardRef.current?.querySelector<HTMLInputElement>('form input')?.focus();
+  }, [account.id]);
   const [verifying, setVerifying] = useState(false);
   const [problem, setProblem] = useState<FormFailure['form']>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,7 +73,7 @@ export function AccountCard({
   };
 
   return (
-    <li className={`card account account-${account.status}`} aria-labelledby={headingId}>
+    <li ref={cardRef} className={`card account account-${account.status}`} aria-labelledby={headingId}>
       <div className="account-head">
         <div>
           <h3 id={headingId}>{account.name}</h3>
