@@ -5,6 +5,7 @@ import { alertsCommand } from './commands/alerts.ts';
 import { demoCommand } from './commands/demo.ts';
 import { erpCommand } from './commands/erp.ts';
 import { keyCommand } from './commands/key.ts';
+import { ordersCommand } from './commands/orders.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand, workerCommand } from './commands/start.ts';
 import { syncCommand } from './commands/sync.ts';
@@ -21,6 +22,7 @@ const program = new Command('adlerdo')
   .addCommand(adminCommand())
   .addCommand(accountsCommand())
   .addCommand(erpCommand())
+  .addCommand(ordersCommand())
   .addCommand(alertsCommand())
   .addCommand(keyCommand())
   .addCommand(sandboxCommand());

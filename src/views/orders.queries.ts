@@ -22,6 +22,9 @@ export interface OrderRow {
   buyer: string | null;
   currency: string;
   totalMinor: number;
+  /** The ERP sale order's currency and total (minor units), null until it is booked (issue 10). */
+  erpCurrency: string | null;
+  erpTotalMinor: number | null;
   units: number;
   erpOrderName: string | null;
   state: HubOrderState;
@@ -62,6 +65,8 @@ export async function listOrders(
       'o.channel',
       'o.currency',
       'o.total_minor',
+      'o.erp_currency',
+      'o.erp_total_minor',
       'o.erp_order_name',
       'o.state',
       'o.hold_reason',
@@ -89,6 +94,8 @@ export async function listOrders(
       buyer: r.buyer,
       currency: r.currency,
       totalMinor: Number(r.total_minor),
+      erpCurrency: r.erp_currency,
+      erpTotalMinor: r.erp_total_minor === null ? null : Number(r.erp_total_minor),
       units: Number(r.units),
       erpOrderName: r.erp_order_name,
       state: r.state,
@@ -174,13 +181,7 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
     timeline.push({
       event: 'in_erp',
       at: order.erp_created_at.toISOString(),
-      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP${erpBooking(order)}`,
-    });
-  if (order.erp_created_at && order.erp_correction)
-    timeline.push({
-      event: 'in_erp',
-      at: order.erp_created_at.toISOString(),
-      detail: `Tax correction: ${order.erp_correction}`,
+      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP${erpBooking(order)}${order.erp_correction ? `. Tax correction: ${order.erp_correction}` : ''}`,
     });
   for (const line of lines) {
     const what = `${line.sku ?? 'item'} (unit ${line.marketplace_line_id})`;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { many2one, type OdooClient } from '../../src/connectors/odoo/odoo.client.ts';
 import { orderDetail } from '../../src/views/orders.queries.ts';
+import { runCli } from '../helpers/cli.ts';
+import { withDatabase } from '../helpers/global-setup.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 // One product per tax case; prices in the storefront's cents (57.49 EUR, 1449.00 CZK, 239.99 PLN).
@@ -183,6 +186,15 @@ describe('orders in the order currency with the buyer total (orders step against
       expect(await openIssues(o.id_order)).toEqual([]);
     }
     expect(cents((await saleOrderOf(cz.id_order)).amount_total)).toBe(144900);
+    // The CLI shows each amount with its currency code, the buyer's and the ERP's.
+    const dbName = await sql<{ name: string }>`SELECT current_database() AS name`.execute(world.app.ctx.db);
+    const cli = await runCli(['orders', 'list', '--search', cz.id_order], {
+      DATABASE_URL: withDatabase(inject('pgServerUrl'), dbName.rows[0]!.name),
+      ADLERDO_DATA_DIR: world.app.ctx.config.ADLERDO_DATA_DIR,
+      ADLERDO_MASTER_KEY: world.app.ctx.config.ADLERDO_MASTER_KEY!,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toMatch(/1449\.00 CZK\s+S\d+\s+1449\.00 CZK/);
     // One pricelist per currency, however many orders.
     const pricelists = await odoo.search('product.pricelist', [['name', '=like', 'Kaufland %']]);
     expect(pricelists).toHaveLength(3); // EUR, CZK, PLN
