@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../store/schema.ts';
+import { STEPS } from '../steps.ts';
 import { ATTENTION, ATTENTION_STEP, type AttentionCode } from './attention-codes.ts';
 
 export interface AttentionRules {
@@ -35,7 +36,8 @@ export async function attentionConditions(
   const [accounts, erp, streaks, held] = await Promise.all([
     db.selectFrom('marketplace_accounts').select(['id', 'name', 'status', 'status_message']).execute(),
     db.selectFrom('erp_connections').select(['type', 'status', 'status_message']).executeTakeFirst(),
-    // The last N finished runs of each step (paused and skipped runs did not try anything).
+    // The last N finished runs of each step of each account (paused and skipped runs did not try anything),
+    // read newest first through the (account_id, step, started_at) index: cheap enough for every Overview poll.
     sql<{
       account_id: string;
       step: string;
@@ -43,15 +45,18 @@ export async function attentionConditions(
       codes: (string | null)[];
       message: string | null;
     }>`
-      SELECT account_id, step, array_agg(status ORDER BY started_at DESC) AS statuses,
-             array_agg(error_code ORDER BY started_at DESC) AS codes,
-             (array_agg(error_message ORDER BY started_at DESC))[1] AS message
-      FROM (SELECT account_id, step, status, error_code, error_message, started_at,
-                   row_number() OVER (PARTITION BY account_id, step ORDER BY started_at DESC) AS n
-            FROM sync_runs
-            WHERE status IN ('succeeded', 'failed') AND started_at > now() - interval '7 days') r
-      WHERE n <= ${rules.failedRunsInARow}
-      GROUP BY account_id, step`.execute(db),
+      SELECT a.id AS account_id, s.step, r.statuses, r.codes, r.message
+      FROM marketplace_accounts a
+      CROSS JOIN unnest(${[...STEPS]}::text[]) AS s(step)
+      CROSS JOIN LATERAL (
+        SELECT array_agg(x.status ORDER BY x.started_at DESC) AS statuses,
+               array_agg(x.error_code ORDER BY x.started_at DESC) AS codes,
+               (array_agg(x.error_message ORDER BY x.started_at DESC))[1] AS message
+        FROM (SELECT status, error_code, error_message, started_at FROM sync_runs
+              WHERE account_id = a.id AND step = s.step AND status IN ('succeeded', 'failed')
+              ORDER BY started_at DESC LIMIT ${rules.failedRunsInARow}) x
+      ) r
+      WHERE r.statuses IS NOT NULL`.execute(db),
     sql<{ account_id: string; orders: string; oldest: Date }>`
       SELECT account_id, count(*) AS orders, min(received_at) AS oldest FROM hub_orders
       WHERE state = 'held' AND received_at < now() - make_interval(mins => ${rules.heldOrderMinutes})
