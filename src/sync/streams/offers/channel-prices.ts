@@ -18,8 +18,9 @@ type Rates = NonNullable<StockCursor['rates']>;
 /**
  * Each channel's price: its currency (from the marketplace connector), the ERP's rate into it (one ERP call per
  * cycle for all channels) and its price rule (the storefront's own, else the account's). A channel whose
- * currency the ERP lacks, has inactive or without a rate, or whose rate is 0 or jumped > 50 %, gets null — no
- * new offers, no price changes — and one issue per currency says what to do; it clears once the rate is usable.
+ * currency the ERP lacks, has inactive or without a rate gets null — no new offers, no price changes — and one
+ * issue per currency says what to do; it clears once the rate is usable. A rate of 0 or one that jumped > 50 %
+ * keeps pricing at the last accepted rate (so nothing is repriced) with an issue of its own.
  * The stock cursor `state` is updated in place: the rates accepted and the ERP's currency (for the views).
  */
 export async function channelPrices(
