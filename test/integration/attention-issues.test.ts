@@ -120,4 +120,20 @@ describe('Attention issues: what stops syncing is counted, shown first and clear
     expect((await world.run('orders')).status).toBe('succeeded');
     expect((await issues()).map((i) => i.code)).not.toContain('sync.step_failing');
   });
+
+  it('the ERP refusing the login opens "The ERP refuses the connection"; a new key clears it', async () => {
+    const odoo = returned ?? world.odoo;
+    // What an Odoo admin does: the password AdlerDo signs in with is changed.
+    const user = odoo.instance.store.all('res.users').find((u) => u.login === odoo.login)!;
+    user.password = 'changed-in-odoo-42';
+    await api('POST', '/api/erp/verify', {});
+    const refusing = (await issues()).find((i) => i.code === 'erp.refusing');
+    expect(refusing).toMatchObject({ accountId: null, attention: true });
+    expect((await overview()).attentionIssues).toBe(1);
+
+    const saved = await api('PUT', '/api/erp/credentials', { apiKey: 'changed-in-odoo-42' });
+    expect(saved.status).toBe(200);
+    expect((await issues()).map((i) => i.code)).not.toContain('erp.refusing');
+    expect(world.app.logs()).not.toContain('changed-in-odoo-42');
+  });
 });
