@@ -56,6 +56,38 @@ describe('Attention issues: what stops syncing is counted, shown first and clear
     expect((await issues()).filter((i) => i.attention)).toEqual([]);
   });
 
+  it('orders held longer than the set time are an open issue; it clears once they reach the ERP', async () => {
+    await world.listOnKaufland([{ sku: 'H-1', ean: '4006381333955' }]);
+    const placed = world.kaufland.createOrder({
+      client_key: world.keys.client_key,
+      storefront: 'de',
+      items: [{ id_offer: 'H-1', quantity: 1 }],
+    });
+    await world.run('orders');
+    const held = await world.app.ctx.db
+      .selectFrom('hub_orders')
+      .select(['state'])
+      .where('marketplace_order_id', '=', placed.id_order)
+      .executeTakeFirstOrThrow();
+    expect(held.state).toBe('held');
+    expect((await issues()).map((i) => i.code)).not.toContain('orders.held_too_long');
+
+    // Two hours pass (the order was received then).
+    await world.app.ctx.db
+      .updateTable('hub_orders')
+      .set({ received_at: new Date(Date.now() - 2 * 3_600_000) })
+      .where('marketplace_order_id', '=', placed.id_order)
+      .execute();
+    const late = (await issues()).find((i) => i.code === 'orders.held_too_long');
+    expect(late).toMatchObject({ accountId: world.account.id, attention: true });
+    expect(late!.message).toMatch(/1 order is held back for more than 60 minutes/);
+
+    world.odoo.seed({ products: [{ sku: 'H-1', ean: '4006381333955', qty: 5 }] });
+    await world.run('catalog');
+    await world.run('orders');
+    expect((await issues()).map((i) => i.code)).not.toContain('orders.held_too_long');
+  });
+
   it('the ERP going away opens "ERP unreachable", counted on Overview and listed first', async () => {
     const port = world.odoo.port;
     await world.odoo.close();
