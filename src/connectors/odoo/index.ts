@@ -5,6 +5,7 @@ import { CompanyCurrency, readCurrencies } from './models/currencies.ts';
 import { findOrCreateCustomers } from './models/partners.ts';
 import { OdooScope } from './models/scope.ts';
 import { ShippingProduct } from './models/shipping-product.ts';
+import { OrderMoneyCache } from './models/order-money-cache.ts';
 import { shipmentsSince } from './models/pickings.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
 import { cancelSaleOrder, createSaleOrders, findSaleOrders } from './models/sale-orders.ts';
@@ -21,6 +22,7 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
   const countries = new CountryIds();
   const companyCurrency = new CompanyCurrency();
   const shippingProduct = new ShippingProduct();
+  const orderMoney = new OrderMoneyCache();
   const connected = (): Promise<OdooClient> => {
     client ??= connectOdoo(settings).catch((error: unknown) => {
       client = undefined;
@@ -38,7 +40,7 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
     findOrCreateCustomers: async (inputs) => findOrCreateCustomers(await connected(), inputs, countries),
     findSaleOrders: async (refs) => findSaleOrders(await connected(), refs),
     createSaleOrders: async (orders) =>
-      createSaleOrders(await connected(), orders, shippingProduct, settings.orderTaxIds),
+      createSaleOrders(await connected(), orders, shippingProduct, settings.orderTaxIds, orderMoney),
     cancelSaleOrder: async (id) => cancelSaleOrder(await connected(), id),
     cancelledSaleOrdersSince: async (cursor, limit) =>
       cancelledSaleOrdersSince(await connected(), cursor, limit),

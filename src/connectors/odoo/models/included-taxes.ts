@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { many2one, type OdooClient } from '../odoo.client.ts';
+import { OrderMoneyCache, type CachedTax } from './order-money-cache.ts';
 
 const taxSchema = z.looseObject({
   id: z.number(),
@@ -10,7 +11,7 @@ const taxSchema = z.looseObject({
   price_include: z.boolean(),
   company_id: many2one,
 });
-type Tax = z.infer<typeof taxSchema>;
+type Tax = CachedTax;
 // `tax_id` up to 18, `tax_ids` from 19 (the dialect names the one to ask for).
 const lineSchema = z.looseObject({
   id: z.number(),
@@ -39,6 +40,7 @@ export async function includeLineTaxes(
   client: OdooClient,
   orderIds: readonly number[],
   channel: string,
+  cache = new OrderMoneyCache(),
 ): Promise<Map<number, string>> {
   const field = client.dialect.lineTaxField;
   const corrections = new Map<number, string>();
@@ -49,20 +51,18 @@ export async function includeLineTaxes(
     lineSchema,
   );
   const taxIdsOf = (line: z.infer<typeof lineSchema>) => line.tax_ids ?? line.tax_id ?? [];
-  const taxes = new Map(
-    (
-      await client.read(
-        'account.tax',
-        [...new Set(lines.flatMap(taxIdsOf))],
-        [...Object.keys(taxSchema.shape)],
-        undefined,
-        taxSchema,
-      )
-    ).map((tax) => [tax.id, tax]),
-  );
+  const unknown = [...new Set(lines.flatMap(taxIdsOf))].filter((id) => !cache.taxes.has(id));
+  const fields = [...Object.keys(taxSchema.shape)];
+  for (const tax of await client.read('account.tax', unknown, fields, undefined, taxSchema))
+    cache.taxes.set(tax.id, tax);
+  const taxes = cache.taxes;
   const twins = new Map<number, Tax>();
-  for (const tax of taxes.values()) {
-    if (needsTwin(tax)) twins.set(tax.id, await twinOf(client, tax, channel));
+  for (const id of new Set(lines.flatMap(taxIdsOf))) {
+    const tax = taxes.get(id);
+    if (!tax || !needsTwin(tax)) continue;
+    const twin = cache.twins.get(id) ?? (await twinOf(client, tax, channel));
+    cache.twins.set(id, twin);
+    twins.set(id, twin);
   }
   if (twins.size === 0) return corrections;
   // One write per distinct new tax set, not per line.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, toAppError } from '../../../core/errors.ts';
 import type { OdooClient } from '../odoo.client.ts';
+import { OrderMoneyCache } from './order-money-cache.ts';
 
 const currencySchema = z.looseObject({ id: z.number(), name: z.string(), active: z.boolean() });
 const pricelistSchema = z.looseObject({ id: z.number() });
@@ -22,9 +23,15 @@ export async function pricelistsFor(
   client: OdooClient,
   codes: readonly string[],
   channel: string,
+  cache = new OrderMoneyCache(),
 ): Promise<PricelistByCurrency> {
   const result: PricelistByCurrency = new Map();
-  const wanted = [...new Set(codes)];
+  const key = (code: string) => `${channel}\u0000${code}`;
+  const wanted = [...new Set(codes)].filter((code) => {
+    const known = cache.pricelists.get(key(code));
+    if (known !== undefined) result.set(code, known);
+    return known === undefined;
+  });
   if (wanted.length === 0) return result;
   const currencies = await client.searchRead(
     'res.currency',
@@ -38,7 +45,9 @@ export async function pricelistsFor(
       continue;
     }
     try {
-      result.set(code, await findOrCreate(client, currency.id, pricelistName(channel, code)));
+      const id = await findOrCreate(client, currency.id, pricelistName(channel, code));
+      cache.pricelists.set(key(code), id);
+      result.set(code, id);
     } catch (thrown) {
       const error = toAppError(thrown);
       if (error.kind !== 'rejected') throw error;

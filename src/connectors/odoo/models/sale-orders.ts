@@ -11,6 +11,7 @@ import { fromMinor, SALE_ORDER_FIELDS, saleOrderSchema, toErpSaleOrder } from '.
 import { chunks } from '../../../core/chunks.ts';
 import { batchOrEach } from './batch.ts';
 import { includeLineTaxes } from './included-taxes.ts';
+import { OrderMoneyCache } from './order-money-cache.ts';
 import { pricelistsFor } from './pricelists.ts';
 import { productIdsBySku } from './products.ts';
 import type { ShippingProduct } from './shipping-product.ts';
@@ -72,6 +73,7 @@ export async function createSaleOrders(
   inputs: readonly ErpSaleOrderInput[],
   shippingProduct: ShippingProduct,
   taxIds?: number[],
+  money = new OrderMoneyCache(),
 ): Promise<ErpOutcome<ErpSaleOrderResult>[]> {
   // One batch is one account's orders, so one marketplace name for the pricelists and taxes it creates.
   const channel = inputs.find((i) => i.marketplace)?.marketplace ?? 'Marketplace';
@@ -86,6 +88,7 @@ export async function createSaleOrders(
     client,
     inputs.flatMap((i) => (i.currency ? [i.currency] : [])),
     channel,
+    money,
   );
   const pricelistOf = (input: ErpSaleOrderInput) =>
     input.currency ? pricelists.get(input.currency) : undefined;
@@ -146,7 +149,7 @@ export async function createSaleOrders(
     );
     const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));
     const drafts = [...existing.values()].filter((o) => o.state === 'draft').map((o) => recordId(o.id));
-    const corrections = await includeLineTaxes(client, [...drafts, ...newIds], channel);
+    const corrections = await includeLineTaxes(client, [...drafts, ...newIds], channel, money);
     if (drafts.length + newIds.length > 0)
       await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
     const ids = batch.map(
