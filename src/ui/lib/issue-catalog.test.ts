@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../dashboard-types.ts';
+import { issueText } from './issue-catalog.ts';
+
+const issue = (code: string, extra: Partial<Issue> = {}): Issue => ({
+  id: '1',
+  accountId: 'acc-1',
+  step: 'sync',
+  code,
+  subject: 'acc-1',
+  message: 'm',
+  hint: null,
+  details: {},
+  occurrences: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  lastSeenAt: '2026-01-01T00:00:00Z',
+  attention: false,
+  ...extra,
+});
+
+describe('issue catalog: codes become words and a way to the fix', () => {
+  it('refused keys lead to the key form of that account', () => {
+    expect(issueText(issue('account.credentials_invalid', { attention: true }))).toEqual({
+      title: 'Marketplace keys refused',
+      action: { label: 'Update keys', to: '/accounts?keys=acc-1' },
+    });
+  });
+
+  it('ERP trouble leads to the ERP page', () => {
+    expect(issueText(issue('erp.unreachable', { accountId: null })).action).toEqual({
+      label: 'Check the ERP connection',
+      to: '/erp',
+    });
+  });
+
+  it('a code without an entry still shows words, never the code', () => {
+    expect(issueText(issue('brand.new_code')).title).toBe('Held back');
+    expect(issueText(issue('brand.new_code', { attention: true })).title).toBe('Syncing has stopped');
+    expect(issueText(issue('sku.no_ean')).title).not.toContain('sku.');
+  });
+
+  it('an unknown language falls back to English', () => {
+    expect(issueText(issue('sku.no_ean'), 'de').title).toBe('Product without an EAN cannot be offered');
+  });
+});
