@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAlerter } from '../../src/alerts/alerter.ts';
 import { createMailer } from '../../src/alerts/mailer.ts';
 import { sendAlerts } from '../../src/alerts/send-alerts.ts';
 import { signedInClient } from '../helpers/app.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /**
@@ -142,5 +144,23 @@ describe('Alert e-mails: one mail per new attention issue, received by a real SM
       reason: 'nothing_new',
     });
     expect(received).toHaveLength(2);
+  });
+
+  it('the alerter that `adlerdo start` runs mails a new issue on its own', async () => {
+    const alerter = startAlerter(world.app.ctx, 50);
+    try {
+      const user = world.odoo.instance.store.all('res.users').find((u) => u.login === world.odoo.login)!;
+      user.password = 'changed-in-odoo-7';
+      await api('POST', '/api/erp/verify', {});
+      const mail = await eventually(
+        () => received[2],
+        (m) => m !== undefined,
+      );
+      expect(mail).toBeDefined();
+      expect(body(mail!)).toContain("The ERP refuses AdlerDo's connection");
+      expect(received).toHaveLength(3);
+    } finally {
+      alerter.stop();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import { startAlerter } from '../../alerts/alerter.ts';
 import { createAppContext } from '../../app-context.ts';
 import { loadConfig } from '../../config/config.ts';
 import { startDemoOnce } from '../../demo/index.ts';
@@ -48,6 +49,7 @@ export function demoCommand(): Command {
       const scheduler = startScheduler(ctx, await ctx.queue(), parseIntervals(config.ADLERDO_SYNC_INTERVALS));
       const demo = await startDemoOnce(ctx);
       void scheduler.tick();
+      const alerter = startAlerter(ctx);
 
       const url = `http://localhost:${new URL(address).port}`;
       process.stdout.write(
@@ -68,6 +70,7 @@ export function demoCommand(): Command {
         stopping = true;
         const timer = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
         scheduler.stop();
+        alerter.stop();
         await server.close(); // also stops the demo and its sandboxes
         await worker.stop();
         await ctx.close();

@@ -1,5 +1,5 @@
-import { startAlerter } from '../../alerts/alerter.ts';
 import { Command } from 'commander';
+import { startAlerter } from '../../alerts/alerter.ts';
 import { createAppContext, type AppContext } from '../../app-context.ts';
 import { countAdmins } from '../../auth/admins.ts';
 import { loadConfig } from '../../config/config.ts';
