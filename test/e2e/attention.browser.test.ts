@@ -74,6 +74,10 @@ describe('Attention in the browser: regenerated keys are an open issue with the 
     const first = page.locator('.issue-list > li').first();
     await first.getByText('Marketplace keys refused').waitFor();
     expect(await page.locator('.issue-list').textContent()).not.toContain('account.credentials_invalid');
+    await saveScreenshot(page, 'attention-issues.png', { fullPage: false });
+    // At 1280 px the whole header fits: "Sign out" is not cut off.
+    const signOut = (await page.getByRole('button', { name: 'Sign out' }).boundingBox())!;
+    expect(signOut.x + signOut.width).toBeLessThanOrEqual(1280);
   });
 
   it('"Update keys" opens the account\'s key form; new keys clear the issue', async () => {
@@ -86,7 +90,12 @@ describe('Attention in the browser: regenerated keys are an open issue with the 
     const form = page.getByRole('form', { name: `Update keys for ${ACCOUNT}` });
     // The form is open and its first field has the cursor: the fix is one paste away.
     await form.waitFor();
-    expect(await form.locator('input').first().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await form
+        .locator('input')
+        .first()
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await form.getByLabel('Client ID').fill(rotated.client_key);
     await form.getByLabel('New Client Secret').fill(rotated.secret_key);
     await form.getByRole('button', { name: 'Save new keys' }).click();

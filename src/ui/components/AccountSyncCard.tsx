@@ -75,7 +75,7 @@ export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
         <div className="account-head-actions">
           <StatusBadge status={account.status} />
           {account.openIssues > 0 && (
-            <Link to="/issues" className="issues-link">
+            <Link to={`/issues?account=${encodeURIComponent(account.id)}`} className="issues-link">
               {plural(account.openIssues, 'open issue', 'open issues')}
             </Link>
           )}
