@@ -400,6 +400,9 @@ function contract(name: string, open: () => Promise<Target>): void {
     it('sees an archived product as an inactive change', async () => {
       const start = await drain((c) => session.productsChangedSince(c, 500));
       const id = productIds.get(sku(3))!;
+      // A record written again within the second it was delivered in is seen only at its next change (the
+      // cursor's documented gap, src/connectors/odoo/cursor.ts): archive it in a later second, as a seller would.
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 50));
       await client.write('product.product', [id], { active: false });
       const items: { sku: string; active: boolean }[] = [];
       let page = await session.productsChangedSince(start, 500);

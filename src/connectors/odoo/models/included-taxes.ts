@@ -115,7 +115,7 @@ async function twinOf(client: OdooClient, tax: Tax, channel: string): Promise<Ta
   if (found) return found;
   const name = twinName(tax.amount, channel);
   const answer = await client.call('account.tax', 'copy', [tax.id], {
-    default: { name, price_include: true },
+    default: { name, ...client.dialect.includedTaxVals },
   });
   // JSON-RPC answers the new id; JSON-2 (19+) the new recordset, a list of one id.
   const id = z.union([z.number(), z.tuple([z.number()]).transform(([n]) => n)]).safeParse(answer);

@@ -13,6 +13,8 @@ import {
   type Env,
   type ModelDef,
   type Rec,
+  type SandboxVersion,
+  type Vals,
 } from './types.ts';
 
 const partnerName = (rec: Rec, env: Env): string => {
@@ -151,49 +153,69 @@ export const irModelData: ModelDef = {
   },
 };
 
-export const accountTax: ModelDef = {
-  name: 'account.tax',
-  description: 'Tax',
-  order: 'sequence, id',
-  fields: {
-    ...baseFields(),
-    name: char('Tax Name'),
-    amount: float('Amount'),
-    amount_type: selection(
-      'Tax Computation',
-      [
-        ['group', 'Group of Taxes'],
-        ['fixed', 'Fixed'],
-        ['percent', 'Percentage of Price'],
-        ['division', 'Percentage of Price Tax Included'],
-      ],
-      { default: () => 'percent' },
-    ),
-    price_include: boolean('Included in Price'),
-    company_id: m2o('res.company', 'Company', { default: () => 1 }),
-    country_id: m2o('res.country', 'Country'),
-    type_tax_use: selection('Tax Type', [
-      ['sale', 'Sales'],
-      ['purchase', 'Purchases'],
-      ['none', 'None'],
-    ]),
-    active: boolean('Active', { default: () => true }),
-  },
-  methods: {
-    // Public over RPC on 17.0 (repartition lines and tags come along there); a copy without a name in
-    // `default` is called "<name> (Copy)".
-    copy: {
-      params: ['default'],
-      run: (env, ids, p) => {
-        const source = env.db.get('account.tax', ids[0] ?? 0);
-        if (!source || ids.length !== 1)
-          throw valueError(`Expected singleton: account.tax(${ids.join(', ')},)`);
-        const { id: _id, create_date: _c, write_date: _w, display_name: _d, ...vals } = source;
-        const defaults = (p.default ?? {}) as Record<string, unknown>;
-        return createRecords(env, 'account.tax', [
-          { ...vals, name: `${String(source.name)} (Copy)`, ...defaults },
-        ])[0];
+/**
+ * Up to 17 `price_include` is a plain, writable boolean. From 18 it is computed from `price_include_override`
+ * ('tax_included' / 'tax_excluded', else the company's default: excluded) and read-only: a `price_include` in
+ * create, write or copy values is silently dropped (checked on the real 19.0 with `fields_get` and a copy).
+ * The sandbox keeps it stored, derived after every create and write, so searches and amounts read it as before.
+ */
+export function accountTax(version: SandboxVersion): ModelDef {
+  const derived = version >= 18;
+  const includedOf = (vals: Vals): boolean => vals.price_include_override === 'tax_included';
+  return {
+    name: 'account.tax',
+    description: 'Tax',
+    order: 'sequence, id',
+    fields: {
+      ...baseFields(),
+      name: char('Tax Name'),
+      amount: float('Amount'),
+      amount_type: selection(
+        'Tax Computation',
+        [
+          ['group', 'Group of Taxes'],
+          ['fixed', 'Fixed'],
+          ['percent', 'Percentage of Price'],
+          ['division', 'Percentage of Price Tax Included'],
+        ],
+        { default: () => 'percent' },
+      ),
+      price_include: boolean('Included in Price'),
+      ...(derived && {
+        price_include_override: selection('Included in Price', [
+          ['tax_included', 'Tax Included'],
+          ['tax_excluded', 'Tax Excluded'],
+        ]),
+      }),
+      company_id: m2o('res.company', 'Company', { default: () => 1 }),
+      country_id: m2o('res.country', 'Country'),
+      type_tax_use: selection('Tax Type', [
+        ['sale', 'Sales'],
+        ['purchase', 'Purchases'],
+        ['none', 'None'],
+      ]),
+      active: boolean('Active', { default: () => true }),
+    },
+    beforeCreate: (env, vals) => (derived ? { ...vals, price_include: includedOf(vals) } : vals),
+    afterWrite: (env, recs) => {
+      if (derived) for (const rec of recs) rec.price_include = includedOf(rec);
+    },
+    methods: {
+      // Public over RPC on 17.0 (repartition lines and tags come along there); a copy without a name in
+      // `default` is called "<name> (Copy)".
+      copy: {
+        params: ['default'],
+        run: (env, ids, p) => {
+          const source = env.db.get('account.tax', ids[0] ?? 0);
+          if (!source || ids.length !== 1)
+            throw valueError(`Expected singleton: account.tax(${ids.join(', ')},)`);
+          const { id: _id, create_date: _c, write_date: _w, display_name: _d, ...vals } = source;
+          const defaults = (p.default ?? {}) as Record<string, unknown>;
+          return createRecords(env, 'account.tax', [
+            { ...vals, name: `${String(source.name)} (Copy)`, ...defaults },
+          ])[0];
+        },
       },
     },
-  },
-};
+  };
+}

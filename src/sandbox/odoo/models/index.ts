@@ -19,7 +19,7 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     resCountry,
     resCurrencyRate,
     irModelData,
-    accountTax,
+    accountTax(version),
     resCurrency,
     productPricelist,
     accountFiscalPosition,
