@@ -17,6 +17,7 @@ import {
   type OdooSettingsInput,
 } from '../../src/connectors/odoo/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
+import { realOdooSettings } from '../helpers/real-odoo.ts';
 
 /**
  * One suite, run against the Odoo sandbox (v17 over JSON-RPC and v19 over JSON-2, always) and against up to two
@@ -46,16 +47,7 @@ async function sandboxTarget(version: 17 | 19): Promise<Target> {
 }
 
 /** A real server's settings from the environment, or null (its run then skips and says why). */
-function realSettings(prefix: 'ODOO' | 'ODOO19'): OdooSettingsInput | null {
-  const names = ['URL', 'DB', 'LOGIN', 'KEY'].map((n) => `${prefix}_TEST_${n}`);
-  const [url, database, login, secret] = names.map((name) => process.env[name]);
-  if (!url || !database || !login || !secret) {
-    console.info(`Odoo contract suite: ${names.join(', ')} not set: that real Odoo is skipped.`);
-    return null;
-  }
-  return { url, database, login, secret };
-}
-const realTargets = { ODOO: realSettings('ODOO'), ODOO19: realSettings('ODOO19') };
+const realTargets = { ODOO: realOdooSettings('ODOO'), ODOO19: realOdooSettings('ODOO19') };
 
 function unwrap<T>(outcome: ErpOutcome<T> | undefined): T {
   if (!outcome) throw new Error('no outcome for the input');

@@ -26,6 +26,7 @@ export function pickFiscalPosition(env: Env, vals: Vals): number | false {
 /** The product's taxes as the order's fiscal position maps them (a mapping without a destination drops the tax). */
 export function mapTaxes(env: Env, positionId: unknown, taxIds: readonly number[]): number[] {
   if (typeof positionId !== 'number') return [...taxIds];
+  if (env.version >= 19) return mapTaxes19(env, positionId, taxIds);
   const mappings = env.db.findBy('account.fiscal.position.tax', 'position_id', positionId);
   return [
     ...new Set(
@@ -36,4 +37,21 @@ export function mapTaxes(env: Env, positionId: unknown, taxIds: readonly number[
       }),
     ),
   ];
+}
+
+/**
+ * 19.0's `map_tax`: each tax goes to the position's taxes that name it among their `original_tax_ids`, or stays;
+ * a position without any taxes removes them all (19.0 source: "empty fiscal positions … remove all taxes").
+ */
+function mapTaxes19(env: Env, positionId: number, taxIds: readonly number[]): number[] {
+  const position = env.db.get('account.fiscal.position', positionId);
+  const destinations = ((position?.tax_ids as number[] | undefined) ?? [])
+    .map((id) => env.db.get('account.tax', id))
+    .filter((t): t is Rec => !!t);
+  if (destinations.length === 0) return [];
+  const replacing = (id: number) =>
+    destinations
+      .filter((t) => ((t.original_tax_ids as number[] | undefined) ?? []).includes(id))
+      .map((t) => t.id);
+  return [...new Set(taxIds.flatMap((id) => (replacing(id).length > 0 ? replacing(id) : [id])))];
 }

@@ -181,6 +181,10 @@ export function accountTax(version: SandboxVersion): ModelDef {
         { default: () => 'percent' },
       ),
       price_include: boolean('Included in Price'),
+      ...(version >= 19 && {
+        original_tax_ids: m2m('account.tax', 'Replaces'),
+        fiscal_position_ids: m2m('account.fiscal.position', 'Fiscal Positions'),
+      }),
       ...(derived && {
         price_include_override: selection('Included in Price', [
           ['tax_included', 'Tax Included'],

@@ -1,4 +1,14 @@
-import { baseFields, boolean, char, integer, m2o, o2m, type ModelDef } from './types.ts';
+import {
+  baseFields,
+  boolean,
+  char,
+  integer,
+  m2m,
+  m2o,
+  o2m,
+  type ModelDef,
+  type SandboxVersion,
+} from './types.ts';
 
 /**
  * product.pricelist as the real 17.0 shows it: a pricelist carries the sale currency; a sale order's `currency_id`
@@ -30,24 +40,31 @@ export const productPricelist: ModelDef = {
  * partner" auto-applied for DE, EU positions mapping 19% → 0% EU D). A sale order gets the first auto-applied
  * position matching its delivery country and zip (fiscal-position.ts), and its lines the product's taxes mapped.
  */
-export const accountFiscalPosition: ModelDef = {
-  name: 'account.fiscal.position',
-  description: 'Fiscal Position',
-  order: 'sequence, id',
-  fields: {
-    ...baseFields(),
-    name: char('Fiscal Position', { required: true }),
-    sequence: integer('Sequence', { default: () => 10 }),
-    auto_apply: boolean('Detect Automatically'),
-    vat_required: boolean('VAT required'),
-    country_id: m2o('res.country', 'Country'),
-    zip_from: char('Zip Range From'),
-    zip_to: char('Zip Range To'),
-    company_id: m2o('res.company', 'Company', { default: () => 1 }),
-    tax_ids: o2m('account.fiscal.position.tax', 'position_id', 'Tax Mapping'),
-    active: boolean('Active', { default: () => true }),
-  },
-};
+export function accountFiscalPosition(version: SandboxVersion): ModelDef {
+  return {
+    name: 'account.fiscal.position',
+    description: 'Fiscal Position',
+    order: 'sequence, id',
+    fields: {
+      ...baseFields(),
+      name: char('Fiscal Position', { required: true }),
+      sequence: integer('Sequence', { default: () => 10 }),
+      auto_apply: boolean('Detect Automatically'),
+      vat_required: boolean('VAT required'),
+      country_id: m2o('res.country', 'Country'),
+      zip_from: char('Zip Range From'),
+      zip_to: char('Zip Range To'),
+      company_id: m2o('res.company', 'Company', { default: () => 1 }),
+      // 19 turned the mapping around: the position lists its destination taxes, and each of them names the
+      // taxes it replaces (`account.tax.original_tax_ids`); account.fiscal.position.tax is gone (19.0 source).
+      tax_ids:
+        version >= 19
+          ? m2m('account.tax', 'Taxes')
+          : o2m('account.fiscal.position.tax', 'position_id', 'Tax Mapping'),
+      active: boolean('Active', { default: () => true }),
+    },
+  };
+}
 
 export const accountFiscalPositionTax: ModelDef = {
   name: 'account.fiscal.position.tax',
