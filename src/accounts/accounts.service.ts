@@ -19,6 +19,9 @@ import {
 } from './account-input.ts';
 import { applySettingsPatch, defaultSettings, readSettings } from './account-settings.ts';
 import { STATUS_MESSAGES, toAccountView, type AccountView } from './account-view.ts';
+import { assertKnownCarriers, changedCarrierCodes } from './carrier-check.ts';
+
+const CARRIER_CACHE_MS = 10 * 60_000;
 
 type AccountRow = Selectable<MarketplaceAccountsTable>;
 
@@ -35,7 +38,21 @@ export interface AccountsDeps {
  * anything is stored, and replaced only by a pair that has been proven too. Used by the HTTP API and the CLI.
  */
 export class AccountsService {
+  /** GET /carriers per account, kept briefly: the list changes rarely and each settings save checks against it. */
+  private readonly carrierCache = new Map<string, { at: number; codes: string[] }>();
+
   constructor(private readonly deps: AccountsDeps) {}
+
+  /** The carrier codes the account's marketplace accepts (its own list), for the pickers and the save check. */
+  async carrierCodes(idOrName: string): Promise<string[]> {
+    const current = await this.row(idOrName);
+    const cached = this.carrierCache.get(current.id);
+    if (cached && Date.now() - cached.at < CARRIER_CACHE_MS) return cached.codes;
+    const session = marketplaceConnector(current.type).openSession(this.credentials(current));
+    const codes = await session.listCarriers();
+    this.carrierCache.set(current.id, { at: Date.now(), codes });
+    return codes;
+  }
 
   async list(): Promise<AccountView[]> {
     const rows = await this.deps.db
@@ -155,6 +172,9 @@ export class AccountsService {
     const settings = data.settings
       ? applySettingsPatch(readSettings(current.settings), data.settings)
       : undefined;
+    const stored = readSettings(current.settings);
+    if (changedCarrierCodes(stored, data.settings))
+      assertKnownCarriers(stored, data.settings, await this.carrierCodes(current.id));
     if (settings?.storefronts) {
       const unknown = settings.storefronts.filter((s) => !current.storefronts.includes(s));
       if (unknown.length > 0) {

@@ -174,6 +174,8 @@ export interface HubOrderLinesTable {
   marketplace_status: string;
   erp_shipment_id: string | null;
   carrier: string | null;
+  /** The ERP's carrier name; `carrier` stays null until it is mapped (migration 009). */
+  erp_carrier: Generated<string | null>;
   tracking_numbers: string[] | null;
   shipped_at: Date | null;
   confirmed_at: Date | null;

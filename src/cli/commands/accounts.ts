@@ -85,6 +85,15 @@ export function accountsCommand(): Command {
     });
 
   accounts
+    .command('carriers')
+    .description("List the marketplace's carrier codes (for --default-carrier and --map-carrier)")
+    .argument('<name>', 'account name or id')
+    .action(async (name: string) => {
+      const codes = await withContext((ctx) => ctx.accounts.carrierCodes(name));
+      process.stdout.write(`${codes.join('\n')}\n`);
+    });
+
+  accounts
     .command('update-keys')
     .description(
       'Replace the keys after "Generate new API keys" in the Seller Portal (the new pair is proven first)',
@@ -122,8 +131,14 @@ export function accountsCommand(): Command {
     .option('--storefronts <list>', 'storefronts to sync, comma-separated (e.g. de,cz), or "all"')
     .option('--handling-time <days>', 'handling time in days (0–100)')
     .option('--shipping-group <id>', 'shipping group id, or "none"')
-    .option('--default-carrier <code>', 'carrier code used when the ERP carrier is not mapped')
-    .option('--map-carrier <erp=code...>', 'map an ERP carrier name to a marketplace carrier code')
+    .option(
+      '--default-carrier <code>',
+      "carrier code for deliveries that name no ERP carrier; one of the marketplace's codes (accounts carriers)",
+    )
+    .option(
+      '--map-carrier <erp=code...>',
+      'map ERP carrier names to marketplace carrier codes (replaces the mapping; codes as in accounts carriers); an unmapped ERP carrier waits as an issue',
+    )
     .option('--safety-buffer <units>', 'units per SKU kept back from the marketplace')
     .option(
       '--price-rule <[storefront:]key=value,...>',

@@ -55,6 +55,19 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
     async (request) => ({ account: await accounts.get(request.params.id) }),
   );
 
+  app.get(
+    '/api/accounts/:id/carriers',
+    {
+      schema: {
+        tags,
+        summary:
+          "The marketplace's carrier codes (its GET /carriers), for the default carrier and the mapping",
+        params: accountIdParams,
+      },
+    },
+    async (request) => ({ carriers: await accounts.carrierCodes(request.params.id) }),
+  );
+
   app.put(
     '/api/accounts/:id/credentials',
     {

@@ -18,6 +18,8 @@ export const ATTENTION = {
   ordersHeld: 'orders.held_too_long',
   /** The marketplace refused a shipment confirmation (raised by the shipments step). */
   shipmentRejected: 'shipment.rejected',
+  /** A delivery's ERP carrier has no marketplace carrier yet: its confirmations wait (shipments step). */
+  carrierUnmapped: 'shipment.carrier_unmapped',
 } as const;
 
 export type AttentionCode = (typeof ATTENTION)[keyof typeof ATTENTION];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { toAppError } from '../../../core/errors.ts';
 import type { StepContext } from '../../step-context.ts';
+import { ISSUE_CARRIER_UNMAPPED, resolveCarrier } from './carrier.ts';
 
 // Confirmations per run: one marketplace call each (Kaufland: one PATCH per order unit), ~111/s at most.
 const BATCH = 1000;
@@ -19,6 +20,7 @@ export async function confirmShippedLines(ctx: StepContext): Promise<void> {
       'hub_order_lines.id',
       'marketplace_line_id',
       'carrier',
+      'erp_carrier',
       'tracking_numbers',
       'hub_orders.marketplace_order_id',
       'hub_order_lines.order_id',
@@ -30,10 +32,18 @@ export async function confirmShippedLines(ctx: StepContext): Promise<void> {
     .orderBy('hub_order_lines.id')
     .limit(BATCH)
     .execute();
+  // Carriers mapped since their issue opened: their lines go out below, so the issue clears now.
+  await ctx.issues.resolve(ISSUE_CARRIER_UNMAPPED, Object.keys(ctx.account.settings.carrierMapping));
   for (const line of lines) {
+    const carrierCode = line.carrier ?? resolveCarrier(ctx.account.settings, line.erp_carrier);
+    if (carrierCode === undefined) {
+      await raiseUnmapped(ctx, line.erp_carrier ?? '');
+      ctx.counts.skipped++;
+      continue;
+    }
     try {
       await ctx.marketplace.confirmShipment(line.marketplace_line_id, {
-        carrierCode: line.carrier ?? ctx.account.settings.defaultCarrier,
+        carrierCode,
         trackingNumbers: line.tracking_numbers ?? [],
       });
       await markConfirmed(ctx, line);
@@ -84,4 +94,14 @@ async function markConfirmed(
                                 AND l.cancelled_at IS NULL AND l.confirmed_at IS NULL)`.execute(trx);
   });
   await ctx.issues.resolve(ISSUE_SHIPMENT_REJECTED, [line.marketplace_line_id]);
+}
+
+/** One issue per unmapped ERP carrier (not per line): the seller maps it once and every waiting line goes out. */
+async function raiseUnmapped(ctx: StepContext, erpCarrier: string): Promise<void> {
+  await ctx.issues.raise({
+    code: ISSUE_CARRIER_UNMAPPED,
+    subject: erpCarrier,
+    message: `Map carrier ${erpCarrier}: shipments with this Odoo carrier wait until it has a Kaufland carrier.`,
+    hint: 'Choose its Kaufland carrier on the Carriers page; the waiting shipments are confirmed on the next cycle.',
+  });
 }

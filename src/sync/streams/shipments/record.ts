@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ErpShipment } from '../../../core/ports/erp.port.ts';
 import type { StepContext } from '../../step-context.ts';
+import { resolveCarrier } from './carrier.ts';
 
 /**
  * Marks the hub lines an ERP delivery shipped: per SKU, as many not-yet-shipped lines of the order as the
@@ -22,8 +23,9 @@ export async function recordShipments(ctx: StepContext, shipments: readonly ErpS
     const orderId = shipment.externalRef ? orderIdByRef.get(shipment.externalRef) : undefined;
     if (!orderId) continue; // not an order of this account
     ctx.counts.read++;
-    const carrierName = shipment.carrier?.name ?? '';
-    const carrier = ctx.account.settings.carrierMapping[carrierName] ?? ctx.account.settings.defaultCarrier;
+    const erpCarrier = shipment.carrier?.name?.trim() || null;
+    // Unmapped → null: the confirm step resolves it from erp_carrier once mapped (issue "Map carrier X").
+    const carrier = resolveCarrier(ctx.account.settings, erpCarrier) ?? null;
     const tracking = (shipment.trackingRef ?? '').split(/[,;\s]+/).filter(Boolean);
     await ctx.db.transaction().execute(async (trx) => {
       for (const line of shipment.lines) {
@@ -39,6 +41,7 @@ export async function recordShipments(ctx: StepContext, shipments: readonly ErpS
         if (toMark <= 0) continue;
         const result = await sql`
           UPDATE hub_order_lines SET erp_shipment_id = ${shipment.id}, carrier = ${carrier},
+                 erp_carrier = ${erpCarrier},
                  tracking_numbers = ${tracking}, shipped_at = ${shipment.shippedAt ?? new Date().toISOString()}
           WHERE id IN (SELECT id FROM hub_order_lines WHERE order_id = ${orderId} AND sku = ${line.sku}
                        AND shipped_at IS NULL AND cancelled_at IS NULL ORDER BY id LIMIT ${toMark})`.execute(
