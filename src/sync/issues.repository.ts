@@ -31,6 +31,8 @@ export interface IssueRecord {
   createdAt: string;
   lastSeenAt: string;
   resolvedAt: string | null;
+  /** The hub's order an order or shipment issue is about, so its link opens that order's timeline. */
+  orderId: string | null;
   /** Syncing has stopped until someone acts (src/sync/attention): counted and shown first. */
   attention: boolean;
 }
@@ -69,12 +71,24 @@ export async function resolveIssues(
 export async function openIssues(db: Kysely<DB>, accountId?: string): Promise<IssueRecord[]> {
   let query = db
     .selectFrom('sync_issues')
-    .selectAll()
-    .where('resolved_at', 'is', null)
-    .orderBy('last_seen_at', 'desc');
+    // Order and shipment issues name the marketplace's order id; the hub's id is what the order page opens.
+    .leftJoin('hub_orders', (join) =>
+      join
+        .onRef('hub_orders.account_id', '=', 'sync_issues.account_id')
+        .onRef('hub_orders.marketplace_order_id', '=', 'sync_issues.subject')
+        .on((eb) =>
+          eb.or([eb('sync_issues.code', 'like', 'order.%'), eb('sync_issues.code', 'like', 'shipment.%')]),
+        ),
+    )
+    .selectAll('sync_issues')
+    .select('hub_orders.id as order_id')
+    .where('sync_issues.resolved_at', 'is', null)
+    .orderBy('sync_issues.last_seen_at', 'desc');
   // Issues without an account (the ERP) stop every account, so each account's list shows them too.
   if (accountId)
-    query = query.where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]));
+    query = query.where((eb) =>
+      eb.or([eb('sync_issues.account_id', '=', accountId), eb('sync_issues.account_id', 'is', null)]),
+    );
   return (await query.execute())
     .map((row) => ({
       id: row.id,
@@ -89,6 +103,7 @@ export async function openIssues(db: Kysely<DB>, accountId?: string): Promise<Is
       createdAt: row.created_at.toISOString(),
       lastSeenAt: row.last_seen_at.toISOString(),
       resolvedAt: row.resolved_at?.toISOString() ?? null,
+      orderId: row.order_id ?? null,
       attention: isAttention(row.code),
     }))
     .sort((a, b) => Number(b.attention) - Number(a.attention));

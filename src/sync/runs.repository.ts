@@ -84,6 +84,12 @@ export async function recentRuns(
   return (await query.execute()).map(toRecord);
 }
 
+/** One run, or undefined for an id no run has. */
+export async function findRun(db: Kysely<DB>, id: string): Promise<RunRecord | undefined> {
+  const row = await db.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
 /** Runs left `running` by a worker that was killed: closed as failed when a new worker starts. */
 export async function closeAbandonedRuns(db: Kysely<DB>, olderThanSeconds: number): Promise<number> {
   const result = await db

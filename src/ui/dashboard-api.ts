@@ -59,6 +59,7 @@ export const dashboardApi = {
 
   runs: async (params: { account?: string; step?: Step; limit?: number }) =>
     (await apiRequest<{ runs: Run[] }>('GET', `/api/runs${query(params)}`)).runs,
+  run: async (runId: string) => (await apiRequest<{ run: Run }>('GET', `/api/runs/${id(runId)}`)).run,
   issues: async (account?: string) =>
     (await apiRequest<{ issues: Issue[] }>('GET', `/api/issues${query({ account })}`)).issues,
   retryIssue: (issueId: string) =>

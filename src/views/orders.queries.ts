@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../core/errors.ts';
 import { formatMinor } from '../core/money-text.ts';
 import type { DB, HubOrderState } from '../store/schema.ts';
+import { productName } from './product-name.ts';
 import { reservationEvents } from './order-reservation.ts';
 
 export interface OrderListQuery {
@@ -149,11 +150,14 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
     .where('o.id', '=', id)
     .executeTakeFirst();
   if (!order) throw new AppError('not_found', 'order.not_found', `No order ${id}.`);
+  // The hub's catalog names the product when the marketplace's title is missing or a placeholder.
   const lines = await db
-    .selectFrom('hub_order_lines')
-    .selectAll()
-    .where('order_id', '=', id)
-    .orderBy('id')
+    .selectFrom('hub_order_lines as l')
+    .leftJoin('catalog_products as p', 'p.sku', 'l.sku')
+    .selectAll('l')
+    .select('p.name as erp_name')
+    .where('l.order_id', '=', id)
+    .orderBy('l.id')
     .execute();
   const issues = await db
     .selectFrom('sync_issues')
@@ -231,7 +235,7 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
     lines: lines.map((l) => ({
       lineId: l.marketplace_line_id,
       sku: l.sku,
-      title: l.title,
+      title: productName(l.title, l.erp_name),
       priceMinor: l.price_minor,
       shippingMinor: l.shipping_minor,
       status: l.cancelled_at ? 'cancelled' : l.confirmed_at ? 'confirmed' : l.shipped_at ? 'shipped' : 'open',

@@ -9,7 +9,8 @@ export interface SkuCheck {
   /** Offered on the marketplace under a SKU the ERP does not have. */
   marketplaceNotInErp: { sku: string; channel: string }[];
   /** One EAN on several SKUs: the marketplace keys products by EAN, so only one of them can be offered. */
-  duplicateEans: { ean: string; skus: string[] }[];
+  /** `names[i]` is the ERP's name of `skus[i]`. */
+  duplicateEans: { ean: string; skus: string[]; names: string[] }[];
 }
 
 /** The guide's "keep SKUs consistent between your ERP and Kaufland", made visible. */
@@ -40,8 +41,8 @@ export async function skuCheck(db: Kysely<DB>, accountId: string): Promise<SkuCh
     SELECT i.subject AS sku, coalesce(i.details->>'channel', '') AS channel FROM sync_issues i
     WHERE i.account_id = ${accountId} AND i.code = 'sku.not_in_erp_offer' AND i.resolved_at IS NULL
     ORDER BY sku`.execute(db);
-  const duplicateEans = await sql<{ ean: string; skus: string[] }>`
-    SELECT ean, array_agg(sku ORDER BY sku) AS skus FROM catalog_products
+  const duplicateEans = await sql<{ ean: string; skus: string[]; names: string[] }>`
+    SELECT ean, array_agg(sku ORDER BY sku) AS skus, array_agg(name ORDER BY sku) AS names FROM catalog_products
     WHERE ean IS NOT NULL GROUP BY ean HAVING count(*) > 1 ORDER BY ean`.execute(db);
   return {
     erpNotOnMarketplace: erpNotOnMarketplace.map((p) => ({
@@ -55,13 +56,44 @@ export async function skuCheck(db: Kysely<DB>, accountId: string): Promise<SkuCh
   };
 }
 
-/** One CSV for the seller's spreadsheet: kind, SKU, detail (see csv.ts: quoted, formulas neutralised). */
+/** "storefront DE" in words; an empty channel (an offer seen without one) says nothing about it. */
+function onStorefront(channel: string): string {
+  return channel ? ` on the ${channel.toUpperCase()} storefront` : '';
+}
+
+/**
+ * One CSV for the seller's spreadsheet: what is wrong, the SKU, its name and EAN as the ERP has them, and what it
+ * means in words (see csv.ts: quoted, formulas neutralised).
+ */
 export function skuCheckCsv(check: SkuCheck): string {
   const rows = [
-    ['kind', 'sku', 'detail'],
-    ...check.erpNotOnMarketplace.map((p) => ['in ERP, not on marketplace', p.sku, p.reason]),
-    ...check.marketplaceNotInErp.map((o) => ['on marketplace, not in ERP', o.sku, `channel ${o.channel}`]),
-    ...check.duplicateEans.flatMap((d) => d.skus.map((sku) => ['duplicate EAN', sku, d.ean])),
+    ['kind', 'sku', 'name', 'ean', 'detail'],
+    ...check.erpNotOnMarketplace.map((p) => [
+      'in ERP, not on marketplace',
+      p.sku,
+      p.name,
+      p.ean ?? '',
+      p.reason,
+    ]),
+    ...check.marketplaceNotInErp.map((o) => [
+      'on marketplace, not in ERP',
+      o.sku,
+      '',
+      '',
+      `Offered${onStorefront(o.channel)}, but the ERP has no product with this SKU: its stock is not updated`,
+    ]),
+    ...check.duplicateEans.flatMap((d) =>
+      d.skus.map((sku, i) => {
+        const others = d.skus.filter((other) => other !== sku).join(', ');
+        return [
+          'duplicate EAN',
+          sku,
+          d.names[i] ?? '',
+          d.ean,
+          `Shares its EAN with ${others}: the marketplace knows a product by its EAN, so only one of them can be offered`,
+        ];
+      }),
+    ),
   ];
   return toCsv(rows);
 }

@@ -101,7 +101,7 @@ describe('dashboard API: overview, orders with timeline, issues, SKU check', () 
     const check = await api('GET', `/api/sku-check?account=${world.account.id}`);
     expect(check.json.marketplaceNotInErp.map((o: { sku: string }) => o.sku)).toContain('GHOST-1');
     const csv = await api('GET', `/api/sku-check.csv?account=${world.account.id}`);
-    expect(csv.text.split('\r\n')[0]).toBe('"kind","sku","detail"');
+    expect(csv.text.split('\r\n')[0]).toBe('"kind","sku","name","ean","detail"');
     expect(csv.text).toContain('"on marketplace, not in ERP","GHOST-1"');
   });
 });

@@ -4,11 +4,11 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../core/errors.ts';
 import { reconcileNow } from '../../sync/attention/reconcile-now.ts';
 import { openIssues } from '../../sync/issues.repository.ts';
-import { lastRuns, recentRuns } from '../../sync/runs.repository.ts';
+import { findRun, lastRuns, recentRuns } from '../../sync/runs.repository.ts';
 import { stepEnabled } from '../../sync/step-handlers.ts';
 import { isStep, STEPS } from '../../sync/steps.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
-import { issueIdParams, issuesQuery, runsQuery, syncNowBody } from '../schemas/sync.schemas.ts';
+import { issueIdParams, issuesQuery, runIdParams, runsQuery, syncNowBody } from '../schemas/sync.schemas.ts';
 
 /** "Sync now", the run log and the issues list. */
 export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
@@ -50,6 +50,17 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
   app.get('/api/runs/last', { schema: { tags, summary: 'The last run of every step' } }, async () => ({
     runs: await lastRuns(ctx.db),
   }));
+
+  // Registered after /api/runs/last: find-my-way prefers the static segment, so "last" never reaches this.
+  app.get(
+    '/api/runs/:id',
+    { schema: { tags, summary: 'One step run: its counts, API calls and error', params: runIdParams } },
+    async (request) => {
+      const run = await findRun(ctx.db, request.params.id);
+      if (!run) throw new AppError('not_found', 'run.not_found', `No run ${request.params.id}.`);
+      return { run };
+    },
+  );
 
   app.get(
     '/api/issues',

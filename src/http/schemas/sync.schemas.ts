@@ -22,3 +22,5 @@ export const runsQuery = z.object({
 export const issuesQuery = z.object({ account: uuidId('an account').optional() });
 
 export const issueIdParams = z.object({ id: bigintId('an issue') });
+
+export const runIdParams = z.object({ id: bigintId('a run') });

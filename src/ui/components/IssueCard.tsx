@@ -61,8 +61,16 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
         {accountName && <span>{accountName}</span>}
         {showSubject && (
           <span>
+            {/* The order's timeline, not a one-row list; a search when the order is not in the hub (yet). */}
             {ORDER_ISSUE.test(issue.code) ? (
-              <Link to={`/orders?q=${encodeURIComponent(issue.subject)}`} className="mono">
+              <Link
+                to={
+                  issue.orderId
+                    ? `/orders/${issue.orderId}`
+                    : `/orders?q=${encodeURIComponent(issue.subject)}`
+                }
+                className="mono"
+              >
                 {issue.subject}
               </Link>
             ) : (

@@ -9,9 +9,6 @@ import { StepFailuresChart } from './charts/StepFailuresChart.tsx';
 import { TimeBarChart } from './charts/TimeBarChart.tsx';
 
 const HOUR = 3_600_000;
-const MINUTE = 60_000;
-/** Kaufland allows 111 requests per second per seller: 6,660 a minute. */
-const KAUFLAND_PER_MINUTE = 111 * 60;
 
 interface Props {
   charts: Charts;
@@ -22,16 +19,9 @@ interface Props {
 
 /** Every 6th hour and the current one labelled: 24 labels would not fit on a phone. */
 const hourLabel = (t: number, i: number) => (i % 6 === 5 ? clockTime(t) : undefined);
-const minuteLabel = (t: number, i: number) => (i % 15 === 14 ? clockTime(t) : undefined);
 
 function latest(buckets: Bucket<Percentiles>[]): Percentiles | undefined {
   return buckets.findLast((b) => b.value !== undefined)?.value;
-}
-
-/** "0 %", "0.4 %", "14 %". */
-function shareOfLimit(calls: number): string {
-  const percent = (calls / KAUFLAND_PER_MINUTE) * 100;
-  return `${percent === 0 || percent >= 10 ? Math.round(percent) : percent.toFixed(1)} %`;
 }
 
 function latencyBuckets(points: LatencyPoint[], now: number): Bucket<Percentiles>[] {
@@ -45,13 +35,18 @@ function latencyBuckets(points: LatencyPoint[], now: number): Bucket<Percentiles
   );
 }
 
+/** "half within 2 s, almost all within 7 s": the median and the 95th percentile in a seller's words. */
+function latencyWords(value: Percentiles, what: string): string {
+  return `half of the ${what} within ${formatSeconds(value.p50)}, almost all within ${formatSeconds(value.p95)}`;
+}
+
 function LatencyHeadline({ value }: { value: Percentiles | undefined }) {
   return value ? (
     <>
       <span className="headline-p50">{formatSeconds(value.p50)}</span>
-      <span className="headline-unit">p50</span>
+      <span className="headline-unit">half</span>
       <span className="headline-p95">{formatSeconds(value.p95)}</span>
-      <span className="headline-unit">p95</span>
+      <span className="headline-unit">almost all</span>
     </>
   ) : (
     '–'
@@ -60,12 +55,12 @@ function LatencyHeadline({ value }: { value: Percentiles | undefined }) {
 
 const latencyLegend = (
   <>
-    <span className="legend-p50">p50 (half of them faster)</span>
-    <span className="legend-p95">p95 (all but the slowest 5 %)</span>
+    <span className="legend-p50">half of them within</span>
+    <span className="legend-p95">almost all (19 of 20) within</span>
   </>
 );
 
-/** The Overview's charts: orders, latencies, marketplace calls against the limit, failures per step. */
+/** The Overview's charts: orders, how fast they and stock changes arrive, failures per step (API calls: Runs). */
 export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
   const orders = timeBuckets(
     charts.ordersPerHour,
@@ -76,15 +71,6 @@ export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
     now,
   );
   const ordersTotal = orders.reduce((sum, b) => sum + (b.value ?? 0), 0);
-  const calls = timeBuckets(
-    charts.callsPerMinute,
-    (p) => p.minute,
-    (p) => p.calls,
-    MINUTE,
-    60,
-    now,
-  );
-  const peakCalls = Math.max(0, ...calls.map((b) => b.value ?? 0));
   const orderLatency = latencyBuckets(charts.orderLatency, now);
   const stockLatency = latencyBuckets(charts.stockLatency, now);
   const failures = STEPS.map((step) => {
@@ -111,44 +97,41 @@ export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
         />
       </ChartCard>
       <ChartCard
-        title={`${marketplace} calls per minute`}
-        headline={formatCount(peakCalls)}
-        caption={`at the busiest minute of the last hour, ${shareOfLimit(peakCalls)} of the limit`}
-        legend={<span className="legend-limit">Limit 111/s = 6,660/min (log scale)</span>}
-      >
-        <TimeBarChart
-          buckets={calls}
-          log
-          label={`${marketplace} API calls per minute over the last hour, at most ${peakCalls}, against the limit of 6,660 a minute.`}
-          xLabel={minuteLabel}
-          barTitle={(t, v) => `${clockTime(t)}: ${plural(v, 'call', 'calls')}`}
-          limit={{ value: KAUFLAND_PER_MINUTE, label: '6,660/min limit' }}
-        />
-      </ChartCard>
-      <ChartCard
-        title="Order latency"
+        title={`Orders reaching ${erp}`}
         headline={<LatencyHeadline value={lastOrderLatency} />}
-        caption={`from placed on ${marketplace} to sale order in ${erp}, latest hour`}
+        caption={
+          lastOrderLatency
+            ? `In the latest hour ${latencyWords(lastOrderLatency, 'orders')} reached ${erp} from ${marketplace}.`
+            : `from placed on ${marketplace} to sale order in ${erp}, latest hour`
+        }
         legend={latencyLegend}
       >
         <LatencyChart
           buckets={orderLatency}
-          label={`Order latency per hour, p50 and p95, over the last 24 hours.${lastOrderLatency ? ` Latest: p50 ${formatSeconds(lastOrderLatency.p50)}, p95 ${formatSeconds(lastOrderLatency.p95)}.` : ' No orders yet.'}`}
+          label={`Time to reach ${erp} per hour over the last 24 hours.${lastOrderLatency ? ` Latest hour: ${latencyWords(lastOrderLatency, 'orders')}.` : ' No orders yet.'}`}
           xLabel={hourLabel}
-          pointTitle={(t, v) => `${clockTime(t)}: p50 ${formatSeconds(v.p50)}, p95 ${formatSeconds(v.p95)}`}
+          pointTitle={(t, v) =>
+            `${clockTime(t)}: half within ${formatSeconds(v.p50)}, almost all within ${formatSeconds(v.p95)}`
+          }
         />
       </ChartCard>
       <ChartCard
-        title="Stock latency"
+        title={`Stock reaching ${marketplace}`}
         headline={<LatencyHeadline value={lastStockLatency} />}
-        caption={`from a change in ${erp} to ${marketplace} confirming it, latest hour`}
+        caption={
+          lastStockLatency
+            ? `In the latest hour ${latencyWords(lastStockLatency, 'stock changes')} reached ${marketplace} from ${erp}.`
+            : `from a change in ${erp} to ${marketplace} confirming it, latest hour`
+        }
         legend={latencyLegend}
       >
         <LatencyChart
           buckets={stockLatency}
-          label={`Stock latency per hour, p50 and p95, over the last 24 hours.${lastStockLatency ? ` Latest: p50 ${formatSeconds(lastStockLatency.p50)}, p95 ${formatSeconds(lastStockLatency.p95)}.` : ' No stock changes yet.'}`}
+          label={`Time to reach ${marketplace} per hour over the last 24 hours.${lastStockLatency ? ` Latest hour: ${latencyWords(lastStockLatency, 'stock changes')}.` : ' No stock changes yet.'}`}
           xLabel={hourLabel}
-          pointTitle={(t, v) => `${clockTime(t)}: p50 ${formatSeconds(v.p50)}, p95 ${formatSeconds(v.p95)}`}
+          pointTitle={(t, v) =>
+            `${clockTime(t)}: half within ${formatSeconds(v.p50)}, almost all within ${formatSeconds(v.p95)}`
+          }
         />
       </ChartCard>
       <ChartCard

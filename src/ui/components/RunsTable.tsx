@@ -4,6 +4,7 @@ import { formatDuration } from '../lib/format.ts';
 import { RUN_STATUS, stepName, TRIGGER_LABELS } from '../lib/labels.ts';
 import { callsSummary, countsSummary, stoppedWithoutWork } from '../lib/run-summary.ts';
 import { absoluteTime, shortAgo } from '../lib/time.ts';
+import { Link } from './Link.tsx';
 import { Pill } from './Pill.tsx';
 
 interface Props {
@@ -41,7 +42,8 @@ export function RunsTable({ runs, accounts, now }: Props) {
               </td>
               <td data-label="Account">{accounts.find((a) => a.id === run.accountId)?.name ?? '–'}</td>
               <th scope="row" data-label="Step">
-                {stepName(run.step)}
+                {/* The way into the run: its calls per endpoint, counts and error. */}
+                <Link to={`/runs/${run.id}`}>{stepName(run.step)}</Link>
               </th>
               <td data-label="Status">
                 <Pill tone={RUN_STATUS[run.status].tone}>{RUN_STATUS[run.status].label}</Pill>

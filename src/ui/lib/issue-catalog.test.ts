@@ -14,6 +14,7 @@ const issue = (code: string, extra: Partial<Issue> = {}): Issue => ({
   occurrences: 1,
   createdAt: '2026-01-01T00:00:00Z',
   lastSeenAt: '2026-01-01T00:00:00Z',
+  orderId: null,
   attention: false,
   ...extra,
 });

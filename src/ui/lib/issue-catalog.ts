@@ -39,7 +39,18 @@ const EN: Record<string, IssueText> = {
   },
   'shipment.rejected': {
     title: 'Shipment confirmation refused',
-    action: (issue) => ({ label: 'Open the order', to: `/orders?q=${encodeURIComponent(issue.subject)}` }),
+    // The order's own page: its timeline says what was sent and what came back.
+    action: (issue) => ({
+      label: 'Open the order',
+      to: issue.orderId ? `/orders/${issue.orderId}` : `/orders?q=${encodeURIComponent(issue.subject)}`,
+    }),
+  },
+  'shipment.carrier_unmapped': {
+    title: 'Shipments wait: an Odoo carrier has no Kaufland carrier',
+    action: (issue) => ({
+      label: `Map carrier ${issue.subject}`,
+      to: `/carriers?account=${encodeURIComponent(issue.accountId ?? '')}&carrier=${encodeURIComponent(issue.subject)}`,
+    }),
   },
   'order.sku_not_in_erp': { title: 'Order waits for a product missing in the ERP' },
   'order.refused_by_erp': { title: 'The ERP refused an order' },

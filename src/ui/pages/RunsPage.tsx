@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { CallsChart } from '../components/CallsChart.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { PageHead } from '../components/PageHead.tsx';
@@ -6,7 +7,7 @@ import { RunsTable } from '../components/RunsTable.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { dashboardApi } from '../dashboard-api.ts';
 import { STEPS, type Step } from '../dashboard-types.ts';
-import { STEP_LABELS } from '../lib/labels.ts';
+import { STEP_LABELS, systemName } from '../lib/labels.ts';
 import { readQuery, writeQuery } from '../lib/url-query.ts';
 import { useAccounts } from '../lib/use-accounts.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
@@ -33,6 +34,9 @@ export function RunsPage() {
     [account, step],
   );
   const { data, error, refresh } = usePolling(load, REFRESH_SECONDS * 1000);
+  // The calls chart comes with the overview's charts; it is drawn once they arrive, the runs do not wait for it.
+  const loadCharts = useCallback(() => dashboardApi.overview(), []);
+  const { data: overview } = usePolling(loadCharts, REFRESH_SECONDS * 1000);
 
   return (
     <>
@@ -69,6 +73,18 @@ export function RunsPage() {
           }}
         />
       </div>
+      {overview && (
+        <section className="section" aria-labelledby="calls-heading">
+          <h2 id="calls-heading">API calls</h2>
+          <div className="chart-grid">
+            <CallsChart
+              calls={overview.charts.callsPerMinute}
+              now={now}
+              marketplace={systemName(overview.accounts[0]?.type, 'the marketplace')}
+            />
+          </div>
+        </section>
+      )}
       {!data && !error && <p className="muted">Loading runs…</p>}
       {!data && error && <LoadFailed what="The runs" message={error} onRetry={() => void refresh()} />}
       {data && (
