@@ -16,6 +16,9 @@ export const accountsApi = {
     (await apiRequest<{ account: Account }>('POST', '/api/accounts', input)).account,
   verify: async (id: string) =>
     (await apiRequest<{ account: Account }>('POST', `${one(id)}/verify`, {})).account,
+  /** The marketplace's own carrier codes (GET /carriers through the hub), for the carrier pickers. */
+  carriers: async (id: string) =>
+    (await apiRequest<{ carriers: string[] }>('GET', `${one(id)}/carriers`)).carriers,
   updateCredentials: async (id: string, input: NewCredentialsInput) =>
     (await apiRequest<{ account: Account }>('PUT', `${one(id)}/credentials`, input)).account,
   updateSettings: async (id: string, settings: AccountSettingsPatch) =>

@@ -3,9 +3,12 @@ import type { Account, PriceRounding } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
 import { fieldId } from '../lib/form-errors.ts';
 import { SETTINGS_FIELDS, toDraft, toPatch, type SettingsDraft } from '../lib/settings-draft.ts';
+import { useCarrierCodes } from '../lib/use-carrier-codes.ts';
 import { useFormFailure } from '../lib/use-form-failure.ts';
+import { CarrierSelect } from './CarrierSelect.tsx';
 import { FieldFrame, TextField } from './Field.tsx';
 import { FormAlert } from './FormAlert.tsx';
+import { Link } from './Link.tsx';
 import { Notice } from './Notice.tsx';
 import { StorefrontPicker } from './StorefrontPicker.tsx';
 import { StorefrontPriceRules } from './StorefrontPriceRules.tsx';
@@ -22,7 +25,6 @@ const ROUNDING: Record<PriceRounding, string> = {
 type TextKey =
   | 'handlingTimeDays'
   | 'shippingGroupId'
-  | 'defaultCarrier'
   | 'safetyBuffer'
   | 'allocationPercent'
   | 'allocationMax'
@@ -41,6 +43,7 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useFormFailure(formId, SETTINGS_FIELDS);
+  const carriers = useCarrierCodes(account.id);
 
   const change = <K extends keyof SettingsDraft>(key: K, field: string, value: SettingsDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -153,12 +156,27 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
             hint="From the Seller Portal; empty = the shop's default."
             input={{ ...text('shippingGroupId', 'settings.shippingGroupId'), inputMode: 'numeric' }}
           />
-          <TextField
+          <FieldFrame
             {...frame('settings.defaultCarrier')}
             label="Default carrier"
-            hint="Used for shipments whose ERP carrier has no mapping, e.g. DHL."
-            input={{ ...text('defaultCarrier', 'settings.defaultCarrier'), spellCheck: false }}
-          />
+            hint={
+              <>
+                {carriers.state === 'failed'
+                  ? `Kaufland's carrier list could not be loaded: ${carriers.message} `
+                  : 'For deliveries that name no carrier in Odoo. Odoo carriers are matched on the '}
+                <Link to={`/carriers?account=${encodeURIComponent(account.id)}`}>Carriers page</Link>.
+              </>
+            }
+          >
+            {(control) => (
+              <CarrierSelect
+                codes={carriers}
+                value={draft.defaultCarrier}
+                control={control}
+                onChange={(v) => change('defaultCarrier', 'settings.defaultCarrier', v)}
+              />
+            )}
+          </FieldFrame>
         </div>
       </fieldset>
       <fieldset className="fieldset">

@@ -86,7 +86,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = 'Enter an amount, e.g. 0.50.';
   const storefrontPriceRules = toStorefrontRulesPatch(draft.storefrontRules, errors);
   if (draft.defaultCarrier.trim() === '')
-    errors['settings.defaultCarrier'] = 'Enter a carrier code, e.g. DHL.';
+    errors['settings.defaultCarrier'] = 'Choose a carrier from the list.';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     patch: {
