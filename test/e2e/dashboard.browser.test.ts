@@ -231,10 +231,10 @@ describe('Dashboard: the demo walked through in a browser', () => {
     expect(text).toMatch(/occurrences?/);
     await screenshot('issues.png');
 
-    // The held order says the same on its own page, with its Retry.
+    // The issue's link leads straight to the held order's page, which says the same, with its Retry.
     await issue.getByRole('link', { name: held }).click();
-    await page.getByRole('link', { name: held }).click();
     await page.getByRole('heading', { name: `Order ${held}` }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/orders\/[^/]+$/);
     await page.getByText(/created and confirmed in Odoo: Held/).waitFor();
     await page
       .getByRole('alert')
@@ -281,7 +281,22 @@ describe('Dashboard: the demo walked through in a browser', () => {
     });
     await page.getByLabel('Step').selectOption('');
     await page.getByRole('row').filter({ hasText: 'Orders' }).first().waitFor();
+    // The API-call chart lives here, not on the Overview.
+    await page.getByRole('figure').filter({ hasText: 'calls per minute' }).waitFor();
     await screenshot('runs.png', false);
+
+    // A run opens: what it did and which calls it cost.
+    const first = page.locator('tbody').getByRole('link').first();
+    const step = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { name: new RegExp(`^${step} run`), level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'What it did' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/runs\/\d+$/);
+    await screenshot('run-detail.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll();
+    await screenshot('run-detail-phone.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('the Overview after a few minutes of trading, at desktop and phone width, shows no secret', async () => {
@@ -297,6 +312,7 @@ describe('Dashboard: the demo walked through in a browser', () => {
       .locator('rect.chart-bar')
       .first()
       .waitFor();
+    expect(await page.getByRole('figure').filter({ hasText: 'calls per minute' }).count()).toBe(0);
     await screenshot('overview.png');
     await expectNoSecretInPage();
 

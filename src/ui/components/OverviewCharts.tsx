@@ -35,9 +35,9 @@ function latencyBuckets(points: LatencyPoint[], now: number): Bucket<Percentiles
   );
 }
 
-/** "half within 2 s, almost all within 7 s": the median and the 95th percentile in a seller's words. */
-function latencyWords(value: Percentiles, what: string): string {
-  return `half of the ${what} within ${formatSeconds(value.p50)}, almost all within ${formatSeconds(value.p95)}`;
+/** "half of the orders reached Odoo within 2 s, almost all within 7 s": median and 95th percentile in words. */
+function latencyWords(value: Percentiles, what: string, reached: string): string {
+  return `half of the ${what} reached ${reached} within ${formatSeconds(value.p50)}, almost all within ${formatSeconds(value.p95)}`;
 }
 
 function LatencyHeadline({ value }: { value: Percentiles | undefined }) {
@@ -101,14 +101,14 @@ export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
         headline={<LatencyHeadline value={lastOrderLatency} />}
         caption={
           lastOrderLatency
-            ? `In the latest hour ${latencyWords(lastOrderLatency, 'orders')} reached ${erp} from ${marketplace}.`
+            ? `In the latest hour ${latencyWords(lastOrderLatency, `orders from ${marketplace}`, erp)}.`
             : `from placed on ${marketplace} to sale order in ${erp}, latest hour`
         }
         legend={latencyLegend}
       >
         <LatencyChart
           buckets={orderLatency}
-          label={`Time to reach ${erp} per hour over the last 24 hours.${lastOrderLatency ? ` Latest hour: ${latencyWords(lastOrderLatency, 'orders')}.` : ' No orders yet.'}`}
+          label={`Time to reach ${erp} per hour over the last 24 hours.${lastOrderLatency ? ` Latest hour: ${latencyWords(lastOrderLatency, 'orders', erp)}.` : ' No orders yet.'}`}
           xLabel={hourLabel}
           pointTitle={(t, v) =>
             `${clockTime(t)}: half within ${formatSeconds(v.p50)}, almost all within ${formatSeconds(v.p95)}`
@@ -120,14 +120,14 @@ export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
         headline={<LatencyHeadline value={lastStockLatency} />}
         caption={
           lastStockLatency
-            ? `In the latest hour ${latencyWords(lastStockLatency, 'stock changes')} reached ${marketplace} from ${erp}.`
+            ? `In the latest hour ${latencyWords(lastStockLatency, `stock changes in ${erp}`, marketplace)}.`
             : `from a change in ${erp} to ${marketplace} confirming it, latest hour`
         }
         legend={latencyLegend}
       >
         <LatencyChart
           buckets={stockLatency}
-          label={`Time to reach ${marketplace} per hour over the last 24 hours.${lastStockLatency ? ` Latest hour: ${latencyWords(lastStockLatency, 'stock changes')}.` : ' No stock changes yet.'}`}
+          label={`Time to reach ${marketplace} per hour over the last 24 hours.${lastStockLatency ? ` Latest hour: ${latencyWords(lastStockLatency, 'stock changes', marketplace)}.` : ' No stock changes yet.'}`}
           xLabel={hourLabel}
           pointTitle={(t, v) =>
             `${clockTime(t)}: half within ${formatSeconds(v.p50)}, almost all within ${formatSeconds(v.p95)}`
