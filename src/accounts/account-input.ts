@@ -31,7 +31,8 @@ export type AddAccountInput = z.input<typeof addAccountSchema>;
 
 export const updateCredentialsSchema = z
   .object({
-    clientId: key('Client ID').optional(),
+    // Required: "Generate new API keys" replaces both, so an old Client ID with a new secret can only fail.
+    clientId: key('Client ID'),
     clientSecret: key('Client Secret'),
     baseUrl: baseUrl.optional(),
   })

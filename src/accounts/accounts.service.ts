@@ -20,6 +20,7 @@ import {
 import { applySettingsPatch, defaultSettings, readSettings } from './account-settings.ts';
 import { STATUS_MESSAGES, toAccountView, type AccountView } from './account-view.ts';
 import { assertKnownCarriers, changedCarrierCodes } from './carrier-check.ts';
+import { zeroOfferAmounts } from './zero-offers.ts';
 
 const CARRIER_CACHE_MS = 10 * 60_000;
 
@@ -114,13 +115,11 @@ export class AccountsService {
     const data = parseInput(updateCredentialsSchema, input, 'The new keys');
     const credentials = {
       baseUrl: data.baseUrl ?? current.base_url,
-      clientId:
-        data.clientId ??
-        this.deps.secrets.decrypt(current.client_id_encrypted, secretContext(current.id, 'client_id')),
+      clientId: data.clientId,
       clientSecret: data.clientSecret,
     };
     this.checkShape(current.type, credentials);
-    const check = await marketplaceConnector(current.type).verifyCredentials(credentials);
+    const check = await this.proveNewPair(current, credentials);
     const row = await this.update(current.id, {
       base_url: credentials.baseUrl,
       ...this.encryptCredentials(current.id, credentials),
@@ -132,6 +131,19 @@ export class AccountsService {
     });
     this.deps.logger.info({ accountId: current.id }, 'account keys replaced');
     return toAccountView(row);
+  }
+
+  /**
+   * A refused new pair is usually a sign that the stored one was regenerated too: the stored pair is checked
+   * once more, so the badge shows what Kaufland says now instead of a "Connected" from an older check.
+   */
+  private async proveNewPair(current: AccountRow, credentials: MarketplaceCredentials) {
+    try {
+      return await marketplaceConnector(current.type).verifyCredentials(credentials);
+    } catch (error) {
+      if (credentialsRefused(error)) await this.verify(current.id).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Re-checks the stored pair. A rejected pair marks the account "Credentials invalid" (and pauses its sync). */
@@ -214,8 +226,14 @@ export class AccountsService {
     }
   }
 
-  async remove(idOrName: string): Promise<void> {
+  /** `zeroOffers`: first set the amount of every live offer to 0 (else they stay live at their last amount). */
+  async remove(idOrName: string, options: { zeroOffers?: boolean } = {}): Promise<void> {
     const current = await this.row(idOrName);
+    if (options.zeroOffers) {
+      const session = marketplaceConnector(current.type).openSession(this.credentials(current));
+      const zeroed = await zeroOfferAmounts(session, current.storefronts);
+      this.deps.logger.info({ accountId: current.id, zeroed }, 'offer amounts set to 0 before removal');
+    }
     await this.deps.db.deleteFrom('marketplace_accounts').where('id', '=', current.id).execute();
     this.deps.logger.info({ accountId: current.id }, 'account removed');
   }

@@ -23,5 +23,6 @@ export const accountsApi = {
     (await apiRequest<{ account: Account }>('PUT', `${one(id)}/credentials`, input)).account,
   updateSettings: async (id: string, settings: AccountSettingsPatch) =>
     (await apiRequest<{ account: Account }>('PATCH', one(id), { settings })).account,
-  remove: (id: string) => apiRequest<undefined>('DELETE', one(id)),
+  remove: (id: string, options: { zeroOffers?: boolean } = {}) =>
+    apiRequest<undefined>('DELETE', `${one(id)}${options.zeroOffers ? '?zeroOffers=true' : ''}`),
 };

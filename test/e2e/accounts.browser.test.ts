@@ -218,6 +218,7 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
     await account.getByRole('button', { name: 'Settings' }).click();
     const settings = account.getByRole('form', { name: `Settings for ${ACCOUNT_NAME}` });
     await settings.getByLabel('Product & stock sync').check();
+    await settings.getByLabel('Only the storefronts checked below').check();
     await settings.getByLabel('Czechia (cz)').check();
     await settings.getByLabel('Safety buffer (units)').fill('2');
     await settings.getByLabel(/Share of the sellable quantity/).fill('50');

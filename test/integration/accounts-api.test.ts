@@ -106,7 +106,14 @@ describe('connecting a Kaufland account through the JSON API', () => {
     expect(invalid.status).toBe('credentials_invalid');
     expect(invalid.statusMessage).toMatch(/API keys may have been regenerated in the Seller Portal/);
 
+    // Kaufland replaces both keys together: a new secret without the new Client ID is refused before any call.
+    const secretOnly = await call('PUT', `/api/accounts/${accountId}/credentials`, {
+      clientSecret: rotated.secret_key,
+    });
+    expect(secretOnly.status).toBe(400);
+    expect(secretOnly.json.error.fields).toEqual([{ field: 'clientId', message: expect.any(String) }]);
     const stillOld = await call('PUT', `/api/accounts/${accountId}/credentials`, {
+      clientId: keys.client_key,
       clientSecret: keys.secret_key,
     });
     expect(stillOld.status).toBe(422);

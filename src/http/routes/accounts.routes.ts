@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import {
   addAccountSchema,
@@ -9,6 +10,11 @@ import {
 import { marketplaceConnectors } from '../../connectors/index.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
 import { accountTypesResponse } from '../schemas/connector-types.schemas.ts';
+
+/** Offers of a removed account stay live at their last amount unless the seller asks for 0 first. */
+const removeAccountQuery = z
+  .object({ zeroOffers: z.enum(['true', 'false'], { error: 'Use true or false.' }).optional() })
+  .strict();
 
 /**
  * The accounts JSON API. Params and bodies are checked by the route schemas (the same zod schemas the service
@@ -102,9 +108,16 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
 
   app.delete(
     '/api/accounts/:id',
-    { schema: { tags, summary: 'Remove an account and its keys', params: accountIdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove an account and its keys (?zeroOffers=true: first set its offers to amount 0)',
+        params: accountIdParams,
+        querystring: removeAccountQuery,
+      },
+    },
     async (request, reply) => {
-      await accounts.remove(request.params.id);
+      await accounts.remove(request.params.id, { zeroOffers: request.query.zeroOffers === 'true' });
       return reply.status(204).send();
     },
   );

@@ -47,6 +47,7 @@ export function AccountCard({
   const [problem, setProblem] = useState<FormFailure['form']>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const [zeroOffers, setZeroOffers] = useState(true);
   const headingId = `account-${account.id}-name`;
 
   const verify = async () => {
@@ -125,14 +126,27 @@ export function AccountCard({
           busyLabel="Removing…"
           onClose={() => setConfirmingRemove(false)}
           onConfirm={async () => {
-            await accountsApi.remove(account.id);
+            await accountsApi.remove(account.id, { zeroOffers });
             onRemoved(account.id);
           }}
         >
           <p>
-            AdlerDo stops syncing this account and deletes its stored keys. Nothing changes in your Kaufland
-            Seller Portal; you can connect the account again later with its keys.
+            AdlerDo stops syncing this account and deletes its stored keys.{' '}
+            <strong>Its offers on Kaufland stay live at their last stock and are no longer updated</strong>: a
+            sale can then sell stock your ERP no longer has. You can connect the account again later with its
+            keys.
           </p>
+          <div className="check">
+            <input
+              id={`zero-offers-${account.id}`}
+              type="checkbox"
+              checked={zeroOffers}
+              onChange={(e) => setZeroOffers(e.target.checked)}
+            />
+            <label htmlFor={`zero-offers-${account.id}`}>
+              Set the amounts of its offers to 0 on Kaufland first
+            </label>
+          </div>
         </ConfirmDialog>
       )}
     </li>

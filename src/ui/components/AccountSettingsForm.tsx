@@ -115,8 +115,10 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
         <StorefrontPicker
           formId={formId}
           available={account.storefronts}
+          all={draft.allStorefronts}
           selected={draft.storefronts}
           error={form.fieldError('settings.storefronts')}
+          onAllChange={(v) => change('allStorefronts', 'settings.storefronts', v)}
           onChange={(v) => change('storefronts', 'settings.storefronts', v)}
         />
       )}

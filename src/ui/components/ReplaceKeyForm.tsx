@@ -10,8 +10,11 @@ interface Props {
   label: string;
   /** Where the new key comes from. */
   intro: ReactNode;
-  /** What the key belongs to (Client ID, login): left empty, the stored one stays. */
-  keep: { name: string; label: string; current: string };
+  /**
+   * What the key belongs to (Client ID, login): left empty, the stored one stays — unless `required` (Kaufland
+   * replaces the Client ID together with the secret, so keeping the old one can only fail).
+   */
+  keep: { name: string; label: string; current: string; required?: { hint: string; missing: string } };
   secret: { name: string; label: string };
   saveLabel: string;
   /** Proves the new key with the vendor and stores it; `kept` is undefined when the stored one stays. */
@@ -35,8 +38,17 @@ export function ReplaceKeyForm({
   const [kept, setKept] = useState('');
   const fields = [keep.name, secret.name];
   const form = useSecretForm(formId, fields);
+  const required = keep.required;
 
   const submit = form.onSubmit({
+    ...(required && {
+      check: (value: string) => {
+        const missing: Record<string, string> = {};
+        if (kept.trim() === '') missing[keep.name] = required.missing;
+        if (value.trim() === '') missing[secret.name] = `Enter the ${secret.label}.`;
+        return Object.keys(missing).length > 0 ? { fields: missing } : undefined;
+      },
+    }),
     send: (value) => save(value, kept.trim() || undefined),
     ...(refused && { refused: (error: unknown) => refused(error, fields) }),
   });
@@ -48,8 +60,8 @@ export function ReplaceKeyForm({
         <TextField
           {...form.textProps(keep.name, kept, setKept, KEY_INPUT)}
           label={keep.label}
-          optional
-          hint={`Leave empty to keep the current one (${keep.current}).`}
+          optional={!keep.required}
+          hint={keep.required?.hint ?? `Leave empty to keep the current one (${keep.current}).`}
         />
         <TextField {...form.secretProps(secret.name, KEY_INPUT)} label={secret.label} />
       </div>

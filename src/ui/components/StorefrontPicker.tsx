@@ -4,48 +4,84 @@ import { storefrontName } from '../lib/storefronts.ts';
 interface Props {
   formId: string;
   available: string[];
+  /** true = every storefront, also ones added later; false = only `selected`. */
+  all: boolean;
   selected: string[];
   error: string | undefined;
+  onAllChange: (all: boolean) => void;
   onChange: (selected: string[]) => void;
 }
 
 const NAME = 'settings.storefronts';
 
-/** Which of the account's storefronts to sync; none checked means all of them, including ones added later. */
-export function StorefrontPicker({ formId, available, selected, error, onChange }: Props) {
-  const hintId = `${fieldId(formId, NAME)}-hint`;
+/**
+ * Which of the account's storefronts to sync, as an explicit choice: "All storefronts" or "Only the ones
+ * checked", each saying what it does. (An empty set of boxes meaning "all" was read as "none".)
+ */
+export function StorefrontPicker({ formId, available, all, selected, error, onAllChange, onChange }: Props) {
+  const id = fieldId(formId, NAME);
+  const boxId = (code: string) => `${id}-${code}`;
   return (
     <fieldset
       className={error ? 'fieldset field-invalid' : 'fieldset'}
-      aria-describedby={[error ? errorId(formId, NAME) : '', hintId].join(' ').trim()}
+      aria-describedby={error ? errorId(formId, NAME) : undefined}
     >
       <legend>Storefronts to sync</legend>
-      <div className="checks">
-        {available.map((code, index) => (
-          <div key={code} className="check">
-            <input
-              // The first box carries the field's id, so a server message can move focus to the group.
-              id={index === 0 ? fieldId(formId, NAME) : `${fieldId(formId, NAME)}-${code}`}
-              type="checkbox"
-              checked={selected.includes(code)}
-              onChange={(e) =>
-                onChange(e.target.checked ? [...selected, code] : selected.filter((s) => s !== code))
-              }
-            />
-            <label htmlFor={index === 0 ? fieldId(formId, NAME) : `${fieldId(formId, NAME)}-${code}`}>
-              {storefrontName(code)} ({code})
-            </label>
+      <div className="scope-choices">
+        <div className="scope-choice">
+          {/* The first choice carries the field's id, so a server message can move focus to the group. */}
+          <input
+            id={id}
+            type="radio"
+            name={`${id}-scope`}
+            checked={all}
+            aria-describedby={`${id}-all-hint`}
+            onChange={() => onAllChange(true)}
+          />
+          <label htmlFor={id}>All storefronts</label>
+          <p className="field-hint" id={`${id}-all-hint`}>
+            Every storefront of this account, also ones Kaufland adds to it later.
+          </p>
+        </div>
+        <div className="scope-choice">
+          <input
+            id={`${id}-picked`}
+            type="radio"
+            name={`${id}-scope`}
+            checked={!all}
+            aria-describedby={`${id}-picked-hint`}
+            onChange={() => onAllChange(false)}
+          />
+          <label htmlFor={`${id}-picked`}>Only the storefronts checked below</label>
+          <p className="field-hint" id={`${id}-picked-hint`}>
+            The others are left as they are: their offers are not updated and their orders not imported.
+          </p>
+        </div>
+        {!all && (
+          <div className="checks checks-nested">
+            {available.map((code) => (
+              <div key={code} className="check">
+                <input
+                  id={boxId(code)}
+                  type="checkbox"
+                  checked={selected.includes(code)}
+                  onChange={(e) =>
+                    onChange(e.target.checked ? [...selected, code] : selected.filter((s) => s !== code))
+                  }
+                />
+                <label htmlFor={boxId(code)}>
+                  {storefrontName(code)} ({code})
+                </label>
+              </div>
+            ))}
           </div>
-        ))}
+        )}
       </div>
       {error && (
         <p className="field-error" id={errorId(formId, NAME)}>
           {error}
         </p>
       )}
-      <p className="field-hint" id={hintId}>
-        None checked = all storefronts, including ones added to the account later.
-      </p>
     </fieldset>
   );
 }

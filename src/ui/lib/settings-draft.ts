@@ -11,7 +11,9 @@ export interface SettingsDraft {
   productStockSync: boolean;
   orderImport: boolean;
   shipmentConfirmation: boolean;
-  /** Empty = every storefront of the account. */
+  /** Every storefront of the account, also ones added later (stored as null); else only `storefronts`. */
+  allStorefronts: boolean;
+  /** The picked storefronts when not `allStorefronts`; kept while "all" is chosen, so switching back keeps them. */
   storefronts: string[];
   handlingTimeDays: string;
   shippingGroupId: string;
@@ -49,6 +51,7 @@ export function toDraft(settings: AccountSettings, storefronts: readonly string[
     productStockSync: settings.productStockSync,
     orderImport: settings.orderImport,
     shipmentConfirmation: settings.shipmentConfirmation,
+    allStorefronts: settings.storefronts === null,
     storefronts: settings.storefronts ?? [],
     handlingTimeDays: String(settings.handlingTimeDays),
     shippingGroupId: settings.shippingGroupId === null ? '' : String(settings.shippingGroupId),
@@ -85,6 +88,8 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   const surcharge = parseNumber(draft.surcharge === '' ? '0' : draft.surcharge);
   if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = 'Enter an amount, e.g. 0.50.';
   const storefrontPriceRules = toStorefrontRulesPatch(draft.storefrontRules, errors);
+  if (!draft.allStorefronts && draft.storefronts.length === 0)
+    errors['settings.storefronts'] = 'Check at least one storefront, or choose “All storefronts”.';
   if (draft.defaultCarrier.trim() === '')
     errors['settings.defaultCarrier'] = 'Choose a carrier from the list.';
   if (Object.keys(errors).length > 0) return { errors };
@@ -93,7 +98,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
       productStockSync: draft.productStockSync,
       orderImport: draft.orderImport,
       shipmentConfirmation: draft.shipmentConfirmation,
-      storefronts: draft.storefronts.length === 0 ? null : draft.storefronts,
+      storefronts: draft.allStorefronts ? null : draft.storefronts,
       handlingTimeDays,
       shippingGroupId,
       defaultCarrier: draft.defaultCarrier.trim(),
