@@ -99,12 +99,12 @@ export function accountsCommand(): Command {
       'Replace the keys after "Generate new API keys" in the Seller Portal (the new pair is proven first)',
     )
     .argument('<name>', 'account name or id')
-    .option('--client-id <id>', 'the new Client ID (default: keep the current one)')
+    .requiredOption('--client-id <id>', 'the new Client ID (Kaufland replaces both keys together)')
     .option(
       '--client-secret-file <path>',
       'file holding the new Client Secret (else stdin or a hidden prompt)',
     )
-    .action(async (name: string, o: { clientId?: string; clientSecretFile?: string }) => {
+    .action(async (name: string, o: { clientId: string; clientSecretFile?: string }) => {
       const clientSecret = await readSecret('New Client Secret', o.clientSecretFile);
       const account = await withContext((ctx) =>
         ctx.accounts.updateCredentials(name, { clientId: o.clientId, clientSecret }),
@@ -114,10 +114,13 @@ export function accountsCommand(): Command {
 
   accounts
     .command('remove')
-    .description('Delete an account and its stored keys')
+    .description(
+      'Delete an account and its stored keys; its offers stay live at their last stock unless --zero-offers',
+    )
     .argument('<name>', 'account name or id')
-    .action(async (name: string) => {
-      await withContext((ctx) => ctx.accounts.remove(name));
+    .option('--zero-offers', 'first set the amount of every offer of the account to 0 on the marketplace')
+    .action(async (name: string, o: { zeroOffers?: boolean }) => {
+      await withContext((ctx) => ctx.accounts.remove(name, { zeroOffers: o.zeroOffers === true }));
       process.stdout.write(`Removed "${name}".\n`);
     });
 
