@@ -1,4 +1,5 @@
 import type { Erp } from '../erp-types.ts';
+import { Link } from './Link.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 import { WarehouseChips } from './WarehouseChips.tsx';
 
@@ -55,6 +56,7 @@ export function ErpFacts({ erp, now }: Props) {
               ))}
             </ul>
           )}
+          <Link to="/carriers">Map them to Kaufland carriers</Link>
         </dd>
       </div>
     </dl>

@@ -66,7 +66,7 @@ export async function confirmShippedLines(ctx: StepContext): Promise<void> {
         code: ISSUE_SHIPMENT_REJECTED,
         subject: line.marketplace_line_id,
         message: `The marketplace refused the shipment confirmation of order ${line.marketplace_order_id}: ${error.message}`,
-        hint: 'Check the carrier mapping and tracking number in the account settings and in Odoo; it is retried on the next cycle.',
+        hint: 'Check the Kaufland carrier on the Carriers page and the tracking number in Odoo; it is retried on the next cycle.',
       });
       ctx.counts.failed++;
     }
