@@ -77,7 +77,9 @@ describe('offers priced per storefront in its currency at Odoo’s rate', () => 
     await world.run('stock');
     const open = await issues('price.currency_without_rate');
     expect(open.map((issue) => issue.subject)).toEqual(['CZK', 'PLN']);
-    expect(open[0]?.hint).toBe('Activate CZK in Odoo, Accounting → Configuration → Currencies, and give it a rate.');
+    expect(open[0]?.hint).toBe(
+      'Activate CZK in Odoo, Accounting → Configuration → Currencies, and give it a rate.',
+    );
     expect(open[0]?.message).toContain('CZK is inactive in Odoo');
   });
 
