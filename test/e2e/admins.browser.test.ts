@@ -93,6 +93,8 @@ describe('first start with a setup code, and the Administrators page', () => {
     await page.getByRole('button', { name: 'Remove helper' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await page.getByText('helper is removed and can no longer sign in.').waitFor();
+    // The list reloads after the message shows: wait for the row to go rather than counting at once.
+    await row('helper').waitFor({ state: 'detached' });
     expect(await row('helper').count()).toBe(0);
   });
 

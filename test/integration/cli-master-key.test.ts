@@ -256,7 +256,7 @@ describe('adlerdo master key (CLI and start)', () => {
     }
     const noId = await cli(['accounts', 'update-keys', 'Store A'], {}, `${sellers[0]!.secret_key}\n`);
     expect(noId.code).toBe(2);
-    expect(noId.stderr).toMatch(/Client ID/);
+    expect(noId.stderr).toMatch(/--client-id/);
     const updated = await cli(
       ['accounts', 'update-keys', 'Store A', '--client-id', sellers[0]!.client_key],
       {},

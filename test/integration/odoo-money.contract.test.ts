@@ -196,8 +196,15 @@ function contract(name: string, open: () => Promise<Target>): void {
       });
       expect(one.row.currency_id && one.row.currency_id[1]).toBe('CZK');
       expect(one.row.pricelist_id && one.row.pricelist_id[1]).toBe(`${marketplace} CZK (CZK)`);
-      expect(cents(one.row.amount_total)).toBe(144900 + 2 * 49900 + 9900);
-      expect(one.result.order).toMatchObject({ currency: 'CZK', total: 144900 + 2 * 49900 + 9900 });
+      const paid = 144900 + 2 * 49900 + 9900;
+      const total = cents(one.row.amount_total);
+      // Odoo 19 sums an order's untaxed amount from the unrounded line bases, so lines under two different
+      // price-included rates can leave its total a cent off their gross sum (seen on the real 19.0: 2545.99 for
+      // 2546.00, lines 1449.00 + 998.00 + 99.00). The hub then holds Odoo's own total and the orders step raises
+      // `order.total_differs`; up to 18 the total is the lines' sum to the cent.
+      if (client.dialect.major >= 19) expect(Math.abs(total - paid)).toBeLessThanOrEqual(1);
+      else expect(total).toBe(paid);
+      expect(one.result.order).toMatchObject({ currency: 'CZK', total });
       const two = await book({
         externalRef: `MP-${tag}-CZ2`,
         currency: 'CZK',
