@@ -3,8 +3,10 @@
  * reference/odoo/recordings/odoo-19.0-json2.json; test/integration/odoo-recording-replay-19.test.ts replays them
  * against the sandbox. Run by hand against a real 19 (never in tests: it writes to that database):
  *
- *   export $(bash ../shared/odoo/real/start-odoo.sh /tmp/odoo-w19 18071 --version 19)
+ *   export ODOO_URL=http://127.0.0.1:18071 ODOO_DB=odoo19 ODOO_API_KEY=<its key>   # a fresh German 19.0
  *   npx tsx scripts/record-odoo19-json2.ts
+ *
+ * (CI's packaged real 19, the one .ci/run starts, prints exactly such a line.)
  *
  * Ids differ between servers, so a request names where it uses an id learned earlier (`refs`: JSON pointer into
  * the body → name) and an entry names the ids it teaches (`binds`: name → JSON pointer into the answer). The
