@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInClient, startTestApp, type TestApp } from '../helpers/app.ts';
-import { startSandbox } from '../helpers/kaufland-sandbox.ts';
-
-type Api = Awaited<ReturnType<typeof signedInClient>>;
+import { startAccountWorld, type AccountWorld, type Api } from '../helpers/account-world.ts';
 
 describe('after a refused key update the badge shows what Kaufland says now, not an older "Connected"', () => {
-  let app: TestApp;
+  let world: AccountWorld;
   let api: Api;
-  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-  let keys: { client_key: string; secret_key: string };
+  let sandbox: AccountWorld['sandbox'];
+  let keys: AccountWorld['keys'];
   let id: string;
 
   beforeAll(async () => {
-    [app, sandbox] = await Promise.all([startTestApp(), startSandbox()]);
-    api = await signedInClient(app);
-    keys = await sandbox.addSeller(['de']);
-    const added = await api('POST', '/api/accounts', {
-      type: 'kaufland',
-      name: 'Keys account',
-      clientId: keys.client_key,
-      clientSecret: keys.secret_key,
-      baseUrl: sandbox.baseUrl,
-    });
-    id = added.json.account.id;
+    world = await startAccountWorld('Keys account');
+    ({ api, sandbox, id, keys } = world);
   });
   afterAll(async () => {
-    await app?.close();
-    await sandbox?.close();
+    await world?.close();
   });
 
   const status = async () => (await api('GET', `/api/accounts/${id}`)).json.account.status as string;

@@ -1,31 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInClient, startTestApp, type TestApp } from '../helpers/app.ts';
-import { startSandbox } from '../helpers/kaufland-sandbox.ts';
-
-type Api = Awaited<ReturnType<typeof signedInClient>>;
+import { startAccountWorld, type AccountWorld, type Api } from '../helpers/account-world.ts';
 
 describe("carrier codes are chosen from the marketplace's own list (GET /carriers) and checked on save", () => {
-  let app: TestApp;
+  let world: AccountWorld;
   let api: Api;
-  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   let id: string;
 
   beforeAll(async () => {
-    [app, sandbox] = await Promise.all([startTestApp(), startSandbox()]);
-    api = await signedInClient(app);
-    const keys = await sandbox.addSeller(['de']);
-    const added = await api('POST', '/api/accounts', {
-      type: 'kaufland',
-      name: 'Carrier account',
-      clientId: keys.client_key,
-      clientSecret: keys.secret_key,
-      baseUrl: sandbox.baseUrl,
-    });
-    id = added.json.account.id;
+    world = await startAccountWorld('Carrier account');
+    ({ api, id } = world);
   });
   afterAll(async () => {
-    await app?.close();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it("lists Kaufland's carrier codes for the pickers", async () => {
