@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { NewPasswordFields, useRepeatedPassword } from './NewPasswordFields.tsx';
 import { adminsApi } from '../admins-api.ts';
 import { USERNAME_INPUT } from '../lib/auth-inputs.ts';
 import { useSecretForm } from '../lib/use-secret-form.ts';
@@ -7,19 +8,15 @@ import { FormSubmit } from './FormSubmit.tsx';
 
 const FORM_ID = 'add-admin';
 const FIELDS = ['username', 'password', 'confirm'] as const;
-const NEW_PASSWORD = { autoComplete: 'new-password' } as const;
 
 /** Another person who may sign in, with the same rights as everyone else here. */
 export function AddAdminForm({ onAdded }: { onAdded: (username: string) => void }) {
   const [username, setUsername] = useState('');
-  const confirmRef = useRef<HTMLInputElement>(null);
+  const { confirmRef, check } = useRepeatedPassword();
   const form = useSecretForm(FORM_ID, FIELDS);
 
   const submit = form.onSubmit({
-    check: (password) =>
-      password === (confirmRef.current?.value ?? '')
-        ? undefined
-        : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } },
+    check,
     send: async (password) => {
       const { admin } = await adminsApi.create({ username, password });
       setUsername('');
@@ -37,15 +34,7 @@ export function AddAdminForm({ onAdded }: { onAdded: (username: string) => void 
         label="Username"
         hint="Letters, digits and . _ @ + - only."
       />
-      <TextField
-        {...form.secretProps('password', NEW_PASSWORD)}
-        label="Password"
-        hint="At least 10 characters."
-      />
-      <TextField
-        {...form.secretProps('confirm', { ...NEW_PASSWORD, ref: confirmRef })}
-        label="Repeat password"
-      />
+      <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} />
       <FormSubmit form={form} busy={form.busy} label="Add administrator" busyLabel="Adding…" />
     </form>
   );

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { NewPasswordFields, useRepeatedPassword } from './NewPasswordFields.tsx';
 import type { AdminSummary } from '../admins-api.ts';
 import { adminsApi } from '../admins-api.ts';
 import { TextField } from './Field.tsx';
@@ -6,7 +7,6 @@ import { FormSubmit } from './FormSubmit.tsx';
 import { useSecretForm } from '../lib/use-secret-form.ts';
 
 const FIELDS = ['currentPassword', 'password', 'confirm'] as const;
-const NEW_PASSWORD = { autoComplete: 'new-password' } as const;
 
 interface Props {
   admin: AdminSummary;
@@ -21,13 +21,10 @@ export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
   const formId = `password-${admin.id}`;
   const form = useSecretForm(formId, FIELDS);
   const currentRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
+  const { confirmRef, check } = useRepeatedPassword();
 
   const submit = form.onSubmit({
-    check: (password) =>
-      password === (confirmRef.current?.value ?? '')
-        ? undefined
-        : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } },
+    check,
     send: async (password) => {
       await adminsApi.setPassword(admin.id, {
         password,
@@ -65,15 +62,7 @@ export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
           }}
         />
       )}
-      <TextField
-        {...form.secretProps('password', NEW_PASSWORD)}
-        label="New password"
-        hint="At least 10 characters."
-      />
-      <TextField
-        {...form.secretProps('confirm', { ...NEW_PASSWORD, ref: confirmRef })}
-        label="Repeat new password"
-      />
+      <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} label="New password" />
       <FormSubmit form={form} busy={form.busy} label="Change password" busyLabel="Changing…">
         <button type="button" className="btn btn-secondary" onClick={onCancel}>
           Cancel

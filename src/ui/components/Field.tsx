@@ -56,7 +56,7 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & {
   ref?: Ref<HTMLInputElement>;
 };
 
-interface TextFieldProps extends Omit<FrameProps, 'children'> {
+export interface TextFieldProps extends Omit<FrameProps, 'children'> {
   input: InputProps;
 }
 

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { NewPasswordFields, useRepeatedPassword } from '../components/NewPasswordFields.tsx';
 import type { Admin } from '../api-types.ts';
 import { ApiError } from '../api.ts';
 import { authApi } from '../auth-api.ts';
@@ -12,7 +13,6 @@ import { useSecretForm } from '../lib/use-secret-form.ts';
 
 const FORM_ID = 'setup';
 const FIELDS = ['setupCode', 'username', 'password', 'confirm'] as const;
-const NEW_PASSWORD = { autoComplete: 'new-password' } as const;
 const SETUP_CODE_INPUT = { autoComplete: 'off', spellCheck: false, placeholder: 'XXXX-XXXX-XXXX' } as const;
 
 interface Props {
@@ -28,14 +28,11 @@ export function SetupPage({ setupCodeRequired, onDone, onAlreadySetUp }: Props) 
   useDocumentTitle('Welcome');
   const [username, setUsername] = useState('');
   const [setupCode, setSetupCode] = useState('');
-  const confirmRef = useRef<HTMLInputElement>(null);
+  const { confirmRef, check } = useRepeatedPassword();
   const form = useSecretForm(FORM_ID, FIELDS);
 
   const submit = form.onSubmit({
-    check: (password) =>
-      password === (confirmRef.current?.value ?? '')
-        ? undefined
-        : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } },
+    check,
     send: async (password) =>
       onDone(
         (await authApi.setup({ username, password, ...(setupCodeRequired ? { setupCode } : {}) })).admin,
@@ -67,15 +64,7 @@ export function SetupPage({ setupCodeRequired, onDone, onAlreadySetUp }: Props) 
           label="Username"
           hint="Letters, digits and . _ @ + - only."
         />
-        <TextField
-          {...form.secretProps('password', NEW_PASSWORD)}
-          label="Password"
-          hint="At least 10 characters."
-        />
-        <TextField
-          {...form.secretProps('confirm', { ...NEW_PASSWORD, ref: confirmRef })}
-          label="Repeat password"
-        />
+        <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} />
         <FormSubmit form={form} busy={form.busy} label="Create administrator" busyLabel="Creating…" block />
       </form>
     </AuthCard>
