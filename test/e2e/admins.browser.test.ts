@@ -100,7 +100,8 @@ describe('first start with a setup code, and the Administrators page', () => {
 
   it('tells a guesser to wait after too many wrong passwords', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // Exact and level 1: the Admins page's own "Who can sign in" would match too, before the sign-in page shows.
+    await page.getByRole('heading', { name: 'Sign in', exact: true, level: 1 }).waitFor();
     // One answer per attempt before the next: a click while the form is busy would be ignored.
     const attempt = async (password: string) => {
       const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
