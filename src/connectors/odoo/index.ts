@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.ts';
 import type { ErpConnector, ErpCredentials, ErpScope, ErpSession } from '../../core/ports/erp.port.ts';
 import { cancelledSaleOrdersSince } from './models/cancelled-orders.ts';
 import { CountryIds } from './models/countries.ts';
@@ -13,6 +14,9 @@ import { stockChangedSince, stockCursorNow } from './models/stock.ts';
 import { connectOdoo, type OdooClient } from './odoo.client.ts';
 import { parseOdooSettings, type OdooConnectionInput } from './odoo.settings.ts';
 import { verifyConnection } from './verify.ts';
+
+const pending = (): Promise<never> =>
+  Promise.reject(new AppError('bug', 'odoo.not_implemented', 'Not implemented yet in the Odoo connector.'));
 
 /** The sync's view of one Odoo account: connects on first use, then keeps the client (and its uid). */
 export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope): ErpSession {
@@ -45,6 +49,14 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
     cancelledSaleOrdersSince: async (cursor, limit) =>
       cancelledSaleOrdersSince(await connected(), cursor, limit),
     shipmentsSince: async (cursor, limit) => shipmentsSince(await connected(), cursor, limit),
+    // Being built (issue 11): the port is committed first so the hub can code against it.
+    documentsChangedSince: pending,
+    saleOrderDocuments: pending,
+    documentPdf: pending,
+    invoiceSaleOrder: pending,
+    prepareReturn: pending,
+    returnReceiptsDoneSince: pending,
+    createCreditNote: pending,
   };
 }
 

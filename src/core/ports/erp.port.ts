@@ -186,6 +186,71 @@ export interface ErpCurrencies {
   currencies: ErpCurrency[];
 }
 
+/** A quantity of one SKU: a line of a return or of a partial credit note. */
+export interface ErpQuantityLine {
+  sku: string;
+  quantity: number;
+}
+
+export type ErpDocumentKind = 'invoice' | 'credit_note';
+
+/** A customer invoice or credit note of a sale order, as the accounting booked it. */
+export interface ErpDocument {
+  id: string;
+  saleOrderId: string;
+  kind: ErpDocumentKind;
+  /** The accounting number (e.g. "INV/2026/00004"); the ERP's placeholder while a draft. */
+  number: string;
+  posted: boolean;
+  /** Total in minor units of `currency`, taxes included, always positive (a credit note's too). */
+  totalMinor: number;
+  /** ISO 4217. */
+  currency: string;
+  /** The accounting date (YYYY-MM-DD), null while a draft has none. */
+  date: string | null;
+  /** The hub's reference this document was made for (`createCreditNote`), null for the ERP's own documents. */
+  ref: string | null;
+}
+
+export interface ErpDocumentPdf {
+  fileName: string;
+  pdf: Uint8Array;
+}
+
+export interface ErpReturnInput {
+  /** The hub's reference of this return (e.g. "kaufland:return:123"): looked up first, so a retry never makes a second receipt. */
+  ref: string;
+  /** What comes back, per SKU of the order's delivery. */
+  lines: ErpQuantityLine[];
+}
+
+/** A return receipt the warehouse validated: the goods are back in stock. */
+export interface ErpReturnReceipt {
+  receiptId: string;
+  name: string;
+  saleOrderId: string;
+  /** The `ErpReturnInput.ref` it was prepared for; null for a return the warehouse made on its own. */
+  ref: string | null;
+  lines: ErpQuantityLine[];
+  /** ISO 8601 UTC. */
+  doneAt: string;
+}
+
+export interface ErpCreditNoteInput {
+  /** The hub's reference (a return or a refund): looked up first, so a retry never makes a second credit note. */
+  ref: string;
+  /** Why, in words: shown on the credit note. */
+  reason: string;
+  /** Credit these units at the invoice's prices (the sale order's when it has no invoice). */
+  lines?: ErpQuantityLine[];
+  /** Or credit this gross amount, in minor units of `currency`. Neither: the whole invoice. */
+  amountMinor?: number;
+  /** ISO 4217 of `amountMinor`: must be the sale order's currency. */
+  currency: string;
+  /** Post it (final, numbered) or leave it a draft for the accountant. */
+  post: boolean;
+}
+
 export interface ErpSession {
   /** The company currency and these currencies with today's rate: one call per sync cycle. */
   currencies(codes: readonly string[]): Promise<ErpCurrencies>;
@@ -209,6 +274,38 @@ export interface ErpSession {
   /** Sale orders with a marketplace reference cancelled in the ERP since the cursor (any cancelled before, on null). */
   cancelledSaleOrdersSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpSaleOrder>>;
   shipmentsSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpShipment>>;
+
+  /** Posted customer invoices and credit notes of sale orders, changed since the cursor (null: all). */
+  documentsChangedSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpDocument>>;
+  /** Every customer invoice and credit note of these sale orders, drafts too; none: an empty list. */
+  saleOrderDocuments(saleOrderIds: readonly string[]): Promise<ErpDocument[]>;
+  /**
+   * The document's PDF: the stored one, else rendered by the ERP's own report (and stored there). AppError
+   * `rejected` `<type>.pdf_unavailable` when the ERP cannot render it (the message says what to do),
+   * `not_found` `<type>.document_not_found`.
+   */
+  documentPdf(documentId: string): Promise<ErpDocumentPdf>;
+  /**
+   * Invoices what was delivered of the sale order through the ERP's standard invoicing, and posts it. Idempotent:
+   * an order already invoiced answers its posted invoice (a draft one is posted). AppError `rejected`
+   * `<type>.nothing_to_invoice` when nothing delivered is left to invoice.
+   */
+  invoiceSaleOrder(saleOrderId: string): Promise<ErpDocument>;
+  /**
+   * Prepares a return receipt on the order's done delivery for these quantities, ready for the warehouse to
+   * validate. Idempotent by `ref`. AppError `rejected` `<type>.return_not_possible` when the order has no done
+   * delivery or a SKU/quantity is not on it.
+   */
+  prepareReturn(saleOrderId: string, input: ErpReturnInput): Promise<{ id: string; name: string }>;
+  /** Return receipts of sale orders validated since the cursor (null: all). */
+  returnReceiptsDoneSince(cursor: string | null, limit?: number): Promise<ErpPage<ErpReturnReceipt>>;
+  /**
+   * A credit note for the sale order: a (partial) reversal of its posted invoice when there is one, else a new
+   * credit note for the lines or the amount. Idempotent by `ref` (answers the existing one). AppError `rejected`
+   * `<type>.credit_note_not_possible` when there is nothing to credit (no invoice, no lines, no amount; a SKU
+   * not on the order; more than was invoiced).
+   */
+  createCreditNote(saleOrderId: string, input: ErpCreditNoteInput): Promise<ErpDocument>;
 }
 
 export interface ErpConnector {

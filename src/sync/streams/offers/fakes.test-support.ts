@@ -81,6 +81,13 @@ export class FakeErp {
       cancelSaleOrder: unexpected('cancel a sale order'),
       cancelledSaleOrdersSince: unexpected('list cancelled sale orders'),
       shipmentsSince: unexpected('list shipments'),
+      documentsChangedSince: unexpected('list documents'),
+      saleOrderDocuments: unexpected('list documents of sale orders'),
+      documentPdf: unexpected('read a PDF'),
+      invoiceSaleOrder: unexpected('invoice a sale order'),
+      prepareReturn: unexpected('prepare a return'),
+      returnReceiptsDoneSince: unexpected('list return receipts'),
+      createCreditNote: unexpected('create a credit note'),
     };
   }
 
