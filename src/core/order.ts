@@ -35,6 +35,11 @@ export interface OrderLine {
   shippingMinor: number;
   /** VAT rate in percent, when the marketplace says. */
   vatPercent: number | null;
+  /**
+   * The marketplace itself is the seller of record towards the buyer and issues the invoice (EU deemed
+   * supplier rules): the seller uploads no invoice for such a line.
+   */
+  deemedSupplier: boolean;
   createdAt: string;
   updatedAt: string;
   buyer: Buyer | null;

@@ -58,6 +58,7 @@ describe('order unit → order line', () => {
       priceMinor: 1999,
       shippingMinor: 495,
       vatPercent: 19,
+      deemedSupplier: false,
       createdAt: '2024-03-01T09:00:00Z',
       updatedAt: '2024-03-01T09:20:00Z',
       buyer: { externalId: '42', email: 'buyer@example.com' },

@@ -44,6 +44,7 @@ export function toOrderLine(unit: OrderUnit): OrderLine {
     priceMinor: unit.price,
     shippingMinor: unit.shipping_rate,
     vatPercent: unit.vat,
+    deemedSupplier: unit.is_marketplace_deemed_supplier,
     createdAt: unit.ts_created_iso,
     updatedAt: unit.ts_updated_iso,
     buyer: unit.buyer && { externalId: String(unit.buyer.id_buyer), email: blankToNull(unit.buyer.email) },

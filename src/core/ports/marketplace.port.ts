@@ -1,3 +1,4 @@
+import type { MarketplaceDocument, ReturnLine, ReturnOutcome } from '../after-sale.ts';
 import type { DesiredOffer, OfferChange, OfferChangeResult, OfferState } from '../offer.ts';
 import type { OrderLine, OrderLineStatus } from '../order.ts';
 
@@ -84,4 +85,44 @@ export interface MarketplaceSession {
   cancelLine(lineId: string, reason: string): Promise<void>;
   /** Carrier codes the marketplace accepts. */
   listCarriers(): Promise<string[]>;
+
+  /**
+   * Documents (invoices, credit notes) the seller attached to an order, oldest first. The marketplace keeps
+   * every upload, so the same file name uploaded twice is listed twice: callers look up before uploading.
+   */
+  listOrderDocuments(orderId: string): Promise<MarketplaceDocument[]>;
+  /**
+   * Attaches a PDF to an order. A file the marketplace refuses (type, size, name) throws AppError kind
+   * `rejected` (Kaufland: code `kaufland.document_refused`) saying why and what to change.
+   */
+  uploadOrderDocument(
+    orderId: string,
+    doc: { fileName: string; pdf: Uint8Array },
+  ): Promise<MarketplaceDocument>;
+  /**
+   * Return lines created or changed since an ISO time (all without one), oldest change first, so the caller
+   * can keep the last `updatedAt` as its cursor. A line at the cursor's time may come again.
+   */
+  listReturnLines(query: { updatedSince?: string }): AsyncIterable<ReturnLine>;
+  getReturnLine(returnLineId: string): Promise<ReturnLine>;
+  /**
+   * The seller's answer to a return line; `message` goes to the buyer and is required for `reject` and
+   * `clarify`. An answer the line's status does not allow throws AppError kind `rejected`. Answers with the
+   * line as it is afterwards.
+   */
+  setReturnOutcome(returnLineId: string, outcome: ReturnOutcome, message?: string): Promise<ReturnLine>;
+  /**
+   * Pays part of an order line's price back to the buyer. `reason` is one of `refundReasons`; an amount
+   * above the line's price or an unknown reason throws AppError kind `rejected` before or after the call.
+   */
+  refundLine(orderLineId: string, refund: { amountMinor: number; reason: string }): Promise<void>;
+  /** The refund reason codes the marketplace accepts (Kaufland: delivery_damage, defect, …). */
+  readonly refundReasons: readonly string[];
+  /**
+   * Seller-initiated return for lines of one order (e.g. the buyer sent a parcel back without announcing
+   * it). `reason` is a marketplace return reason code. Answers with the new return lines.
+   */
+  createReturn(
+    lines: readonly { orderLineId: string; reason: string; note?: string }[],
+  ): Promise<ReturnLine[]>;
 }

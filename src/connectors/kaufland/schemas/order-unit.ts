@@ -47,6 +47,7 @@ export const orderUnitCoreSchema = z.looseObject({
   id_order_unit: intSchema,
   id_order: z.string(),
   id_offer: z.string().nullable(),
+  is_marketplace_deemed_supplier: z.boolean(),
   status: orderUnitStatusSchema,
   storefront: storefrontSchema,
   currency: currencySchema,

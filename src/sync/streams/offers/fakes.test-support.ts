@@ -173,6 +173,14 @@ export class FakeMarketplace {
       confirmShipment: unexpected('confirm a shipment'),
       cancelLine: unexpected('cancel a line'),
       listCarriers: unexpected('list carriers'),
+      listOrderDocuments: unexpected('list order documents'),
+      uploadOrderDocument: unexpected('upload an order document'),
+      listReturnLines: unexpected('list return lines'),
+      getReturnLine: unexpected('read a return line'),
+      setReturnOutcome: unexpected('answer a return line'),
+      refundLine: unexpected('refund a line'),
+      refundReasons: [],
+      createReturn: unexpected('create a return'),
     };
   }
 
