@@ -78,6 +78,12 @@ const fields = {
     .min(0, 'Use 0 to 99,999 units.')
     .max(99_999, 'Use 0 to 99,999 units.')
     .nullable(),
+  /** After the sale (issue 11): create and post the ERP invoice once every unit of an order has shipped. */
+  invoiceOnShipment: z.boolean(),
+  /** Accept a return on the marketplace as soon as the warehouse has booked it back in the ERP. */
+  autoAcceptReturns: z.boolean(),
+  /** Post the ERP credit notes for returns and refunds (off: drafts for the accountant). */
+  postCreditNotes: z.boolean(),
 };
 
 /**
@@ -97,6 +103,9 @@ const DEFAULTS = {
   safetyBuffer: 0,
   allocationPercent: null,
   allocationMax: null,
+  invoiceOnShipment: false,
+  autoAcceptReturns: true,
+  postCreditNotes: true,
   priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
   storefrontPriceRules: {},
 } as const;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { HubOrderDocumentsTable, HubRefundsTable, HubReturnLinesTable } from './after-sale.schema.ts';
 
 /** Typed view of the tables created by migrations/*.sql, for Kysely. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -159,6 +160,8 @@ export interface HubOrdersTable {
   /** What had to change so the ERP's total is the buyer's, for the timeline; null when nothing did. */
   erp_correction: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** When the hub asked the ERP to invoice the shipped order (invoiceOnShipment) — 010. */
+  erp_invoice_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface HubOrderLinesTable {
@@ -182,6 +185,8 @@ export interface HubOrderLinesTable {
   confirm_error: string | null;
   cancelled_at: Date | null;
   created_at: Generated<Date>;
+  /** The marketplace is the seller of record and invoices the buyer itself (migration 010). */
+  deemed_supplier: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface DB {
@@ -196,4 +201,7 @@ export interface DB {
   offers: OffersTable;
   hub_orders: HubOrdersTable;
   hub_order_lines: HubOrderLinesTable;
+  hub_order_documents: HubOrderDocumentsTable;
+  hub_return_lines: HubReturnLinesTable;
+  hub_refunds: HubRefundsTable;
 }
