@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Admin } from './api-types.ts';
 import { Brand } from './components/Brand.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Link } from './components/Link.tsx';
 import { NAV_ITEMS } from './routing.ts';
 
@@ -11,39 +13,42 @@ interface Props {
   children: ReactNode;
 }
 
-/** Header (product, pages, who is signed in) around the current page. */
+/** Header (product, pages, language, who is signed in) around the current page. */
 export function Layout({ admin, path, onSignOut, children }: Props) {
+  const { t } = useTranslation('layout');
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to="/" className="brand-link" aria-label="AdlerDo home">
+          <Link to="/" className="brand-link" aria-label={t('home')}>
             <Brand />
           </Link>
-          <nav className="app-nav" aria-label="Main">
+          <nav className="app-nav" aria-label={t('mainNav')}>
             <ul>
               {NAV_ITEMS.map((item) => (
                 <li key={item.path}>
                   <Link to={item.path} aria-current={path.startsWith(item.path) ? 'page' : undefined}>
-                    {item.label}
+                    {/* A page added to NAV_ITEMS before its catalogue entry still shows its English label. */}
+                    {t(`nav.${item.path.slice(1)}`, { defaultValue: item.label })}
                   </Link>
                 </li>
               ))}
             </ul>
           </nav>
           <div className="app-user">
+            <LanguageSwitch />
             {/* The API reference is rendered by the server (src/http/api-docs-page.ts), not a page of this app. */}
-            <a className="btn btn-ghost btn-small" href="/api/docs" title="AdlerDo's own API (OpenAPI)">
+            <a className="btn btn-ghost btn-small" href="/api/docs" title={t('apiTitle')}>
               API
             </a>
-            <span className="app-user-name" title="Signed in">
+            <span className="app-user-name" title={t('signedIn')}>
               {admin.username}
             </span>
             <button type="button" className="btn btn-ghost btn-small" onClick={onSignOut}>
-              Sign out
+              {t('signOut')}
             </button>
           </div>
         </div>

@@ -22,12 +22,19 @@ export const MAIN_NAV = [
   'Admins',
 ];
 
+/** The browser's language: the web app opens in it unless the seller chose one. */
+export type BrowserLocale = 'en-GB' | 'de-DE';
+
 /**
  * Debian's Chromium (this machine cannot download browsers), headless, with one desktop-sized page. The web
  * app is built first if a plain `vitest run` came before any `npm run build:ui`. `timeoutMs` bounds every wait
- * on the page, so that a missing element fails the test instead of hanging it.
+ * on the page, so that a missing element fails the test instead of hanging it. The browser speaks British
+ * English unless a test asks for German (`locale: 'de-DE'`), whatever the machine's own language is.
  */
-export async function launchBrowser(timeoutMs: number): Promise<{ browser: Browser; page: Page }> {
+export async function launchBrowser(
+  timeoutMs: number,
+  options: { locale?: BrowserLocale } = {},
+): Promise<{ browser: Browser; page: Page }> {
   if (!existsSync(path.join(ROOT, 'dist/ui/index.html'))) {
     execFileSync('npx', ['vite', 'build', '--config', 'src/ui/vite.config.ts', '--logLevel', 'warn'], {
       cwd: ROOT,
@@ -47,7 +54,8 @@ export async function launchBrowser(timeoutMs: number): Promise<{ browser: Brows
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const locale = options.locale ?? 'en-GB';
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale });
   page.setDefaultTimeout(timeoutMs);
   return { browser, page };
 }

@@ -1,19 +1,43 @@
-const whole = new Intl.NumberFormat('en-GB');
+import { currentLanguage, intlLocale } from '../i18n/index.ts';
 
-/** 12345 → "12,345". */
-export function formatCount(n: number): string {
-  return whole.format(n);
+/**
+ * Numbers the reader's way: "12.345" and "9,0 s" in German, "12,345" and "9.0 s" in English. Every helper takes
+ * the language (default: the one on screen) so a test or a caller can pin it.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: string, digits: number): Intl.NumberFormat {
+  const key = `${language}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(language), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
-/** 44 → "44 ms", 8972 → "9.0 s", 125000 → "2 min 5 s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return formatSeconds(ms / 1000);
+/** 12345 → "12,345" (en) / "12.345" (de). */
+export function formatCount(n: number, language: string = currentLanguage()): string {
+  return numberFormat(language, 0).format(n);
 }
 
-/** Latencies: 4.2 → "4.2 s", 75 → "1 min 15 s", 7300 → "2 h 2 min". */
-export function formatSeconds(seconds: number): string {
-  if (seconds < 10) return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+/** 4.25 → "4.3" (en) / "4,3" (de) with the given decimals. */
+export function formatDecimal(n: number, digits: number, language: string = currentLanguage()): string {
+  return numberFormat(language, digits).format(n);
+}
+
+/** 44 → "44 ms", 8972 → "9.0 s" ("9,0 s"), 125000 → "2 min 5 s". */
+export function formatDuration(ms: number, language: string = currentLanguage()): string {
+  if (ms < 1000) return `${formatCount(Math.round(ms), language)} ms`;
+  return formatSeconds(ms / 1000, language);
+}
+
+/** Latencies: 4.2 → "4.2 s", 75 → "1 min 15 s", 7300 → "2 h 2 min" (units read the same in German). */
+export function formatSeconds(seconds: number, language: string = currentLanguage()): string {
+  if (seconds < 10) return `${formatDecimal(seconds, Number.isInteger(seconds) ? 0 : 1, language)} s`;
   if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) {
@@ -25,7 +49,10 @@ export function formatSeconds(seconds: number): string {
   return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-/** "1 unit", "3 units". */
+/**
+ * "1 unit", "3 units" — English only. Translated screens use a catalogue key with `_one`/`_other` and `{{count}}`
+ * instead; this stays for pages not converted yet.
+ */
 export function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
