@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import { publicUrlSchema } from './public-url.ts';
 
 /**
  * Configuration comes from the environment only, checked once at start-up. Every secret may also come from
@@ -104,6 +105,11 @@ const envSchema = z.object({
   ADLERDO_ALERT_FROM: z.email('must be an e-mail address, e.g. adlerdo@example.com').optional(),
   ADLERDO_ALERT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   ADLERDO_ALERT_CLEARED: z.stringbool().default(true),
+  // Where Kaufland and Odoo reach this AdlerDo from outside, for push instead of polling (public-url.ts):
+  // https only; http is accepted for loopback hosts, for tests and sandboxes on one machine.
+  ADLERDO_PUBLIC_URL: publicUrlSchema.optional(),
+  // With push working, the polls that push replaces run this often (seconds) as a safety net.
+  ADLERDO_PUSH_POLL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;

@@ -91,7 +91,8 @@ function runLocked(
     const reason = blockedReason(account, erp?.view, step, trigger);
     if (reason || !erp) {
       const blocked = reason ?? NO_ERP;
-      if (trigger === 'schedule') return { runId: null, status: 'skipped', counts, apiCalls };
+      if (trigger === 'schedule' || trigger === 'push')
+        return { runId: null, status: 'skipped', counts, apiCalls };
       const runId = await startRun(app.db, accountId, step, trigger);
       await finishRun(app.db, runId, {
         status: blocked.status,
@@ -183,7 +184,7 @@ function blockedReason(account: AccountView, erp: ErpView | undefined, step: Ste
       code: `erp.${erp.status}`,
       message: erp.statusMessage ?? 'The ERP connection needs attention.',
     };
-  if (trigger === 'schedule' && !stepEnabled(account.settings, step)) {
+  if ((trigger === 'schedule' || trigger === 'push') && !stepEnabled(account.settings, step)) {
     return {
       status: 'skipped' as const,
       code: 'sync.step_disabled',

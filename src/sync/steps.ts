@@ -14,7 +14,8 @@ export const DEFAULT_INTERVAL_SECONDS: Record<Step, number> = {
   cancellations: 60,
 };
 
-export type Trigger = 'schedule' | 'manual' | 'cli' | 'retry';
+// 'push': Kaufland or the ERP said something changed (src/push).
+export type Trigger = 'schedule' | 'manual' | 'cli' | 'retry' | 'push';
 
 export function isStep(value: string): value is Step {
   return (STEPS as readonly string[]).includes(value);

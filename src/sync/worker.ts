@@ -13,7 +13,7 @@ import { startWorkerLiveness } from './worker-liveness.ts';
 const payloadSchema = z.object({
   accountId: z.uuid(),
   step: z.enum(STEPS),
-  trigger: z.enum(['schedule', 'manual', 'cli', 'retry']),
+  trigger: z.enum(['schedule', 'manual', 'cli', 'retry', 'push']),
 });
 
 /** A run still `running` after 15 minutes belongs to a worker that died (a step takes seconds to minutes). */

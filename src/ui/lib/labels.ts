@@ -34,6 +34,7 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   manual: 'Sync now',
   cli: 'Command line',
   retry: 'Retry',
+  push: 'Push',
 };
 
 export const ORDER_STATES: Record<OrderState, { label: string; tone: Tone }> = {
