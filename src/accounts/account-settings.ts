@@ -84,6 +84,8 @@ const fields = {
   autoAcceptReturns: z.boolean(),
   /** Post the ERP credit notes for returns and refunds (off: drafts for the accountant). */
   postCreditNotes: z.boolean(),
+  /** Where the marketplace mails when it gives up calling AdlerDo back (push, issue 13); null = no push. */
+  pushEmail: z.email('Enter an e-mail address such as shop@example.com.').max(254).nullable(),
 };
 
 /**
@@ -106,6 +108,7 @@ const DEFAULTS = {
   invoiceOnShipment: false,
   autoAcceptReturns: true,
   postCreditNotes: true,
+  pushEmail: null,
   priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
   storefrontPriceRules: {},
 } as const;

@@ -176,6 +176,12 @@ export class ErpService {
     return { view, session: erpConnector(row.type).open(this.credentials(row), { ...options, scope }) };
   }
 
+  /** The connection's id, type and keys, for installing and removing push rules (src/push); never shown. */
+  async pushTarget(): Promise<{ id: string; type: string; credentials: ErpCredentials } | undefined> {
+    const row = await this.find();
+    return row && { id: row.id, type: row.type, credentials: this.credentials(row) };
+  }
+
   private credentials(row: ErpRow): ErpCredentials {
     return {
       url: row.url,
