@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { toAppError } from '../../../core/errors.ts';
+import type { StepContext } from '../../step-context.ts';
+import { batchRef, groupBy, quantitiesBySku } from './group-refs.ts';
+
+export const ISSUE_CREDIT_NOTE_FAILED = 'order.credit_note_failed';
+
+/**
+ * Every accepted return gets its credit note in the ERP for the returned units (a reversal of the invoice
+ * where there is one), posted or left a draft per `postCreditNotes`: one per return, its reference stored on
+ * the lines before the ERP is asked. The documents step then uploads it like any invoice.
+ */
+export async function creditAcceptedReturns(ctx: StepContext): Promise<void> {
+  await assignCreditRefs(ctx);
+  const lines = await ctx.db
+    .selectFrom('hub_return_lines as r')
+    .innerJoin('hub_orders as o', 'o.id', 'r.order_id')
+    .select([
+      'r.id',
+      'r.erp_credit_ref',
+      'r.sku',
+      'r.reason',
+      'r.marketplace_return_id',
+      'r.marketplace_order_id',
+      'o.erp_order_id',
+      'o.erp_order_name',
+      'o.erp_currency',
+      'o.currency',
+    ])
+    .where('r.account_id', '=', ctx.account.id)
+    .where('r.erp_credit_ref', 'is not', null)
+    .where('r.erp_credit_note_id', 'is', null)
+    .where('r.erp_credit_error', 'is', null)
+    .orderBy('r.id')
+    .execute();
+  for (const [ref, group] of groupBy(lines, (l) => l.erp_credit_ref!)) {
+    const first = group[0]!;
+    const ids = group.map((l) => l.id);
+    const reasons = [...new Set(group.map((l) => l.reason).filter(Boolean))].join(', ');
+    try {
+      const note = await ctx.erp.createCreditNote(first.erp_order_id!, {
+        ref,
+        reason: `Return ${first.marketplace_return_id} of order ${first.marketplace_order_id} accepted${reasons ? ` (${reasons})` : ''}`,
+        lines: quantitiesBySku(group),
+        currency: first.erp_currency ?? first.currency,
+        post: ctx.account.settings.postCreditNotes,
+      });
+      await ctx.db
+        .updateTable('hub_return_lines')
+        .set({
+          erp_credit_note_id: note.id,
+          erp_credit_note_name: note.number,
+          erp_credit_note_at: new Date(),
+        })
+        .where('id', 'in', ids)
+        .execute();
+      ctx.counts.created++;
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      if (error.kind !== 'rejected') throw error;
+      await ctx.db
+        .updateTable('hub_return_lines')
+        .set({ erp_credit_error: error.message })
+        .where('id', 'in', ids)
+        .execute();
+      await ctx.issues.raise({
+        code: ISSUE_CREDIT_NOTE_FAILED,
+        subject: first.marketplace_order_id,
+        message: `The ERP made no credit note for the accepted return of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${error.message}`,
+        hint: 'Create the credit note on the sale order in the ERP by hand; AdlerDo uploads it to the marketplace once it is posted.',
+      });
+      ctx.counts.failed++;
+    }
+  }
+}
+
+/** References for accepted lines of orders in the ERP that have none yet: one batch per return. */
+async function assignCreditRefs(ctx: StepContext): Promise<void> {
+  const accepted = await ctx.db
+    .selectFrom('hub_return_lines as r')
+    .innerJoin('hub_orders as o', 'o.id', 'r.order_id')
+    .select([
+      'r.id',
+      'r.marketplace_return_id',
+      sql<boolean>`EXISTS (SELECT 1 FROM hub_return_lines e WHERE e.account_id = r.account_id
+                     AND e.marketplace_return_id = r.marketplace_return_id AND e.erp_credit_ref IS NOT NULL)`.as(
+        'earlier_batch',
+      ),
+    ])
+    .where('r.account_id', '=', ctx.account.id)
+    .where('r.erp_credit_ref', 'is', null)
+    .where('r.status', '=', 'accepted')
+    .where('o.erp_order_id', 'is not', null)
+    .orderBy('r.id')
+    .execute();
+  for (const [returnId, group] of groupBy(accepted, (l) => l.marketplace_return_id)) {
+    const ref = `${batchRef(ctx.account.type, returnId, group[0]!.earlier_batch, group[0]!.id)}:credit`;
+    await ctx.db
+      .updateTable('hub_return_lines')
+      .set({ erp_credit_ref: ref })
+      .where(
+        'id',
+        'in',
+        group.map((l) => l.id),
+      )
+      .execute();
+  }
+}
