@@ -1,6 +1,10 @@
-import { AppError } from '../../core/errors.ts';
 import type { ErpConnector, ErpCredentials, ErpScope, ErpSession } from '../../core/ports/erp.port.ts';
 import { cancelledSaleOrdersSince } from './models/cancelled-orders.ts';
+import { createCreditNote } from './models/credit-notes.ts';
+import { documentPdf } from './models/document-pdf.ts';
+import { documentsChangedSince, saleOrderDocuments } from './models/documents.ts';
+import { invoiceSaleOrder } from './models/invoicing.ts';
+import { prepareReturn, returnReceiptsDoneSince } from './models/returns.ts';
 import { CountryIds } from './models/countries.ts';
 import { CompanyCurrency, readCurrencies } from './models/currencies.ts';
 import { findOrCreateCustomers } from './models/partners.ts';
@@ -14,9 +18,6 @@ import { stockChangedSince, stockCursorNow } from './models/stock.ts';
 import { connectOdoo, type OdooClient } from './odoo.client.ts';
 import { parseOdooSettings, type OdooConnectionInput } from './odoo.settings.ts';
 import { verifyConnection } from './verify.ts';
-
-const pending = (): Promise<never> =>
-  Promise.reject(new AppError('bug', 'odoo.not_implemented', 'Not implemented yet in the Odoo connector.'));
 
 /** The sync's view of one Odoo account: connects on first use, then keeps the client (and its uid). */
 export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope): ErpSession {
@@ -49,14 +50,14 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
     cancelledSaleOrdersSince: async (cursor, limit) =>
       cancelledSaleOrdersSince(await connected(), cursor, limit),
     shipmentsSince: async (cursor, limit) => shipmentsSince(await connected(), cursor, limit),
-    // Being built (issue 11): the port is committed first so the hub can code against it.
-    documentsChangedSince: pending,
-    saleOrderDocuments: pending,
-    documentPdf: pending,
-    invoiceSaleOrder: pending,
-    prepareReturn: pending,
-    returnReceiptsDoneSince: pending,
-    createCreditNote: pending,
+    documentsChangedSince: async (cursor, limit) => documentsChangedSince(await connected(), cursor, limit),
+    saleOrderDocuments: async (ids) => saleOrderDocuments(await connected(), ids),
+    documentPdf: async (id) => documentPdf(await connected(), id),
+    invoiceSaleOrder: async (id) => invoiceSaleOrder(await connected(), id),
+    prepareReturn: async (id, input) => prepareReturn(await connected(), id, input),
+    returnReceiptsDoneSince: async (cursor, limit) =>
+      returnReceiptsDoneSince(await connected(), cursor, limit),
+    createCreditNote: async (id, input) => createCreditNote(await connected(), id, input),
   };
 }
 

@@ -11,7 +11,12 @@ type Domain = unknown[];
  * - a price-included tax: `price_include` is a plain field (≤17); from 18 it is computed, read-only and ignored
  *   on write/copy, `price_include_override = 'tax_included'` sets it (checked on the real 19.0);
  * - the API: JSON-RPC (≤18), JSON-2 (19+, where /jsonrpc is deprecated and announced to go in 20): `transport/open.ts`;
- * - validating a picking with nothing entered: a `stock.immediate.transfer` wizard (≤16), automatic (17+).
+ * - validating a picking with nothing entered: a `stock.immediate.transfer` wizard (≤16), automatic (17+);
+ * - the return wizard's button: `create_returns` (17), `action_create_returns` (18+), whose lines start at 0
+ *   instead of the delivered quantity (checked on the real 19.0);
+ * - "Send & Print": the `account.move.send` wizard with checkboxes (17), `account.move.send.wizard` with
+ *   `sending_methods` (18+; `manual` = download only, checked on the real 19.0);
+ * - a draft invoice's `name`: "/" (17), false (19).
  */
 export interface OdooDialect {
   major: number;
@@ -28,6 +33,14 @@ export interface OdooDialect {
   includedTaxVals: Record<string, unknown>;
   saleState(state: string): ErpSaleOrderState;
   deliveryStatus(value: unknown): ErpDeliveryStatus | null;
+  /** The return wizard's public button method. */
+  createReturnsMethod: 'create_returns' | 'action_create_returns';
+  /** The Send & Print wizard and the values that make it render and store the PDF without e-mailing it. */
+  sendAndPrint(invoiceId: number): {
+    model: string;
+    vals: Record<string, unknown>;
+    context: Record<string, unknown>;
+  };
 }
 
 const SALE_STATES: Record<string, ErpSaleOrderState> = {
@@ -68,5 +81,20 @@ export function dialectFor(major: number): OdooDialect {
     // delivery_status exists from 16; older versions report null and the sync relies on pickings.
     deliveryStatus: (value) =>
       typeof value === 'string' && DELIVERY.includes(value) ? (value as ErpDeliveryStatus) : null,
+    createReturnsMethod: major >= 18 ? 'action_create_returns' : 'create_returns',
+    sendAndPrint: (invoiceId) => {
+      const context = { active_model: 'account.move', active_ids: [invoiceId] };
+      return major >= 18
+        ? {
+            model: 'account.move.send.wizard',
+            vals: { move_id: invoiceId, sending_methods: ['manual'] },
+            context,
+          }
+        : {
+            model: 'account.move.send',
+            vals: { checkbox_send_mail: false, checkbox_download: true },
+            context,
+          };
+    },
   };
 }
