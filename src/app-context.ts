@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { AccountsService } from './accounts/accounts.service.ts';
+import { AlertSettingsService } from './alerts/alert-settings.ts';
 import type { Config } from './config/config.ts';
 import { ErpService } from './erp/erp.service.ts';
 import type { Logger } from './logging/logger.ts';
@@ -20,6 +21,8 @@ export interface AppContext {
   pool: pg.Pool;
   accounts: AccountsService;
   erp: ErpService;
+  /** Where alerts go (SMTP, webhook, language, digest): src/alerts. */
+  alerts: AlertSettingsService;
   /**
    * This process's sync worker, once one is started (`adlerdo start`, `adlerdo worker`, the demo): set by
    * startWorker, reported by GET /ready. Absent in a process that runs no worker.
@@ -61,6 +64,7 @@ export async function createAppContext(
       defaultBaseUrls: { kaufland: config.KAUFLAND_BASE_URL },
     }),
     erp: new ErpService({ db: opened.db, secrets, logger }),
+    alerts: new AlertSettingsService({ db: opened.db, secrets, config }),
     queue: () => (queue ??= SyncQueue.open(opened.pool)),
     close: async () => {
       if (queue) await (await queue).release();

@@ -7,6 +7,8 @@ export const accountSecretContext = (id: string, field: 'client_id' | 'client_se
   `account:${id}:${field}`;
 /** One ERP connection per instance, so its key needs no row id in the context. */
 export const ERP_SECRET_CONTEXT = 'erp:secret';
+/** The alert secrets (SMTP password, webhook URL), one row each in alert_secrets. */
+export const alertSecretContext = (id: string) => `alert:${id}`;
 
 /**
  * Every column that holds a value encrypted with the master key. The start-up check and `adlerdo key rotate`
@@ -24,6 +26,7 @@ const ENCRYPTED_COLUMNS = [
     context: (id: string) => accountSecretContext(id, 'client_secret'),
   },
   { table: 'erp_connections', column: 'secret_encrypted', context: () => ERP_SECRET_CONTEXT },
+  { table: 'alert_secrets', column: 'value_encrypted', context: alertSecretContext },
 ] as const;
 
 export interface StoredSecret {
@@ -39,6 +42,7 @@ export interface StoredSecret {
 const OWNER: Record<string, string> = {
   marketplace_accounts: `'account "' || name || '"'`,
   erp_connections: `'the ERP connection'`,
+  alert_secrets: `'the alert settings (' || name || ')'`,
 };
 
 /** All encrypted values (a few per account). `forUpdate` locks the rows for a rotation's transaction. */
@@ -72,7 +76,8 @@ export function unreadableBy(box: SecretBox, secrets: readonly StoredSecret[]): 
  */
 export const LOST_KEYS_MESSAGE =
   'The stored keys were lost with the master key: enter them again (Update keys). Syncing resumes then.';
-const FORGET: Record<(typeof ENCRYPTED_COLUMNS)[number]['table'], string> = {
+// Alert secrets need no status: an empty value reads as "not set" and the settings page asks for it again.
+const FORGET: Record<'marketplace_accounts' | 'erp_connections', string> = {
   marketplace_accounts: "client_id_last4 = ''",
   erp_connections: "secret_last4 = ''",
 };

@@ -189,6 +189,14 @@ export interface HubOrderLinesTable {
   deemed_supplier: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** The alert secrets (migration 011): the SMTP password and the webhook URL, encrypted (src/alerts). */
+export interface AlertSecretsTable {
+  id: Generated<string>;
+  name: 'smtp_password' | 'webhook_url';
+  value_encrypted: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface DB {
   admins: AdminsTable;
   sessions: SessionsTable;
@@ -204,4 +212,5 @@ export interface DB {
   hub_order_documents: HubOrderDocumentsTable;
   hub_return_lines: HubReturnLinesTable;
   hub_refunds: HubRefundsTable;
+  alert_secrets: AlertSecretsTable;
 }
