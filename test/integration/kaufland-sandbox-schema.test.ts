@@ -273,6 +273,115 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
     await check('get', '/orders', '/orders', 401, undefined, stranger);
     await check('get', '/status/ping', '/status/ping', 401, undefined, { ...seller, secret_key: 'x' });
 
+    // After the sale: invoices, returns, return units, refunds.
+    const pdf = Buffer.from('%PDF-1.4\n% schema walk\n%%EOF\n').toString('base64');
+    const invoiceBody = { original_name: 'invoice-1.pdf', mime_type: 'application/pdf', data: pdf };
+    const uploaded = await check(
+      'post',
+      '/order-invoices/{id_order}',
+      `/order-invoices/${order.id_order}`,
+      201,
+      invoiceBody,
+    );
+    const idInvoice = uploaded.data.id_invoice as number;
+    await check('post', '/order-invoices/{id_order}', `/order-invoices/${order.id_order}`, 400, {
+      ...invoiceBody,
+      mime_type: 'image/png',
+    });
+    await check('post', '/order-invoices/{id_order}', '/order-invoices/NOPE123', 404, invoiceBody);
+    await check('get', '/order-invoices', '/order-invoices?storefront=de&limit=5', 200);
+    await check(
+      'get',
+      '/order-invoices/{id_order}/{id_invoice}',
+      `/order-invoices/${order.id_order}/${idInvoice}`,
+      200,
+    );
+    const withInvoices = await check(
+      'get',
+      '/orders/{id_order}',
+      `/orders/${order.id_order}?embedded=order_invoices`,
+      200,
+    );
+    expect(withInvoices.data.order_invoices).toHaveLength(1);
+    await check(
+      'delete',
+      '/order-invoices/{id_order}/{id_invoice}',
+      `/order-invoices/${order.id_order}/${idInvoice}`,
+      204,
+    );
+    await check(
+      'get',
+      '/order-invoices/{id_order}/{id_invoice}',
+      `/order-invoices/${order.id_order}/${idInvoice}`,
+      404,
+    );
+
+    const fourth = order.order_units[3]!.id_order_unit;
+    await check('patch', '/order-units/{id_order_unit}/refund', `/order-units/${first}/refund`, 204, {
+      amount: 100,
+      reason: 'delivery_damage',
+    });
+    await check('patch', '/order-units/{id_order_unit}/refund', `/order-units/${first}/refund`, 400, {
+      amount: 10_000_000,
+      reason: 'defect',
+    });
+    sandbox.setOrderUnitStatus(third, 'received');
+    const buyerReturn = sandbox.startReturn({
+      order_units: [{ id_order_unit: third, reason: 'defect', note: 'Kratzer' }],
+      tracking_provider: 'DHL',
+      tracking_code: 'RET-1',
+    });
+    expect(validatorFor('#/components/schemas/ReturnDetails')(buyerReturn)).toBe(true);
+    const sellerReturn = await check('post', '/returns', '/returns', 201, [
+      { id_order_unit: first, reason: 'wrong_size', note: 'Buyer sent it back unannounced' },
+    ]);
+    await check('post', '/returns', '/returns', 403, [
+      { id_order_unit: fourth, reason: 'defect', note: 'not sent yet' },
+    ]);
+    await check('post', '/returns', '/returns', 400, [{ id_order_unit: first, reason: 'meh', note: 'x' }]);
+    sandbox.returnArrives(buyerReturn.id_return);
+    await check(
+      'get',
+      '/returns',
+      '/returns?sort=ts_updated:desc&ts_updated_from_iso=2020-01-01T00:00:00Z',
+      200,
+    );
+    await check('get', '/returns', '/returns?storefront=de&status=package_received&limit=1', 200);
+    await check(
+      'get',
+      '/returns/{id_return}',
+      `/returns/${buyerReturn.id_return}?embedded=buyer,return_units`,
+      200,
+    );
+    await check('get', '/returns/{id_return}', '/returns/42', 404);
+    await check('get', '/return-units', '/return-units?status=return_arrived&sort=ts_updated:desc', 200);
+    const arrivedUnit = buyerReturn.return_units![0]!.id_return_unit;
+    const waitingUnit = sellerReturn.data.return_units[0].id_return_unit as number;
+    const unitPath = '/return-units/{id_return_unit}';
+    await check('get', unitPath, `/return-units/${arrivedUnit}?embedded=return,order_unit,tickets`, 200);
+    await check('get', unitPath, `/return-units/${arrivedUnit}`, 200);
+    await check('get', unitPath, '/return-units/42', 404);
+    await check('patch', `${unitPath}/clarify`, `/return-units/${arrivedUnit}/clarify`, 204, {
+      message: 'Please send a photo of the scratch.',
+    });
+    await check('patch', `${unitPath}/repair`, `/return-units/${arrivedUnit}/repair`, 204);
+    await check('patch', `${unitPath}/reject`, `/return-units/${waitingUnit}/reject`, 403, {
+      message: 'No.',
+    });
+    await check('patch', `${unitPath}/reject`, `/return-units/${arrivedUnit}/reject`, 400, {});
+    await check('patch', `${unitPath}/accept`, `/return-units/${arrivedUnit}/accept`, 204);
+    await check('patch', `${unitPath}/accept`, `/return-units/${arrivedUnit}/accept`, 403);
+    await check('patch', `${unitPath}/reject`, `/return-units/${waitingUnit}/reject`, 403, {
+      message: 'No.',
+    });
+    const paid = await check(
+      'get',
+      '/order-units/{id_order_unit}',
+      `/order-units/${third}?embedded=return_unit`,
+      200,
+    );
+    expect(paid.data).toMatchObject({ status: 'returned_paid', return_unit: { status: 'return_accepted' } });
+
     const operations = new Set(checked.map((entry) => entry.split(' ').slice(0, 2).join(' ')));
     expect([...operations].sort()).toEqual(
       [
@@ -289,7 +398,21 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
         'patch /order-units/{id_order_unit}/cancel',
         'patch /order-units/{id_order_unit}/fulfil',
         'patch /order-units/{id_order_unit}/send',
+        'patch /order-units/{id_order_unit}/refund',
         'patch /units/{id_unit}',
+        'get /order-invoices',
+        'get /order-invoices/{id_order}/{id_invoice}',
+        'post /order-invoices/{id_order}',
+        'delete /order-invoices/{id_order}/{id_invoice}',
+        'get /returns',
+        'post /returns',
+        'get /returns/{id_return}',
+        'get /return-units',
+        'get /return-units/{id_return_unit}',
+        'patch /return-units/{id_return_unit}/accept',
+        'patch /return-units/{id_return_unit}/clarify',
+        'patch /return-units/{id_return_unit}/reject',
+        'patch /return-units/{id_return_unit}/repair',
         'post /units',
         'post /units/bulk',
       ].sort(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderUnitStatus } from './records.ts';
+import type { OrderUnitStatus, ReturnReason } from './records.ts';
 import { STOREFRONTS } from './storefronts.ts';
 
 /** Bodies of the control API (/_sandbox/*). Strict like the real API, so a typo in a test setup fails loudly. */
@@ -62,9 +62,51 @@ export const createOrderSchema = z.strictObject({
     .min(1)
     .max(100),
   status: z.enum(ORDER_UNIT_STATUSES).optional(),
+  /** Kaufland itself is the seller of record and invoices the buyer (EU deemed supplier rules). */
+  is_marketplace_deemed_supplier: z.boolean().optional(),
   /** Back-dates the order, e.g. to test `ts_created_from_iso` filters or the 15-minute address hold. */
   ts_created_iso: z.iso.datetime({ offset: true }).optional(),
 });
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 
 export const setStatusSchema = z.strictObject({ status: z.enum(ORDER_UNIT_STATUSES) });
+
+export const RETURN_REASONS = [
+  'accidentally_ordered',
+  'bad_quality',
+  'better_price',
+  'defect',
+  'delivered_damaged',
+  'dislike',
+  'misleading_description',
+  'missing_parts',
+  'no_reason',
+  'too_late',
+  'wrong_article',
+  'wrong_size',
+] as const satisfies readonly ReturnReason[];
+
+const trackingFields = {
+  tracking_provider: z.string().trim().min(1).max(100).optional(),
+  tracking_code: z.string().trim().min(1).max(100).optional(),
+};
+
+/** A buyer starts a return for order units of one order; with a tracking code the return label exists already. */
+export const buyerReturnSchema = z.strictObject({
+  order_units: z
+    .array(
+      z.strictObject({
+        id_order_unit: z.int().min(1),
+        reason: z.enum(RETURN_REASONS),
+        note: z.string().max(1000).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+  ...trackingFields,
+});
+export type BuyerReturnInput = z.input<typeof buyerReturnSchema>;
+
+/** The return parcel reaches the seller; tracking given here replaces what the return had. */
+export const returnArrivalSchema = z.strictObject(trackingFields);
+export type ReturnArrivalInput = z.input<typeof returnArrivalSchema>;

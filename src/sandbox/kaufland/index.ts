@@ -1,12 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import type { SandboxCore } from './context.ts';
-import type { AddSellerInput, CreateOrderInput } from './control-schemas.ts';
+import type {
+  AddSellerInput,
+  BuyerReturnInput,
+  CreateOrderInput,
+  ReturnArrivalInput,
+} from './control-schemas.ts';
 import { FaultInjector, type FaultConfig, type FaultInput } from './faults.ts';
 import { silentLogger, type SandboxLogger } from './logger.ts';
 import { forceStatus } from './order-unit-actions.ts';
 import { orderDetailsView, orderUnitView, type OrderDetailsView, type OrderUnitView } from './order-views.ts';
 import { createOrder } from './orders-factory.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
+import { buyerStartsReturn, parcelArrives } from './returns.ts';
+import { returnDetailsView, type ReturnDetailsView } from './return-views.ts';
 import type { OrderUnitStatus } from './records.ts';
 import { seedDemo } from './demo.ts';
 import { addSeller, rotateKeys, type SellerCredentials } from './sellers.ts';
@@ -15,7 +22,13 @@ import { SnapshotFile } from './snapshot.ts';
 import { SandboxStore } from './state.ts';
 import { stateView, type SandboxStateView } from './state-view.ts';
 
-export type { AddSellerInput, CreateOrderInput } from './control-schemas.ts';
+export type {
+  AddSellerInput,
+  BuyerReturnInput,
+  CreateOrderInput,
+  ReturnArrivalInput,
+} from './control-schemas.ts';
+export type { ReturnDetailsView } from './return-views.ts';
 export type { FaultConfig, FaultInput, FaultKind } from './faults.ts';
 export type { SandboxLogger } from './logger.ts';
 export type { OrderDetailsView, OrderUnitView } from './order-views.ts';
@@ -46,6 +59,10 @@ export interface KauflandSandbox {
   rotateKeys(clientKey: string): SellerCredentials;
   createOrder(input: CreateOrderInput): OrderDetailsView;
   setOrderUnitStatus(idOrderUnit: number, status: OrderUnitStatus): OrderUnitView;
+  /** A buyer returns order units of one order (POST /_sandbox/returns); answers the return with its units. */
+  startReturn(input: BuyerReturnInput): ReturnDetailsView;
+  /** The return parcel reaches the seller (POST /_sandbox/returns/{id}/arrive). */
+  returnArrives(idReturn: number, input?: ReturnArrivalInput): ReturnDetailsView;
   setFaults(input: FaultInput): FaultConfig;
   state(): SandboxStateView;
   /** A demo seller on `de` (fixed keys, see demo.ts) with units DEMO-001 and DEMO-002; idempotent. */
@@ -89,6 +106,10 @@ export async function startKauflandSandbox(options: KauflandSandboxOptions = {})
     rotateKeys: (clientKey) => rotateKeys(store, clientKey),
     createOrder: (input) => orderDetailsView(store, createOrder(store, input)),
     setOrderUnitStatus: (id, status) => orderUnitView(store, forceStatus(store, id, status)),
+    startReturn: (input) =>
+      returnDetailsView(store, buyerStartsReturn(store, input), ['buyer', 'return_units']),
+    returnArrives: (idReturn, input = {}) =>
+      returnDetailsView(store, parcelArrives(store, idReturn, input), ['buyer', 'return_units']),
     setFaults: (input) => core.faults.set(input),
     state: () => stateView(store, core.faults.current()),
     seedDemo: () => seedDemo(store),

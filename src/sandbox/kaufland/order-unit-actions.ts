@@ -1,6 +1,13 @@
 import { CARRIERS_WITHOUT_TRACKING, findCarrier } from './carriers.ts';
 import { fieldError, notFound, ProblemError, type ProblemType } from './errors.ts';
-import type { CancelReason, OrderUnitRecord, OrderUnitStatus, SellerRecord } from './records.ts';
+import type {
+  CancelReason,
+  OrderUnitRecord,
+  OrderUnitStatus,
+  RefundReason,
+  RefundRecord,
+  SellerRecord,
+} from './records.ts';
 import type { SandboxStore } from './state.ts';
 
 type Action = 'send' | 'cancel' | 'fulfil';
@@ -54,7 +61,7 @@ export function sendOrderUnit(
     throw fieldError('tracking_numbers', `is required for carrier ${input.carrier_code}`);
   }
   ensureAllowed(unit, 'send');
-  setStatus(store, unit, 'sent');
+  setOrderUnitStatus(store, unit, 'sent');
   store.shipments.push({
     id_order_unit: unit.id_order_unit,
     carrier_code: input.carrier_code,
@@ -67,13 +74,13 @@ export function sendOrderUnit(
 export function cancelOrderUnit(store: SandboxStore, unit: OrderUnitRecord, reason: CancelReason): void {
   ensureAllowed(unit, 'cancel');
   unit.cancel_reason = reason;
-  setStatus(store, unit, 'cancelled');
+  setOrderUnitStatus(store, unit, 'cancelled');
   store.changed();
 }
 
 export function fulfilOrderUnit(store: SandboxStore, unit: OrderUnitRecord): void {
   ensureAllowed(unit, 'fulfil');
-  setStatus(store, unit, 'need_to_be_sent');
+  setOrderUnitStatus(store, unit, 'need_to_be_sent');
   store.changed();
 }
 
@@ -81,14 +88,58 @@ export function fulfilOrderUnit(store: SandboxStore, unit: OrderUnitRecord): voi
 export function forceStatus(store: SandboxStore, id: number, status: OrderUnitStatus): OrderUnitRecord {
   const unit = store.orderUnits.get(id);
   if (!unit) throw notFound('Order unit not found');
-  setStatus(store, unit, status);
+  setOrderUnitStatus(store, unit, status);
   store.changed();
   return unit;
 }
 
-function setStatus(store: SandboxStore, unit: OrderUnitRecord, status: OrderUnitStatus): void {
+export function setOrderUnitStatus(
+  store: SandboxStore,
+  unit: OrderUnitRecord,
+  status: OrderUnitStatus,
+): void {
   unit.status = status;
   unit.ts_updated_iso = store.nowIso();
   if (status === 'received' && unit.order_received_timestamp_iso === null)
     unit.order_received_timestamp_iso = unit.ts_updated_iso;
+}
+
+/** Order units that were paid and left the warehouse; before that there is nothing to refund. */
+const REFUNDABLE: readonly OrderUnitStatus[] = ['sent', 'received', 'sent_and_autopaid', 'returned'];
+
+/**
+ * PATCH …/refund: part of the price back to the buyer. Several refunds may add up to the unit's price, not more.
+ * The spec declares no 403 here, so every refusal is a 400 naming the field.
+ */
+export function refundOrderUnit(
+  store: SandboxStore,
+  unit: OrderUnitRecord,
+  input: { amount: number; reason: RefundReason },
+): RefundRecord {
+  if (!REFUNDABLE.includes(unit.status)) {
+    throw fieldError(
+      'id_order_unit',
+      `order unit ${unit.id_order_unit} is ${unit.status}; refunds are possible once it is sent (not after a paid return)`,
+    );
+  }
+  const refunded = store.refunds
+    .filter((refund) => refund.id_order_unit === unit.id_order_unit)
+    .reduce((sum, refund) => sum + refund.amount, 0);
+  const left = unit.price - refunded;
+  if (input.amount > left) {
+    throw fieldError(
+      'amount',
+      `${input.amount} exceeds what is left to refund on this order unit: ${left} of its price ${unit.price} (cents)`,
+    );
+  }
+  const refund: RefundRecord = {
+    id_order_unit: unit.id_order_unit,
+    amount: input.amount,
+    reason: input.reason,
+    ts_created_iso: store.nowIso(),
+  };
+  store.refunds.push(refund);
+  unit.ts_updated_iso = refund.ts_created_iso;
+  store.changed();
+  return refund;
 }

@@ -1,5 +1,7 @@
 import type { components } from '../../connectors/kaufland/generated/openapi.d.ts';
+import { invoicesOfOrder, invoiceView } from './invoices.ts';
 import type { OrderRecord, OrderUnitRecord } from './records.ts';
+import { latestReturnUnitOf, returnUnitView } from './return-unit-view.ts';
 import type { SandboxStore } from './state.ts';
 import { STOREFRONT_FACTS } from './storefronts.ts';
 import { productView } from './views.ts';
@@ -15,6 +17,10 @@ export type OrderEmbed = Schemas['OrderEmbeddable'];
 
 /** Integrations report addresses withheld for about 15 minutes while a unit is still `open`. */
 export const ADDRESS_HOLD_MS = 15 * 60_000;
+
+function isDeemedSupplier(order: OrderRecord | undefined): boolean {
+  return order?.deemed_supplier === true;
+}
 
 function addressesVisible(store: SandboxStore, unit: OrderUnitRecord): boolean {
   return unit.status !== 'open' || store.clock() - Date.parse(unit.ts_created_iso) >= ADDRESS_HOLD_MS;
@@ -32,7 +38,7 @@ function unitCore(store: SandboxStore, unit: OrderUnitRecord): Omit<OrderDetails
     id_order: unit.id_order,
     ts_created_iso: unit.ts_created_iso,
     ts_updated_iso: unit.ts_updated_iso,
-    is_marketplace_deemed_supplier: false,
+    is_marketplace_deemed_supplier: isDeemedSupplier(store.orders.get(unit.id_order)),
     status: unit.status,
     price: unit.price,
     id_offer: unit.id_offer,
@@ -77,7 +83,10 @@ export function orderUnitDetailsView(
 ): OrderUnitDetailsView {
   const view: OrderUnitDetailsView = orderUnitView(store, unit);
   if (embedded.includes('tickets')) view.tickets = [];
-  if (embedded.includes('return_unit')) view.return_unit = null;
+  if (embedded.includes('return_unit')) {
+    const returnUnit = latestReturnUnitOf(store, unit.id_order_unit);
+    view.return_unit = returnUnit ? returnUnitView(returnUnit) : null;
+  }
   if (embedded.includes('delivery_attempt_timestamp_iso')) view.delivery_attempt_timestamp_iso = null;
   if (embedded.includes('delivery')) view.delivery = { pickup_location: null };
   if (embedded.includes('kss_delivery')) view.kss_eligible = false;
@@ -93,7 +102,7 @@ export function orderView(store: SandboxStore, order: OrderRecord): OrderView {
   return {
     id_order: order.id_order,
     ts_created_iso: order.ts_created_iso,
-    is_marketplace_deemed_supplier: false,
+    is_marketplace_deemed_supplier: isDeemedSupplier(order),
     order_units_count: units.length,
     ts_units_updated_iso: latestUpdate(order, units),
     storefront: order.storefront,
@@ -118,7 +127,7 @@ export function orderDetailsView(
   const view: OrderDetailsView = {
     id_order: order.id_order,
     ts_created_iso: order.ts_created_iso,
-    is_marketplace_deemed_supplier: false,
+    is_marketplace_deemed_supplier: isDeemedSupplier(order),
     storefront: order.storefront,
     fulfillment_type: 'fulfilled_by_merchant',
     order_units: units.map((unit) => ({
@@ -131,7 +140,10 @@ export function orderDetailsView(
     shipping_address: visible ? { ...order.shipping_address } : null,
     buyer: { ...order.buyer },
   };
-  if (embedded.includes('order_invoices')) view.order_invoices = [];
+  if (embedded.includes('order_invoices'))
+    view.order_invoices = invoicesOfOrder(store, order.id_order).map((invoice) =>
+      invoiceView(store, invoice),
+    );
   if (embedded.includes('delivery')) view.delivery = { pickup_location: null };
   return view;
 }

@@ -49,6 +49,7 @@ export function createOrder(store: SandboxStore, raw: CreateOrderInput): OrderRe
     billing_address: input.billing_address
       ? mergeAddress(person.address, input.billing_address)
       : { ...shipping },
+    ...(input.is_marketplace_deemed_supplier === true ? { deemed_supplier: true } : {}),
   };
   store.orders.set(order.id_order, order);
   const status: OrderUnitStatus = input.status ?? 'need_to_be_sent';

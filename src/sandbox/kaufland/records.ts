@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { components } from '../../connectors/kaufland/generated/openapi.d.ts';
 import type { Storefront } from './storefronts.ts';
 
@@ -10,6 +11,10 @@ export type OrderUnitStatus = Schemas['OrderUnitStatus'];
 export type CancelReason = Schemas['OrderUnitCancelReason'];
 export type Address = Schemas['Address'];
 export type Buyer = Schemas['Buyer'];
+export type ReturnStatus = Schemas['ReturnStatus'];
+export type ReturnUnitStatus = Schemas['ReturnUnitStatus'];
+export type ReturnReason = Schemas['ReturnReason'];
+export type RefundReason = Schemas['OrderUnitRefundReason'];
 
 /** A seller account. `id_seller` is internal and survives key rotation; the client key is what requests carry. */
 export interface SellerRecord {
@@ -62,6 +67,8 @@ export interface OrderRecord {
   buyer: Buyer;
   billing_address: Address;
   shipping_address: Address;
+  /** Kaufland is the seller of record and invoices the buyer itself (EU deemed supplier); absent = false. */
+  deemed_supplier?: boolean;
 }
 
 /** One piece of one order line: three of an item are three order units. Product data is copied at purchase time. */
@@ -93,6 +100,53 @@ export interface ShipmentRecord {
   ts_created_iso: string;
 }
 
+/** A document the seller attached to an order. Only its facts are kept, not the file (snapshots stay small). */
+export interface InvoiceRecord {
+  id_invoice: number;
+  id_order: string;
+  id_seller: number;
+  storefront: Storefront;
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+  ts_created_iso: string;
+}
+
+/** One return parcel: order units of one order, sent back together. */
+export interface ReturnRecord {
+  id_return: number;
+  id_seller: number;
+  id_order: string;
+  storefront: Storefront;
+  status: ReturnStatus;
+  tracking_provider: string | null;
+  tracking_code: string | null;
+  ts_created_iso: string;
+  /** Moves whenever the return or one of its units changes (the spec's return units carry no time of their own). */
+  ts_updated_iso: string;
+}
+
+export interface ReturnUnitRecord {
+  id_return_unit: number;
+  id_return: number;
+  id_order_unit: number;
+  id_seller: number;
+  storefront: Storefront;
+  status: ReturnUnitStatus;
+  reason: ReturnReason;
+  note: string | null;
+  /** Messages the seller sent with reject/clarify (Kaufland opens a ticket with them). */
+  messages: { action: 'reject' | 'clarify'; message: string; ts_created_iso: string }[];
+  ts_created_iso: string;
+}
+
+export interface RefundRecord {
+  id_order_unit: number;
+  amount: number;
+  reason: RefundReason;
+  ts_created_iso: string;
+}
+
 /** Next ids. Offsets give ids the length real ones have (id_order_unit 314567896580917 has 15 digits). */
 export interface Counters {
   seller: number;
@@ -101,13 +155,41 @@ export interface Counters {
   orderUnit: number;
   buyer: number;
   order: number;
+  invoice: number;
+  return: number;
+  returnUnit: number;
 }
 
-export const INITIAL_COUNTERS: Counters = {
+/** Sellers, offers and products are per sandbox; their ids may start at the same place every time. */
+const FIXED_COUNTERS = {
   seller: 1,
   unit: 400_000_001,
   product: 362_500_001,
-  orderUnit: 314_567_800_000_001,
-  buyer: 21_600_001,
-  order: 1,
-};
+  invoice: 918_270_001,
+} as const;
+
+/**
+ * Kaufland's order, order-unit, buyer and return ids are global: a sandbox restarted against a persistent ERP must
+ * not hand out ids an earlier sandbox used. Each fresh store starts these at a random point of their id space
+ * (crypto-random, so two sandboxes started in the same millisecond differ too); ids then count up from there.
+ * Two sandboxes making N ids each overlap with a chance of about 2N / space: for order ids (36^7 ≈ 7.8e10) and
+ * 10,000 orders each, 1 in 4 million. Every id stays a safe integer (below 2^53, the spec's int64).
+ */
+export function initialCounters(): Counters {
+  return {
+    ...FIXED_COUNTERS,
+    // 15 digits like 314567896580917.
+    orderUnit: randomStart(100_000_000_000_000, 899_000_000_000_000),
+    buyer: randomStart(10_000_000, 89_000_000_000),
+    // A sequence number; order-factory permutes it into the 7-character id space (36^7 values).
+    order: randomStart(1, 78_000_000_000),
+    return: randomStart(100_000_000, 8_900_000_000_000),
+    returnUnit: randomStart(1_000_000_000, 8_900_000_000_000),
+  };
+}
+
+function randomStart(from: number, span: number): number {
+  // Two 24-bit draws give 48 random bits, more than any span here.
+  const draw = randomInt(0, 2 ** 24) * 2 ** 24 + randomInt(0, 2 ** 24);
+  return from + (draw % span);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CancelReason, UnitCondition, VatIndicator } from './records.ts';
+import type { CancelReason, RefundReason, UnitCondition, VatIndicator } from './records.ts';
 
 /** Request bodies of the /v2 operations the sandbox serves, as strict as the spec: unknown fields are a 400. */
 const INT32_MAX = 2_147_483_647;
@@ -83,3 +83,20 @@ export const bulkItemsSchema = z.array(
 export const sendSchema = z.strictObject({ carrier_code: z.string(), tracking_numbers: z.string() });
 
 export const cancelSchema = z.strictObject({ reason: z.enum(CANCEL_REASONS) });
+
+export const REFUND_REASONS = [
+  'delivery_damage',
+  'delivery_delay',
+  'incomplete_delivery',
+  'incorrect_delivery',
+  'refund_postage_fee',
+  'defect',
+  'other_refund',
+  'refund_return_postage_fee',
+] as const satisfies readonly RefundReason[];
+
+/** Cents of the order unit's currency; the upper bound is the unit's price, checked with the unit. */
+export const refundSchema = z.strictObject({
+  amount: z.int().min(1).max(INT32_MAX),
+  reason: z.enum(REFUND_REASONS),
+});

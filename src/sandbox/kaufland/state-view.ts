@@ -1,8 +1,11 @@
 import type { FaultConfig } from './faults.ts';
 import { orderUnitView, orderView, type OrderUnitView, type OrderView } from './order-views.ts';
-import type { ShipmentRecord } from './records.ts';
+import { invoiceView, type OrderInvoiceView } from './invoices.ts';
+import type { RefundRecord, ReturnUnitRecord, ShipmentRecord } from './records.ts';
+import { returnView, type ReturnView } from './return-views.ts';
 import type { SandboxStore } from './state.ts';
 import type { Storefront } from './storefronts.ts';
+import { returnUnitView, type ReturnUnitView } from './return-unit-view.ts';
 import { unitView, type UnitView } from './views.ts';
 
 type Owned<T> = T & { client_key: string };
@@ -14,6 +17,11 @@ export interface SandboxStateView {
   orders: Owned<OrderView>[];
   order_units: Owned<OrderUnitView>[];
   shipments: ShipmentRecord[];
+  order_invoices: Owned<OrderInvoiceView & { size_bytes: number }>[];
+  returns: Owned<ReturnView & { id_order: string }>[];
+  /** The spec's ReturnUnit plus the messages the seller sent with reject/clarify. */
+  return_units: Owned<ReturnUnitView & { messages: ReturnUnitRecord['messages'] }>[];
+  refunds: RefundRecord[];
   faults: FaultConfig;
 }
 
@@ -41,6 +49,22 @@ export function stateView(store: SandboxStore, faults: FaultConfig): SandboxStat
       ...shipment,
       tracking_numbers: [...shipment.tracking_numbers],
     })),
+    order_invoices: [...store.invoices.values()].map((invoice) => ({
+      client_key: keyOf(invoice.id_seller),
+      ...invoiceView(store, invoice),
+      size_bytes: invoice.size_bytes,
+    })),
+    returns: [...store.returns.values()].map((record) => ({
+      client_key: keyOf(record.id_seller),
+      ...returnView(record),
+      id_order: record.id_order,
+    })),
+    return_units: [...store.returnUnits.values()].map((unit) => ({
+      client_key: keyOf(unit.id_seller),
+      ...returnUnitView(unit),
+      messages: unit.messages.map((message) => ({ ...message })),
+    })),
+    refunds: store.refunds.map((refund) => ({ ...refund })),
     faults,
   };
 }

@@ -1,9 +1,13 @@
 import {
-  INITIAL_COUNTERS,
+  initialCounters,
   type Counters,
+  type InvoiceRecord,
   type OrderRecord,
   type OrderUnitRecord,
   type ProductRecord,
+  type RefundRecord,
+  type ReturnRecord,
+  type ReturnUnitRecord,
   type SellerRecord,
   type ShipmentRecord,
   type UnitRecord,
@@ -23,6 +27,11 @@ export interface SnapshotData {
   orders: OrderRecord[];
   order_units: OrderUnitRecord[];
   shipments: ShipmentRecord[];
+  /** Absent in snapshots written before the after-sale features; read as empty. */
+  invoices?: InvoiceRecord[];
+  returns?: ReturnRecord[];
+  return_units?: ReturnUnitRecord[];
+  refunds?: RefundRecord[];
 }
 
 /** The in-memory store. Every mutation ends with `changed()`, which the snapshot file listens to. */
@@ -34,7 +43,11 @@ export class SandboxStore {
   readonly orders = new Map<string, OrderRecord>();
   readonly orderUnits = new Map<number, OrderUnitRecord>();
   shipments: ShipmentRecord[] = [];
-  counters: Counters = { ...INITIAL_COUNTERS };
+  readonly invoices = new Map<number, InvoiceRecord>();
+  readonly returns = new Map<number, ReturnRecord>();
+  readonly returnUnits = new Map<number, ReturnUnitRecord>();
+  refunds: RefundRecord[] = [];
+  counters: Counters = initialCounters();
   private readonly listeners: (() => void)[] = [];
 
   constructor(readonly clock: () => number) {}
@@ -79,8 +92,10 @@ export class SandboxStore {
   private wipe(): void {
     for (const map of [this.sellers, this.products, this.units, this.stocks, this.orders, this.orderUnits])
       map.clear();
+    for (const map of [this.invoices, this.returns, this.returnUnits]) map.clear();
     this.shipments = [];
-    this.counters = { ...INITIAL_COUNTERS };
+    this.refunds = [];
+    this.counters = initialCounters();
   }
 
   toSnapshot(): SnapshotData {
@@ -94,12 +109,16 @@ export class SandboxStore {
       orders: [...this.orders.values()],
       order_units: [...this.orderUnits.values()],
       shipments: [...this.shipments],
+      invoices: [...this.invoices.values()],
+      returns: [...this.returns.values()],
+      return_units: [...this.returnUnits.values()],
+      refunds: [...this.refunds],
     };
   }
 
   load(data: SnapshotData): void {
     this.wipe();
-    this.counters = { ...INITIAL_COUNTERS, ...data.counters };
+    this.counters = { ...initialCounters(), ...data.counters };
     for (const seller of data.sellers) this.sellers.set(seller.id_seller, seller);
     for (const product of data.products) this.products.add(product);
     for (const unit of data.units) this.units.add(unit);
@@ -107,6 +126,10 @@ export class SandboxStore {
     for (const order of data.orders) this.orders.set(order.id_order, order);
     for (const unit of data.order_units) this.orderUnits.set(unit.id_order_unit, unit);
     this.shipments = [...data.shipments];
+    for (const invoice of data.invoices ?? []) this.invoices.set(invoice.id_invoice, invoice);
+    for (const record of data.returns ?? []) this.returns.set(record.id_return, record);
+    for (const unit of data.return_units ?? []) this.returnUnits.set(unit.id_return_unit, unit);
+    this.refunds = [...(data.refunds ?? [])];
   }
 }
 

@@ -1,11 +1,19 @@
 import { parseJsonBody, validateBody } from '../body.ts';
 import type { ControlContext } from '../context.ts';
-import { setStatusSchema, type AddSellerInput, type CreateOrderInput } from '../control-schemas.ts';
+import {
+  setStatusSchema,
+  type AddSellerInput,
+  type BuyerReturnInput,
+  type CreateOrderInput,
+  type ReturnArrivalInput,
+} from '../control-schemas.ts';
 import type { FaultInput } from '../faults.ts';
 import { noContent, ok } from '../http-io.ts';
 import { forceStatus } from '../order-unit-actions.ts';
 import { orderDetailsView, orderUnitView } from '../order-views.ts';
 import { createOrder } from '../orders-factory.ts';
+import { buyerStartsReturn, parcelArrives } from '../returns.ts';
+import { returnDetailsView } from '../return-views.ts';
 import { idParam } from '../query.ts';
 import type { Router } from '../router.ts';
 import { addSeller, rotateKeys } from '../sellers.ts';
@@ -27,6 +35,15 @@ export function controlRoutes(router: Router<ControlContext>): void {
   router.add('PATCH', '/_sandbox/order-units/{id_order_unit}', ({ store, rawBody }, params) => {
     const { status } = validateBody(setStatusSchema, parseJsonBody(rawBody));
     return ok(orderUnitView(store, forceStatus(store, idParam(params, 'id_order_unit'), status)));
+  });
+  router.add('POST', '/_sandbox/returns', ({ store, rawBody }) => {
+    const record = buyerStartsReturn(store, parseJsonBody(rawBody) as BuyerReturnInput);
+    return ok(returnDetailsView(store, record, ['buyer', 'return_units']), 201);
+  });
+  router.add('POST', '/_sandbox/returns/{id_return}/arrive', ({ store, rawBody }, params) => {
+    const input = rawBody.length === 0 ? {} : (parseJsonBody(rawBody) as ReturnArrivalInput);
+    const record = parcelArrives(store, idParam(params, 'id_return'), input);
+    return ok(returnDetailsView(store, record, ['buyer', 'return_units']));
   });
   router.add('GET', '/_sandbox/faults', ({ core }) => ok(core.faults.current()));
   router.add('POST', '/_sandbox/faults', ({ core, rawBody }) =>

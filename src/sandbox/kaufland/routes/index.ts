@@ -3,9 +3,12 @@ import { Router } from '../router.ts';
 import { carrierRoutes } from './carriers.ts';
 import { controlRoutes } from './control.ts';
 import { infoRoutes } from './info.ts';
+import { orderInvoiceRoutes } from './order-invoices.ts';
 import { orderUnitActionRoutes } from './order-unit-actions.ts';
 import { orderUnitRoutes } from './order-units.ts';
 import { orderRoutes } from './orders.ts';
+import { returnUnitRoutes } from './return-units.ts';
+import { returnRoutes } from './returns.ts';
 import { bulkRoutes } from './units-bulk.ts';
 import { unitRoutes } from './units.ts';
 
@@ -19,6 +22,9 @@ export function apiRouter(): Router<ApiContext> {
   orderRoutes(router);
   orderUnitRoutes(router);
   orderUnitActionRoutes(router);
+  orderInvoiceRoutes(router);
+  returnRoutes(router);
+  returnUnitRoutes(router);
   return router;
 }
 
