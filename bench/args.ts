@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { BENCH_CURRENCIES, type BenchStorefront } from './ipc.ts';
 
 export interface BenchArgs {
   skus: number;
@@ -21,6 +22,10 @@ export interface BenchArgs {
   timeout: number;
   /** Seed the catalog as one import (every record in the same second) instead of grown over time. */
   import: boolean;
+  /** The seller's storefront; `cz`/`pl` price in CZK/PLN at an Odoo rate, which scenario 6 changes. */
+  storefront: BenchStorefront;
+  /** Relative change of that rate in scenario 6 (0.01 = 1 %); 0 skips it. */
+  rateChange: number;
   json: boolean;
 }
 
@@ -38,6 +43,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --order-spread S    create the orders over S seconds instead of all at once (default 0)
   --seed N            seed of the random stock levels, prices and orders (default 1)
   --timeout MIN       stop (and clean up) after this many minutes (default 90)
+  --storefront S      the seller's one storefront: de (EUR, default), cz (CZK) or pl (PLN); cz and pl
+                      price at an Odoo rate (CZK 25, PLN 4.3 per EUR) and add scenario 6, a rate change
+  --rate-change F     scenario 6: relative change of that rate (default 0.01; 0 skips it)
   --import            seed Odoo as one import: every product, quant and move line in the same second
                       (default: a catalog grown over time, 200 products per second of back-dated history)
   --json              JSON on stdout, the table on stderr
@@ -67,12 +75,16 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       'order-spread': { type: 'string' },
       seed: { type: 'string' },
       timeout: { type: 'string' },
+      storefront: { type: 'string', default: 'de' },
+      'rate-change': { type: 'string' },
       import: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return 'help';
+  if (!Object.hasOwn(BENCH_CURRENCIES, values.storefront))
+    throw new Error(`--storefront must be de, cz or pl, not "${values.storefront}"\n\n${USAGE}`);
   const args: BenchArgs = {
     skus: positive('skus', values.skus, 100_000),
     change: positive('change', values.change, 0.01, false),
@@ -86,6 +98,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     seed: positive('seed', values.seed, 1),
     timeout: positive('timeout', values.timeout, 90, false),
     import: values.import,
+    storefront: values.storefront as BenchStorefront,
+    rateChange: positive('rate-change', values['rate-change'], 0.01, false),
     json: values.json,
   };
   if (args.skus < 100)

@@ -12,7 +12,15 @@ export interface StartInput {
   seed: number;
   /** How the catalog got into Odoo: grown over time (`history`) or one import transaction (`import`). */
   seedMode: 'history' | 'import';
+  /** The seller's one storefront; not `de`: its currency is activated in Odoo at the bench's starting rate. */
+  storefront: BenchStorefront;
 }
+
+/** Storefronts the bench can list on, and the currency each prices in (EUR is the Odoo company's). */
+export const BENCH_CURRENCIES = { de: 'EUR', cz: 'CZK', pl: 'PLN' } as const;
+export type BenchStorefront = keyof typeof BENCH_CURRENCIES;
+/** Units per 1 EUR the bench starts from: round numbers near the real ones. */
+export const START_RATES: Record<string, number> = { CZK: 25, PLN: 4.3 };
 
 export interface Connection {
   kaufland: { baseUrl: string; clientKey: string; secretKey: string };
@@ -56,6 +64,10 @@ export interface HostApi {
   /** Which of these marketplace order ids have an Odoo sale order (by client_order_ref). */
   saleOrders: { input: { refs: string[] }; result: string[] };
   usage: { input: Record<string, never>; result: Usage };
+  /** A new rate of the day for `currency` in Odoo (units per 1 EUR), as the seller's accountant enters it. */
+  setRate: { input: { currency: string; rate: number }; result: null };
+  /** Kaufland's listing price (minor units) per SKU of every unit. */
+  kauflandPrices: { input: Record<string, never>; result: Record<string, number> };
   stop: { input: Record<string, never>; result: null };
 }
 

@@ -6,7 +6,9 @@ import { inFlight } from './meter.ts';
 import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
 import { idleCycle, initialCycle } from './scenarios/initial.ts';
+import { BENCH_CURRENCIES } from './ipc.ts';
 import { openOrdersCycle } from './scenarios/open-orders.ts';
+import { rateChangeCycle } from './scenarios/reprice.ts';
 import { ordersToErp } from './scenarios/orders.ts';
 import { steadyCycle } from './scenarios/steady.ts';
 import { stockLatency } from './scenarios/stock-latency.ts';
@@ -52,6 +54,7 @@ async function scenarios(args: BenchArgs): Promise<void> {
     latencyMs: args.latency,
     seed: args.seed,
     seedMode: args.import ? 'import' : 'history',
+    storefront: args.storefront,
   });
   seedMs = connection.seedMs;
   dataDir = await makeDataDir();
@@ -66,6 +69,10 @@ async function scenarios(args: BenchArgs): Promise<void> {
     results.push(await ordersToErp(bench, args.orders, args.orderUnits, args.orderSpread * 1000));
   // Last: its open orders stay reserved, which would skew any stock measurement after it.
   if (args.openOrders > 0) results.push(await openOrdersCycle(bench, args.change, args.openOrders));
+  // Only a storefront in another currency than the company's has a rate to change.
+  const currency = BENCH_CURRENCIES[args.storefront];
+  if (currency !== 'EUR' && args.rateChange > 0)
+    results.push(await rateChangeCycle(bench, currency, args.rateChange));
 }
 
 function print(args: BenchArgs, error?: unknown): void {
@@ -85,6 +92,7 @@ function print(args: BenchArgs, error?: unknown): void {
     : results;
   const context = [
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; Node ${process.version}.`,
+    `Storefront: kaufland.${args.storefront} (${BENCH_CURRENCIES[args.storefront]}).`,
     `Sandboxes: ${args.latency} ms added per call (Kaufland /v2 and Odoo RPC), in a child process. Odoo seeded with ${args.skus} products ${args.import ? 'as ONE import (all in the same second)' : 'grown over time (200 per second of back-dated history)'} in ${(seedMs / 1000).toFixed(1)} s.`,
     `Hub = this process (CPU from process.cpuUsage, peak RSS sampled every 50 ms; lifetime max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB). PG = its embedded PostgreSQL (/proc). Sandbox = the child process with both sandboxes.`,
     `Total bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${(os.loadavg()[0] ?? 0).toFixed(2)} (other work on the machine slows wall times).`,

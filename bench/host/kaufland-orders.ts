@@ -24,7 +24,7 @@ export function createOrders(world: World, count: number, units: number, status?
     const at = Date.now();
     const order = world.kaufland.createOrder({
       client_key: world.clientKey,
-      storefront: 'de',
+      storefront: world.storefront,
       items: [...items].map(([sku, quantity]) => ({ id_offer: sku, quantity })),
       ...(status && { status }),
     });
@@ -44,4 +44,12 @@ export function kauflandAmounts(world: World, skus: readonly string[]): Record<s
     if (unit.id_offer !== null && wanted.has(unit.id_offer)) amounts[unit.id_offer] = unit.amount;
   }
   return amounts;
+}
+
+/** Kaufland's listing price (minor units of the storefront's currency) per SKU, of every unit. */
+export function kauflandPrices(world: World): Record<string, number> {
+  const prices: Record<string, number> = {};
+  for (const unit of world.kaufland.state().units)
+    if (unit.id_offer !== null) prices[unit.id_offer] = unit.listing_price;
+  return prices;
 }

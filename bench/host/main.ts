@@ -1,5 +1,6 @@
 import type { HostApi, Op, Reply, Request } from '../ipc.ts';
-import { createOrders, kauflandAmounts } from './kaufland-orders.ts';
+import { createOrders, kauflandAmounts, kauflandPrices } from './kaufland-orders.ts';
+import { setRate } from './odoo-rates.ts';
 import { changeStock, odooFree, saleOrdersFor } from './odoo-stock.ts';
 import { startWorld, stopWorld, type World } from './world.ts';
 
@@ -27,6 +28,8 @@ const handlers: Handlers = {
   createOrders: ({ count, units, status }) => createOrders(need(), count, units, status),
   odooFree: ({ skus }) => odooFree(need(), skus),
   kauflandAmounts: ({ skus }) => kauflandAmounts(need(), skus),
+  setRate: ({ currency, rate }) => setRate(need(), currency, rate),
+  kauflandPrices: () => kauflandPrices(need()),
   kauflandUnitCount: () => need().kaufland.state().units.length,
   saleOrders: ({ refs }) => saleOrdersFor(need(), refs),
   usage: () => {

@@ -1,13 +1,21 @@
 import { startKauflandSandbox, type KauflandSandbox } from '../../src/sandbox/kaufland/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
 import { eanOf, random, skuOf } from '../catalog.ts';
-import type { Connection, StartInput } from '../ipc.ts';
+import {
+  BENCH_CURRENCIES,
+  START_RATES,
+  type BenchStorefront,
+  type Connection,
+  type StartInput,
+} from '../ipc.ts';
+import { setRate } from './odoo-rates.ts';
 
 /** Both sandboxes, the seeded catalog, and what the host remembers of it to pick SKUs to change and order. */
 export interface World {
   kaufland: KauflandSandbox;
   odoo: OdooSandbox;
   clientKey: string;
+  storefront: BenchStorefront;
   /** Odoo product id per SKU. */
   productIds: Map<string, number>;
   /** What Kaufland may still sell per SKU, as far as the host knows: seeded, counted, minus its own orders. */
@@ -29,7 +37,7 @@ export async function startWorld(input: StartInput): Promise<World> {
     startKauflandSandbox({ port: 0, latencyMs: input.latencyMs }),
     startOdooSandbox({ port: 0, latencyMs: input.latencyMs, now: () => backdated ?? new Date() }),
   ]);
-  const keys = kaufland.addSeller({ storefronts: ['de'] });
+  const keys = kaufland.addSeller({ storefronts: [input.storefront] });
   const rng = random(input.seed);
   const started = performance.now();
   // 1–50 on hand, prices 1.00–100.99: the numbers do not matter to the hub, only that every SKU gets an offer.
@@ -54,10 +62,11 @@ export async function startWorld(input: StartInput): Promise<World> {
   for (const product of odoo.instance.store.all('product.product')) {
     if (typeof product.default_code === 'string') productIds.set(product.default_code, product.id);
   }
-  return {
+  const world: World = {
     kaufland,
     odoo,
     clientKey: keys.client_key,
+    storefront: input.storefront,
     productIds,
     sellable: new Map(products.map((p) => [p.sku, p.qty])),
     rng,
@@ -67,6 +76,10 @@ export async function startWorld(input: StartInput): Promise<World> {
       seedMs,
     },
   };
+  const currency = BENCH_CURRENCIES[input.storefront];
+  const rate = START_RATES[currency];
+  if (rate !== undefined) setRate(world, currency, rate);
+  return world;
 }
 
 export async function stopWorld(world: World | undefined): Promise<void> {
