@@ -19,14 +19,23 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
  * receiver), where nothing on the internet can read the token in the URL on its way.
  */
 export const webhookUrl = httpUrl('Enter the webhook URL your chat tool gave you, starting with https://')
+  // zod runs refinements even after the URL check failed: an unparsable value is left to that check's message.
   .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || isPrivateHost(url.hostname);
+    const url = parseUrl(value);
+    return !url || url.protocol === 'https:' || isPrivateHost(url.hostname);
   }, 'Use an https:// URL (plain http:// only to localhost or a private network address).')
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password;
+    const url = parseUrl(value);
+    return !url || (!url.username && !url.password);
   }, 'Remove the user name and password from the URL.');
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
 
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
