@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { Charts } from '../dashboard-types.ts';
 import { timeBuckets } from '../lib/chart-scale.ts';
-import { formatCount, plural } from '../lib/format.ts';
+import { formatCount, formatDecimal } from '../lib/format.ts';
 import { clockTime } from '../lib/time.ts';
 import { ChartCard } from './charts/ChartCard.tsx';
 import { TimeBarChart } from './charts/TimeBarChart.tsx';
@@ -11,10 +12,10 @@ const KAUFLAND_PER_MINUTE = 111 * 60;
 
 const minuteLabel = (t: number, i: number) => (i % 15 === 14 ? clockTime(t) : undefined);
 
-/** "0 %", "0.4 %", "14 %". */
+/** "0 %", "0.4 %" ("0,4 %"), "14 %". */
 function shareOfLimit(calls: number): string {
   const percent = (calls / KAUFLAND_PER_MINUTE) * 100;
-  return `${percent === 0 || percent >= 10 ? Math.round(percent) : percent.toFixed(1)} %`;
+  return `${formatDecimal(percent, percent === 0 || percent >= 10 ? 0 : 1)} %`;
 }
 
 /**
@@ -30,6 +31,8 @@ export function CallsChart({
   now: number;
   marketplace: string;
 }) {
+  const { t } = useTranslation('runs');
+  const perMinute = formatCount(KAUFLAND_PER_MINUTE);
   const calls = timeBuckets(
     points,
     (p) => p.minute,
@@ -41,18 +44,18 @@ export function CallsChart({
   const peakCalls = Math.max(0, ...calls.map((b) => b.value ?? 0));
   return (
     <ChartCard
-      title={`${marketplace} calls per minute`}
+      title={t('chart.title', { marketplace })}
       headline={formatCount(peakCalls)}
-      caption={`at the busiest minute of the last hour, ${shareOfLimit(peakCalls)} of the limit`}
-      legend={<span className="legend-limit">Limit 111/s = 6,660/min (log scale)</span>}
+      caption={t('chart.caption', { share: shareOfLimit(peakCalls) })}
+      legend={<span className="legend-limit">{t('chart.legend', { perMinute })}</span>}
     >
       <TimeBarChart
         buckets={calls}
         log
-        label={`${marketplace} API calls per minute over the last hour, at most ${peakCalls}, against the limit of 6,660 a minute.`}
+        label={t('chart.label', { marketplace, peak: formatCount(peakCalls), perMinute })}
         xLabel={minuteLabel}
-        barTitle={(t, v) => `${clockTime(t)}: ${plural(v, 'call', 'calls')}`}
-        limit={{ value: KAUFLAND_PER_MINUTE, label: '6,660/min limit' }}
+        barTitle={(time, v) => t('chart.bar', { time: clockTime(time), count: v, n: formatCount(v) })}
+        limit={{ value: KAUFLAND_PER_MINUTE, label: t('chart.limit', { perMinute }) }}
       />
     </ChartCard>
   );

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { OfferRow } from '../dashboard-types.ts';
-import { formatCount } from '../lib/format.ts';
+import { formatCount, formatDecimal } from '../lib/format.ts';
 import { formatMoney } from '../lib/money.ts';
 import { absoluteTime, timeAgo } from '../lib/time.ts';
 import { Pill } from './Pill.tsx';
@@ -13,19 +14,20 @@ interface Props {
 }
 
 function OfferState({ offer, marketplace }: { offer: OfferRow; marketplace: string }) {
+  const { t } = useTranslation('offers');
   if (offer.lastError)
     return (
       <>
-        <Pill tone="bad">Refused</Pill>
+        <Pill tone="bad">{t('state.refused')}</Pill>
         <span className="cell-error">{offer.lastError}</span>
       </>
     );
-  if (!offer.ean) return <Pill tone="warn">No EAN</Pill>;
+  if (!offer.ean) return <Pill tone="warn">{t('state.noEan')}</Pill>;
   if (offer.marketplaceAmount === null && !offer.confirmedAt)
-    return <Pill tone="neutral">{`Not on ${marketplace}`}</Pill>;
-  if (offer.outOfSync) return <Pill tone="warn">Out of sync</Pill>;
-  if (offer.offerStatus === 'on_hold') return <Pill tone="neutral">On hold</Pill>;
-  return <Pill tone="ok">In sync</Pill>;
+    return <Pill tone="neutral">{t('state.notOn', { marketplace })}</Pill>;
+  if (offer.outOfSync) return <Pill tone="warn">{t('state.outOfSync')}</Pill>;
+  if (offer.offerStatus === 'on_hold') return <Pill tone="neutral">{t('state.onHold')}</Pill>;
+  return <Pill tone="ok">{t('state.inSync')}</Pill>;
 }
 
 /**
@@ -33,36 +35,38 @@ function OfferState({ offer, marketplace }: { offer: OfferRow; marketplace: stri
  * them, and the amount and price the marketplace last confirmed.
  */
 export function OffersTable({ offers, currency, marketplace, erp, now }: Props) {
+  const { t } = useTranslation('offers');
+  const names = { erp, marketplace };
   return (
     <div className="table-wrap">
       <table className="data-table offers-table">
         <thead>
           <tr>
-            <th scope="col">Product</th>
-            <th scope="col">EAN</th>
+            <th scope="col">{t('col.product')}</th>
+            <th scope="col">{t('col.ean')}</th>
             <th scope="col" className="num">
-              {erp} free
+              {t('col.erpFree', names)}
             </th>
-            <th scope="col" className="num" title="Sold on a marketplace, not reserved in the ERP yet">
-              Reserved
+            <th scope="col" className="num" title={t('col.reservedTitle')}>
+              {t('col.reserved')}
             </th>
-            <th scope="col" className="num" title="Safety buffers of the ERP and this account">
-              Buffers
+            <th scope="col" className="num" title={t('col.buffersTitle')}>
+              {t('col.buffers')}
             </th>
-            <th scope="col" className="num" title={`${erp} free − reserved − buffers`}>
-              Offered
-            </th>
-            <th scope="col" className="num">
-              {erp} price
+            <th scope="col" className="num" title={t('col.offeredTitle', names)}>
+              {t('col.offered')}
             </th>
             <th scope="col" className="num">
-              {marketplace} amount
+              {t('col.erpPrice', names)}
             </th>
             <th scope="col" className="num">
-              {marketplace} price
+              {t('col.marketplaceAmount', names)}
             </th>
-            <th scope="col">Confirmed</th>
-            <th scope="col">State</th>
+            <th scope="col" className="num">
+              {t('col.marketplacePrice', names)}
+            </th>
+            <th scope="col">{t('col.confirmed')}</th>
+            <th scope="col">{t('col.state')}</th>
           </tr>
         </thead>
         <tbody>
@@ -76,55 +80,61 @@ export function OffersTable({ offers, currency, marketplace, erp, now }: Props) 
             const converted = offer.erpCurrency !== null && offer.erpCurrency !== channelCurrency;
             return (
               <tr key={offer.sku} className={offer.outOfSync ? 'row-attention' : undefined}>
-                <th scope="row" data-label="Product">
+                <th scope="row" data-label={t('col.product')}>
                   <span className="mono sku">{offer.sku}</span>
                   <span className="cell-note">{offer.name}</span>
                 </th>
-                <td data-label="EAN" className="mono">
-                  {offer.ean ?? <span className="muted">none</span>}
+                <td data-label={t('col.ean')} className="mono">
+                  {offer.ean ?? <span className="muted">{t('noEan')}</span>}
                 </td>
-                <td data-label={`${erp} free`} className="num">
+                <td data-label={t('col.erpFree', names)} className="num">
                   {formatCount(offer.erpQuantity)}
                 </td>
-                <td data-label="Reserved" className={offer.reservedQty > 0 ? 'num cell-differs' : 'num'}>
+                <td
+                  data-label={t('col.reserved')}
+                  className={offer.reservedQty > 0 ? 'num cell-differs' : 'num'}
+                >
                   {formatCount(offer.reservedQty)}
                 </td>
-                <td data-label="Buffers" className="num">
+                <td data-label={t('col.buffers')} className="num">
                   {formatCount(offer.bufferQty)}
                 </td>
-                <td data-label="Offered" className="num">
+                <td data-label={t('col.offered')} className="num">
                   {formatCount(offer.offeredQty)}
                 </td>
-                <td data-label={`${erp} price`} className="num">
+                <td data-label={t('col.erpPrice', names)} className="num">
                   {offer.erpCurrency === null
-                    ? (offer.erpPriceMinor / 100).toFixed(2)
+                    ? formatDecimal(offer.erpPriceMinor / 100, 2)
                     : formatMoney(offer.erpPriceMinor, offer.erpCurrency)}
                   {converted && (
                     <span className="cell-note">
                       {offer.offeredPriceMinor === null
-                        ? `no ${channelCurrency} rate`
+                        ? t('noRate', { currency: channelCurrency })
                         : `→ ${formatMoney(offer.offeredPriceMinor, channelCurrency)}`}
                     </span>
                   )}
                 </td>
-                <td data-label={`${marketplace} amount`} className="num">
+                <td data-label={t('col.marketplaceAmount', names)} className="num">
                   {offer.marketplaceAmount === null ? '–' : formatCount(offer.marketplaceAmount)}
                 </td>
-                <td data-label={`${marketplace} price`} className={priceDiffers ? 'num cell-differs' : 'num'}>
+                <td
+                  data-label={t('col.marketplacePrice', names)}
+                  className={priceDiffers ? 'num cell-differs' : 'num'}
+                >
                   {offer.marketplacePriceMinor === null
                     ? '–'
                     : formatMoney(offer.marketplacePriceMinor, channelCurrency)}
                 </td>
-                <td data-label="Confirmed">
+                <td data-label={t('col.confirmed')}>
                   {offer.confirmedAt ? (
                     <time dateTime={offer.confirmedAt} title={absoluteTime(offer.confirmedAt)}>
                       {timeAgo(offer.confirmedAt, now)}
                     </time>
                   ) : (
-                    <span className="muted">Never</span>
+                    <span className="muted">{t('never')}</span>
                   )}
                 </td>
-                <td data-label="State">
+                <td data-label={t('col.state')}>
                   <OfferState offer={offer} marketplace={marketplace} />
                 </td>
               </tr>

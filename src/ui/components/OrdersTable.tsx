@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../dashboard-types.ts';
 import { ORDER_STATES } from '../lib/labels.ts';
 import { formatMoney } from '../lib/money.ts';
@@ -12,55 +13,58 @@ interface Props {
 }
 
 export function OrdersTable({ orders, showAccount, now }: Props) {
+  const { t } = useTranslation('orders');
   return (
     <div className="table-wrap">
       <table className="data-table orders-table">
         <thead>
           <tr>
-            <th scope="col">Order</th>
-            {showAccount && <th scope="col">Account</th>}
-            <th scope="col">Storefront</th>
-            <th scope="col">Buyer</th>
+            <th scope="col">{t('col.order')}</th>
+            {showAccount && <th scope="col">{t('col.account')}</th>}
+            <th scope="col">{t('col.storefront')}</th>
+            <th scope="col">{t('col.buyer')}</th>
             <th scope="col" className="num">
-              Total
+              {t('col.total')}
             </th>
             <th scope="col" className="num">
-              Units
+              {t('col.units')}
             </th>
-            <th scope="col">ERP order</th>
-            <th scope="col">State</th>
-            <th scope="col">Placed</th>
+            <th scope="col">{t('col.erpOrder')}</th>
+            <th scope="col">{t('col.state')}</th>
+            <th scope="col">{t('col.placed')}</th>
           </tr>
         </thead>
         <tbody>
           {orders.map((order) => (
             <tr key={order.id}>
-              <th scope="row" data-label="Order">
+              <th scope="row" data-label={t('col.order')}>
                 <Link to={`/orders/${order.id}`} className="mono order-link">
                   {order.marketplaceOrderId}
                 </Link>
               </th>
-              {showAccount && <td data-label="Account">{order.accountName}</td>}
-              <td data-label="Storefront">
+              {showAccount && <td data-label={t('col.account')}>{order.accountName}</td>}
+              <td data-label={t('col.storefront')}>
                 <span className="chip">{order.channel.toUpperCase()}</span>
               </td>
-              <td data-label="Buyer">{order.buyer ?? <span className="muted">Not released yet</span>}</td>
-              <td data-label="Total" className="num">
+              <td data-label={t('col.buyer')}>
+                {order.buyer ?? <span className="muted">{t('notReleased')}</span>}
+              </td>
+              <td data-label={t('col.total')} className="num">
                 {formatMoney(order.totalMinor, order.currency)}
               </td>
-              <td data-label="Units" className="num">
+              <td data-label={t('col.units')} className="num">
                 {order.units}
               </td>
-              <td data-label="ERP order" className="mono">
+              <td data-label={t('col.erpOrder')} className="mono">
                 {order.erpOrderName ?? <span className="muted">–</span>}
               </td>
-              <td data-label="State">
+              <td data-label={t('col.state')}>
                 <Pill tone={ORDER_STATES[order.state].tone}>{ORDER_STATES[order.state].label}</Pill>
                 {order.holdReason && order.state === 'held' && (
                   <span className="cell-note">{order.holdReason}</span>
                 )}
               </td>
-              <td data-label="Placed">
+              <td data-label={t('col.placed')}>
                 <time dateTime={order.marketplaceCreatedAt} title={absoluteTime(order.marketplaceCreatedAt)}>
                   {timeAgo(order.marketplaceCreatedAt, now)}
                 </time>

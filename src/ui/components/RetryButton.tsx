@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { actionProblem, type ActionProblem } from '../lib/action-error.ts';
 import { FormAlert } from './FormAlert.tsx';
 import { Notice } from './Notice.tsx';
@@ -13,6 +14,7 @@ interface Props {
 
 /** "Retry" with its own progress, confirmation and failure message. */
 export function RetryButton({ label, retry, done }: Props) {
+  const { t } = useTranslation('runs');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(false);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
@@ -24,7 +26,7 @@ export function RetryButton({ label, retry, done }: Props) {
       await retry();
       setNotice(true);
     } catch (error) {
-      setProblem(actionProblem(error, 'Not retried'));
+      setProblem(actionProblem(error, t('retry.failed')));
     } finally {
       setBusy(false);
     }
@@ -38,7 +40,7 @@ export function RetryButton({ label, retry, done }: Props) {
         aria-label={label}
         onClick={() => void press()}
       >
-        {busy ? 'Retrying…' : 'Retry'}
+        {busy ? t('retry.busy') : t('retry.button')}
       </button>
       {notice && <Notice>{done}</Notice>}
       {problem && <FormAlert {...problem} />}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SkuCheck } from '../dashboard-types.ts';
 import { formatCount } from '../lib/format.ts';
 import { SkuSection } from './SkuSection.tsx';
@@ -10,13 +11,15 @@ interface Props {
 
 /** The counts first, as tiles that jump to their list. */
 export function SkuCheckTiles({ check, marketplace, erp }: Props) {
+  const { t } = useTranslation('skucheck');
+  const names = { erp, marketplace };
   const tiles = [
-    { id: 'erp-only', n: check.erpNotOnMarketplace.length, text: `in ${erp}, not on ${marketplace}` },
-    { id: 'marketplace-only', n: check.marketplaceNotInErp.length, text: `on ${marketplace}, not in ${erp}` },
-    { id: 'duplicate-eans', n: check.duplicateEans.length, text: 'EANs on more than one SKU' },
+    { id: 'erp-only', n: check.erpNotOnMarketplace.length, text: t('tile.erpOnly', names) },
+    { id: 'marketplace-only', n: check.marketplaceNotInErp.length, text: t('tile.marketplaceOnly', names) },
+    { id: 'duplicate-eans', n: check.duplicateEans.length, text: t('tile.duplicateEans') },
   ];
   return (
-    <ul className="tiles tiles-3" aria-label="Summary">
+    <ul className="tiles tiles-3" aria-label={t('summary')}>
       {tiles.map((tile) => (
         <li key={tile.id} className={tile.n > 0 ? 'card tile tile-warn' : 'card tile'}>
           <a href={`#${tile.id}`} className="tile-link">
@@ -31,47 +34,54 @@ export function SkuCheckTiles({ check, marketplace, erp }: Props) {
 
 /** The three lists, the one that holds orders back first. */
 export function SkuCheckSections({ check, marketplace, erp }: Props) {
+  const { t } = useTranslation('skucheck');
+  const names = { erp, marketplace };
   return (
     <>
       <SkuSection
         id="marketplace-only"
-        title={`On ${marketplace}, not in ${erp}`}
-        intro={`Offers whose SKU no ${erp} product has: their stock is never updated and their orders are held. Give a product in ${erp} that SKU (internal reference), or end the offer on ${marketplace}.`}
-        none="None: every offer has its product."
+        title={t('marketplaceOnly.title', names)}
+        intro={t('marketplaceOnly.intro', names)}
+        none={t('marketplaceOnly.none')}
         rows={check.marketplaceNotInErp}
         rowKey={(o) => `${o.sku}-${o.channel}`}
         columns={[
-          { header: 'SKU', mono: true, cell: (o) => o.sku },
+          { header: t('col.sku'), mono: true, cell: (o) => o.sku },
           {
-            header: 'Storefront',
+            header: t('col.storefront'),
             cell: (o) => (o.channel ? <span className="chip">{o.channel.toUpperCase()}</span> : '–'),
           },
         ]}
       />
       <SkuSection
         id="duplicate-eans"
-        title="Duplicate EANs"
-        intro={`${marketplace} knows a product by its EAN, so of several SKUs with one EAN only one can be offered.`}
-        none="None: every EAN belongs to one SKU."
+        title={t('duplicateEans.title')}
+        intro={t('duplicateEans.intro', names)}
+        none={t('duplicateEans.none')}
         rows={check.duplicateEans}
         rowKey={(d) => d.ean}
         columns={[
-          { header: 'EAN', mono: true, cell: (d) => d.ean },
-          { header: 'SKUs', mono: true, cell: (d) => d.skus.join(', ') },
+          { header: t('col.ean'), mono: true, cell: (d) => d.ean },
+          { header: t('col.skus'), mono: true, cell: (d) => d.skus.join(', ') },
         ]}
       />
       <SkuSection
         id="erp-only"
-        title={`In ${erp}, not on ${marketplace}`}
-        intro="Active products without an offer yet, and why."
-        none="None: every active product is offered."
+        title={t('erpOnly.title', names)}
+        intro={t('erpOnly.intro')}
+        none={t('erpOnly.none')}
         rows={check.erpNotOnMarketplace}
         rowKey={(p) => p.sku}
         columns={[
-          { header: 'SKU', mono: true, cell: (p) => p.sku },
-          { header: 'Name', cell: (p) => p.name },
-          { header: 'EAN', mono: true, cell: (p) => p.ean ?? <span className="muted">none</span> },
-          { header: 'Why', cell: (p) => p.reason },
+          { header: t('col.sku'), mono: true, cell: (p) => p.sku },
+          { header: t('col.name'), cell: (p) => p.name },
+          {
+            header: t('col.ean'),
+            mono: true,
+            cell: (p) => p.ean ?? <span className="muted">{t('noEan')}</span>,
+          },
+          // The server's reason follows from the EAN alone; said here in the reader's language.
+          { header: t('col.why'), cell: (p) => (p.ean ? t('reason.notOffered') : t('reason.noEan')) },
         ]}
       />
     </>

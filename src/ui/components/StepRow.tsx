@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { OverviewAccount, Step } from '../dashboard-types.ts';
 import { formatDuration } from '../lib/format.ts';
 import { RUN_STATUS, STEP_LABELS } from '../lib/labels.ts';
@@ -17,23 +18,24 @@ interface Props {
 
 /** One step of one account: its last run, what it did, when it runs next, and "Sync" for it alone. */
 export function StepRow({ account, step, now, queued, onSync }: Props) {
+  const { t } = useTranslation('runs');
   const run = account.steps.find((s) => s.step === step);
   const enabled = stepEnabled(account.settings, step);
   const label = STEP_LABELS[step];
   const next = !enabled
-    ? 'Off in settings'
+    ? t('stepRow.off')
     : account.status !== 'connected'
-      ? 'Paused'
+      ? t('stepRow.paused')
       : run
         ? shortUntil(run.nextRunAt, now)
-        : 'soon';
+        : t('stepRow.soon');
   return (
     <tr className={enabled ? undefined : 'row-off'}>
-      <th scope="row" data-label="Step">
+      <th scope="row" data-label={t('stepRow.step')}>
         <span className="step-name">{label.name}</span>
         <span className="cell-note">{label.what}</span>
       </th>
-      <td data-label="Last run">
+      <td data-label={t('stepRow.lastRun')}>
         {run ? (
           <span>
             <Pill tone={RUN_STATUS[run.status].tone}>{RUN_STATUS[run.status].label}</Pill>{' '}
@@ -42,13 +44,13 @@ export function StepRow({ account, step, now, queued, onSync }: Props) {
             </time>
           </span>
         ) : (
-          <span className="muted">Not run yet</span>
+          <span className="muted">{t('stepRow.notRun')}</span>
         )}
       </td>
-      <td data-label="Duration" className="num">
+      <td data-label={t('stepRow.duration')} className="num">
         {run?.durationMs != null ? formatDuration(run.durationMs) : '–'}
       </td>
-      <td data-label="Result">
+      <td data-label={t('stepRow.result')}>
         {run && run.status !== 'running' ? (
           <>
             {!stoppedWithoutWork(run) && (
@@ -60,19 +62,19 @@ export function StepRow({ account, step, now, queued, onSync }: Props) {
             {run.errorMessage && <span className="cell-error">{run.errorMessage}</span>}
           </>
         ) : (
-          <span className="muted">{run ? 'Running…' : '–'}</span>
+          <span className="muted">{run ? t('stepRow.running') : '–'}</span>
         )}
       </td>
-      <td data-label="Next run">{next}</td>
+      <td data-label={t('stepRow.nextRun')}>{next}</td>
       <td className="cell-action">
         <button
           type="button"
           className="btn btn-secondary btn-small"
           disabled={queued || account.status !== 'connected'}
-          aria-label={`Sync ${label.name.toLowerCase()} now for ${account.name}`}
+          aria-label={t('stepRow.syncLabel', { step: label.name.toLowerCase(), account: account.name })}
           onClick={onSync}
         >
-          {queued ? 'Queued' : 'Sync'}
+          {queued ? t('stepRow.queued') : t('stepRow.sync')}
         </button>
       </td>
     </tr>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { AccountChannelPicker } from '../components/AccountChannelPicker.tsx';
 import { FilterTabs } from '../components/FilterTabs.tsx';
 import { Link } from '../components/Link.tsx';
@@ -24,7 +25,8 @@ const FILTERS: OfferFilter[] = ['all', 'out_of_sync', 'no_ean', 'not_on_marketpl
 
 /** Offers & stock per SKU for one account and storefront, with the three views of what is not in step. */
 export function OffersPage() {
-  useDocumentTitle('Offers & stock');
+  const { t } = useTranslation('offers');
+  useDocumentTitle(t('title'));
   const now = useNow();
   const names = useSystemNames();
   const { accounts, error: accountsError } = useAccounts();
@@ -69,25 +71,29 @@ export function OffersPage() {
     writeQuery({ q: value });
   }, []);
 
-  const marketplace = account ? names.marketplaceOf(account.id) : 'the marketplace';
+  const marketplace = account ? names.marketplaceOf(account.id) : t('theMarketplace');
   return (
     <>
       <PageHead
-        title="Offers & stock"
-        lead={`Per SKU: the free quantity in ${names.erp}, the pieces AdlerDo holds back for orders ${names.erp} has not reserved yet, what it offers, and what ${marketplace} last confirmed.`}
+        title={t('title')}
+        lead={t('lead', { erp: names.erp, marketplace })}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
       {accountsError && (
-        <LoadFailed what="The accounts" message={accountsError} onRetry={() => window.location.reload()} />
+        <LoadFailed
+          what={t('accountsWhat')}
+          message={accountsError}
+          onRetry={() => window.location.reload()}
+        />
       )}
       {accounts && !account && (
         <p className="empty">
-          No account connected yet. <Link to="/accounts">Connect one</Link> to see its offers.
+          <Trans t={t} i18nKey="noAccount" components={{ connect: <Link to="/accounts" /> }} />
         </p>
       )}
       {account && (
         <>
-          <div className="filters" role="search" aria-label="Choose offers">
+          <div className="filters" role="search" aria-label={t('choose')}>
             <AccountChannelPicker
               idPrefix="offers"
               accounts={accounts ?? []}
@@ -98,36 +104,29 @@ export function OffersPage() {
             />
             <SearchField
               id="offers-search"
-              label="Search"
-              placeholder="SKU, name or EAN"
+              label={t('search')}
+              placeholder={t('searchPlaceholder')}
               value={q}
               onSearch={onSearch}
             />
           </div>
           <FilterTabs
-            label="Show"
+            label={t('show')}
             current={filter}
             onSelect={(key) => change({ filter: key })}
-            tabs={[
-              { key: 'all', label: 'All', count: data?.counts.all },
-              { key: 'out_of_sync', label: 'Out of sync', count: data?.counts.out_of_sync },
-              { key: 'no_ean', label: 'No EAN', count: data?.counts.no_ean },
-              {
-                key: 'not_on_marketplace',
-                label: `Not on ${marketplace}`,
-                count: data?.counts.not_on_marketplace,
-              },
-            ]}
+            tabs={FILTERS.map((key) => ({
+              key,
+              label: t(`tab.${key}`, { marketplace }),
+              count: data?.counts[key],
+            }))}
           />
-          {!data && !error && <p className="muted">Loading offers…</p>}
-          {!data && error && <LoadFailed what="The offers" message={error} onRetry={() => void refresh()} />}
+          {!data && !error && <p className="muted">{t('loading')}</p>}
+          {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
           {data && (
-            <section className="card card-flush" aria-label="Offers">
+            <section className="card card-flush" aria-label={t('section')}>
               {data.list.items.length === 0 ? (
                 <p className="empty empty-flush">
-                  {filter === 'all'
-                    ? `No products in the catalog yet: the catalog step reads them from ${names.erp}.`
-                    : 'Nothing here: all in step.'}
+                  {filter === 'all' ? t('noProducts', { erp: names.erp }) : t('allInStep')}
                 </p>
               ) : (
                 <OffersTable
@@ -138,7 +137,13 @@ export function OffersPage() {
                   now={now}
                 />
               )}
-              <Pager page={page} pageSize={PAGE_SIZE} total={data.list.total} noun="SKUs" onPage={setPage} />
+              <Pager
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.list.total}
+                noun={t('noun')}
+                onPage={setPage}
+              />
             </section>
           )}
         </>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { OrdersTable } from '../components/OrdersTable.tsx';
@@ -18,14 +19,10 @@ import { usePolling } from '../lib/use-polling.ts';
 const PAGE_SIZE = 25;
 const REFRESH_SECONDS = 5;
 
-const STATE_OPTIONS = [
-  { value: '', label: 'All states' },
-  ...Object.entries(ORDER_STATES).map(([value, { label }]) => ({ value, label })),
-];
-
 /** Every marketplace order the hub has, newest first; new ones appear while the page is open. */
 export function OrdersPage() {
-  useDocumentTitle('Orders');
+  const { t } = useTranslation('orders');
+  useDocumentTitle(t('title'));
   const now = useNow();
   const { accounts } = useAccounts();
   const [q, setQ] = useState(() => readQuery('q'));
@@ -57,52 +54,52 @@ export function OrdersPage() {
   );
   const { data, error, refresh } = usePolling(load, REFRESH_SECONDS * 1000);
   const onSearch = useCallback((value: string) => change({ q: value }), [state, account]);
+  const stateOptions = [
+    { value: '', label: t('allStates') },
+    ...Object.entries(ORDER_STATES).map(([value, { label }]) => ({ value, label })),
+  ];
 
   return (
     <>
       <PageHead
-        title="Orders"
-        lead="Every marketplace order AdlerDo has received, with its sale order in the ERP and where it stands."
+        title={t('title')}
+        lead={t('lead')}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
-      <div className="filters" role="search" aria-label="Filter orders">
+      <div className="filters" role="search" aria-label={t('filters')}>
         <SearchField
           id="orders-search"
-          label="Search"
-          placeholder="Order id, ERP order, buyer name or e-mail"
+          label={t('search')}
+          placeholder={t('searchPlaceholder')}
           value={q}
           onSearch={onSearch}
         />
         <SelectField
           id="orders-state"
-          label="State"
+          label={t('state')}
           value={state}
-          options={STATE_OPTIONS}
+          options={stateOptions}
           onChange={(value) => change({ state: value })}
         />
         {accounts && accounts.length > 1 && (
           <SelectField
             id="orders-account"
-            label="Account"
+            label={t('account')}
             value={account}
             options={[
-              { value: '', label: 'All accounts' },
+              { value: '', label: t('allAccounts') },
               ...accounts.map((a) => ({ value: a.id, label: a.name })),
             ]}
             onChange={(value) => change({ account: value })}
           />
         )}
       </div>
-      {!data && !error && <p className="muted">Loading orders…</p>}
-      {!data && error && <LoadFailed what="The orders" message={error} onRetry={() => void refresh()} />}
+      {!data && !error && <p className="muted">{t('loading')}</p>}
+      {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
       {data && (
-        <section className="card card-flush" aria-label="Orders">
+        <section className="card card-flush" aria-label={t('title')}>
           {data.items.length === 0 ? (
-            <p className="empty empty-flush">
-              {q || state
-                ? 'No order matches these filters.'
-                : 'No orders yet. New marketplace orders show up here within a sync cycle.'}
-            </p>
+            <p className="empty empty-flush">{q || state ? t('noMatch') : t('none')}</p>
           ) : (
             <OrdersTable orders={data.items} showAccount={(accounts?.length ?? 0) > 1} now={now} />
           )}
@@ -110,7 +107,7 @@ export function OrdersPage() {
             page={page}
             pageSize={PAGE_SIZE}
             total={data.total}
-            noun="orders"
+            noun={t('noun')}
             onPage={(p) => change({ page: p })}
           />
         </section>

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from '../components/Link.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { Pill } from '../components/Pill.tsx';
@@ -16,17 +17,12 @@ import { usePolling } from '../lib/use-polling.ts';
 // A running step finishes within seconds; a finished run no longer changes, but polling costs one small read.
 const REFRESH_SECONDS = 3;
 
-const COUNT_WORDS: [keyof RunCounts, string][] = [
-  ['read', 'Read'],
-  ['created', 'Created'],
-  ['updated', 'Updated'],
-  ['skipped', 'Skipped'],
-  ['failed', 'Failed'],
-];
+const COUNTS: (keyof RunCounts)[] = ['read', 'created', 'updated', 'skipped', 'failed'];
 
 /** One step run: when and why it ran, what it read and wrote, the API calls it made and why it stopped. */
 export function RunPage({ id }: { id: string }) {
-  useDocumentTitle('Run');
+  const { t } = useTranslation('runs');
+  useDocumentTitle(t('run.docTitle'));
   const { accounts } = useAccounts();
   const load = useCallback(() => dashboardApi.run(id), [id]);
   const { data: run, error, refresh } = usePolling(load, REFRESH_SECONDS * 1000);
@@ -35,36 +31,43 @@ export function RunPage({ id }: { id: string }) {
   return (
     <>
       <p className="back">
-        <Link to="/runs">← All runs</Link>
+        <Link to="/runs">{t('run.back')}</Link>
       </p>
-      {!run && !error && <p className="muted">Loading the run…</p>}
-      {!run && error && <LoadFailed what="The run" message={error} onRetry={() => void refresh()} />}
+      {!run && !error && <p className="muted">{t('run.loading')}</p>}
+      {!run && error && <LoadFailed what={t('run.what')} message={error} onRetry={() => void refresh()} />}
       {run && (
         <>
           <div className="page-head">
             <h1>
-              {stepName(run.step)} run{' '}
+              {t('run.heading', { step: stepName(run.step) })}{' '}
               <Pill tone={RUN_STATUS[run.status].tone}>{RUN_STATUS[run.status].label}</Pill>
             </h1>
             <p className="lead">
               {account ? `${account.name} · ` : ''}
-              {TRIGGER_LABELS[run.trigger]} · started{' '}
-              <time dateTime={run.startedAt}>{absoluteTime(run.startedAt)}</time>
-              {run.durationMs != null ? ` · took ${formatDuration(run.durationMs)}` : ' · still running'}
+              {TRIGGER_LABELS[run.trigger]} ·{' '}
+              <Trans
+                t={t}
+                i18nKey="run.started"
+                components={{ time: <time dateTime={run.startedAt}>{absoluteTime(run.startedAt)}</time> }}
+              />
+              {' · '}
+              {run.durationMs != null
+                ? t('run.took', { duration: formatDuration(run.durationMs) })
+                : t('run.stillRunning')}
             </p>
           </div>
           {run.errorMessage && (
             <div className="alert alert-warning" role="alert">
-              <p className="alert-title">Why it stopped</p>
+              <p className="alert-title">{t('run.whyStopped')}</p>
               <p>{run.errorMessage}</p>
             </div>
           )}
           <section className="section card" aria-labelledby="run-counts-heading">
-            <h2 id="run-counts-heading">What it did</h2>
+            <h2 id="run-counts-heading">{t('run.whatItDid')}</h2>
             <dl className="facts run-counts">
-              {COUNT_WORDS.map(([key, word]) => (
+              {COUNTS.map((key) => (
                 <div key={key}>
-                  <dt>{word}</dt>
+                  <dt>{t(`run.count.${key}`)}</dt>
                   <dd className={key === 'failed' && run.counts[key] > 0 ? 'text-bad' : undefined}>
                     {formatCount(run.counts[key] ?? 0)}
                   </dd>
@@ -74,7 +77,7 @@ export function RunPage({ id }: { id: string }) {
           </section>
           <section className="section card card-flush" aria-labelledby="run-calls-heading">
             <h2 id="run-calls-heading" className="card-flush-heading">
-              API calls: {callsSummary(run)}
+              {t('run.calls', { summary: callsSummary(run) })}
             </h2>
             <RunCalls calls={run.apiCalls} />
           </section>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CallsChart } from '../components/CallsChart.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
@@ -19,7 +20,8 @@ const LIMIT = 100;
 
 /** The run log: every step run with what it read and wrote, its API calls and its error. */
 export function RunsPage() {
-  useDocumentTitle('Runs');
+  const { t } = useTranslation('runs');
+  useDocumentTitle(t('title'));
   const now = useNow(1000);
   const { accounts } = useAccounts();
   const [account, setAccount] = useState(() => readQuery('account'));
@@ -41,17 +43,17 @@ export function RunsPage() {
   return (
     <>
       <PageHead
-        title="Runs"
-        lead={`The last ${LIMIT} runs of the sync steps, newest first: what each read and wrote, its API calls and errors.`}
+        title={t('title')}
+        lead={t('lead', { limit: LIMIT })}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
-      <div className="filters" role="search" aria-label="Filter runs">
+      <div className="filters" role="search" aria-label={t('filters')}>
         <SelectField
           id="runs-account"
-          label="Account"
+          label={t('account')}
           value={account}
           options={[
-            { value: '', label: 'All accounts' },
+            { value: '', label: t('allAccounts') },
             ...(accounts ?? []).map((a) => ({ value: a.id, label: a.name })),
           ]}
           onChange={(value) => {
@@ -61,10 +63,10 @@ export function RunsPage() {
         />
         <SelectField
           id="runs-step"
-          label="Step"
+          label={t('step')}
           value={step}
           options={[
-            { value: '', label: 'All steps' },
+            { value: '', label: t('allSteps') },
             ...STEPS.map((s) => ({ value: s, label: STEP_LABELS[s].name })),
           ]}
           onChange={(value) => {
@@ -75,24 +77,22 @@ export function RunsPage() {
       </div>
       {overview && (
         <section className="section" aria-labelledby="calls-heading">
-          <h2 id="calls-heading">API calls</h2>
+          <h2 id="calls-heading">{t('callsHeading')}</h2>
           <div className="chart-grid">
             <CallsChart
               calls={overview.charts.callsPerMinute}
               now={now}
-              marketplace={systemName(overview.accounts[0]?.type, 'the marketplace')}
+              marketplace={systemName(overview.accounts[0]?.type, t('theMarketplace'))}
             />
           </div>
         </section>
       )}
-      {!data && !error && <p className="muted">Loading runs…</p>}
-      {!data && error && <LoadFailed what="The runs" message={error} onRetry={() => void refresh()} />}
+      {!data && !error && <p className="muted">{t('loading')}</p>}
+      {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
       {data && (
-        <section className="card card-flush" aria-label="Runs">
+        <section className="card card-flush" aria-label={t('section')}>
           {data.length === 0 ? (
-            <p className="empty empty-flush">
-              No runs yet. The scheduler starts the steps of a connected account within seconds.
-            </p>
+            <p className="empty empty-flush">{t('none')}</p>
           ) : (
             <RunsTable runs={data} accounts={accounts ?? []} now={now} />
           )}

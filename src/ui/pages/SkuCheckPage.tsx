@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { AccountChannelPicker } from '../components/AccountChannelPicker.tsx';
 import { Link } from '../components/Link.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
@@ -16,28 +17,33 @@ const REFRESH_SECONDS = 15;
 
 /** "Keep SKUs consistent between your ERP and Kaufland", as three lists and a CSV for the spreadsheet. */
 export function SkuCheckPage() {
-  useDocumentTitle('SKU check');
+  const { t } = useTranslation('skucheck');
+  useDocumentTitle(t('title'));
   const names = useSystemNames();
   const { accounts, error: accountsError } = useAccounts();
   const [accountId, setAccountId] = useState(() => readQuery('account'));
   const account = accounts?.find((a) => a.id === accountId) ?? accounts?.[0];
   const load = useCallback(async () => (account ? dashboardApi.skuCheck(account.id) : undefined), [account]);
   const { data, error, refresh } = usePolling(load, REFRESH_SECONDS * 1000);
-  const marketplace = account ? names.marketplaceOf(account.id) : 'the marketplace';
+  const marketplace = account ? names.marketplaceOf(account.id) : t('theMarketplace');
 
   return (
     <>
       <PageHead
-        title="SKU check"
-        lead={`Products and offers that do not match between ${names.erp} and ${marketplace}: each one costs sales or holds orders.`}
+        title={t('title')}
+        lead={t('lead', { erp: names.erp, marketplace })}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
       {accountsError && (
-        <LoadFailed what="The accounts" message={accountsError} onRetry={() => window.location.reload()} />
+        <LoadFailed
+          what={t('accountsWhat')}
+          message={accountsError}
+          onRetry={() => window.location.reload()}
+        />
       )}
       {accounts && !account && (
         <p className="empty">
-          No account connected yet. <Link to="/accounts">Connect one</Link> to check its SKUs.
+          <Trans t={t} i18nKey="noAccount" components={{ connect: <Link to="/accounts" /> }} />
         </p>
       )}
       {account && (
@@ -57,13 +63,11 @@ export function SkuCheckPage() {
               href={dashboardApi.skuCheckCsvUrl(account.id)}
               download
             >
-              Download CSV
+              {t('csv')}
             </a>
           </div>
-          {!data && !error && <p className="muted">Checking SKUs…</p>}
-          {!data && error && (
-            <LoadFailed what="The SKU check" message={error} onRetry={() => void refresh()} />
-          )}
+          {!data && !error && <p className="muted">{t('loading')}</p>}
+          {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
           {data && (
             <>
               <SkuCheckTiles check={data} marketplace={marketplace} erp={names.erp} />
