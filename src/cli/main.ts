@@ -6,6 +6,8 @@ import { demoCommand } from './commands/demo.ts';
 import { erpCommand } from './commands/erp.ts';
 import { keyCommand } from './commands/key.ts';
 import { ordersCommand } from './commands/orders.ts';
+import { refundCommand } from './commands/refund.ts';
+import { returnsCommand } from './commands/returns.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand, workerCommand } from './commands/start.ts';
 import { syncCommand } from './commands/sync.ts';
@@ -23,6 +25,8 @@ const program = new Command('adlerdo')
   .addCommand(accountsCommand())
   .addCommand(erpCommand())
   .addCommand(ordersCommand())
+  .addCommand(returnsCommand())
+  .addCommand(refundCommand())
   .addCommand(alertsCommand())
   .addCommand(keyCommand())
   .addCommand(sandboxCommand());
