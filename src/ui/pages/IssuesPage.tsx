@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IssueCard } from '../components/IssueCard.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { PageHead } from '../components/PageHead.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { dashboardApi } from '../dashboard-api.ts';
-import { plural } from '../lib/format.ts';
+import { formatCount } from '../lib/format.ts';
 import { readQuery, writeQuery } from '../lib/url-query.ts';
 import { useAccounts } from '../lib/use-accounts.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
@@ -16,7 +17,8 @@ const REFRESH_SECONDS = 5;
 
 /** Everything held back, newest first: a record the other side refused, an order with an unknown SKU, … */
 export function IssuesPage() {
-  useDocumentTitle('Issues');
+  const { t } = useTranslation('issues');
+  useDocumentTitle(t('title'));
   const now = useNow();
   const { accounts } = useAccounts();
   const [account, setAccount] = useState(() => readQuery('account'));
@@ -26,18 +28,18 @@ export function IssuesPage() {
   return (
     <>
       <PageHead
-        title="Issues"
-        lead="What AdlerDo holds back and why. Each issue clears itself once its cause is fixed; Retry runs its step again at once."
+        title={t('title')}
+        lead={t('lead')}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
       {accounts && accounts.length > 1 && (
         <div className="filters">
           <SelectField
             id="issues-account"
-            label="Account"
+            label={t('account')}
             value={account}
             options={[
-              { value: '', label: 'All accounts' },
+              { value: '', label: t('allAccounts') },
               ...accounts.map((a) => ({ value: a.id, label: a.name })),
             ]}
             onChange={(value) => {
@@ -47,15 +49,17 @@ export function IssuesPage() {
           />
         </div>
       )}
-      {!data && !error && <p className="muted">Loading issues…</p>}
-      {!data && error && <LoadFailed what="The issues" message={error} onRetry={() => void refresh()} />}
+      {!data && !error && <p className="muted">{t('loading')}</p>}
+      {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
       {data && (
         <section aria-labelledby="issues-heading">
           <h2 id="issues-heading" className="list-heading">
-            {data.length === 0 ? 'No open issues' : plural(data.length, 'open issue', 'open issues')}
+            {data.length === 0
+              ? t('noneHeading')
+              : t('count', { count: data.length, n: formatCount(data.length) })}
           </h2>
           {data.length === 0 ? (
-            <p className="empty">Nothing is held back. New problems show up here within one sync cycle.</p>
+            <p className="empty">{t('none')}</p>
           ) : (
             <ul className="issue-list">
               {data.map((issue) => (
