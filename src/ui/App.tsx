@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setSignedOutHandler } from './api.ts';
 import type { Admin } from './api-types.ts';
 import { authApi } from './auth-api.ts';
@@ -6,13 +7,14 @@ import { Layout } from './Layout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { Routes } from './Routes.tsx';
+import { errorMessage } from './lib/error-text.ts';
 import { FIRST_START_PATH, navigate, usePath } from './routing.ts';
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'setup'; setupCodeRequired: boolean }
-  | { kind: 'login'; notice?: string }
+  | { kind: 'login'; notice?: 'ended' | 'signedOut' | 'alreadySetUp' }
   | { kind: 'ready'; admin: Admin };
 
 /**
@@ -22,9 +24,11 @@ type Phase =
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const path = usePath();
+  // Here, at the root, the whole app renders again when the language changes.
+  const { t } = useTranslation('common');
 
   useEffect(() => {
-    setSignedOutHandler(() => setPhase({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));
+    setSignedOutHandler(() => setPhase({ kind: 'login', notice: 'ended' }));
     authApi
       .state()
       .then((state) =>
@@ -36,9 +40,7 @@ export function App() {
               : { kind: 'login' },
         ),
       )
-      .catch((error: unknown) =>
-        setPhase({ kind: 'unreachable', message: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => setPhase({ kind: 'unreachable', message: errorMessage(error) }));
     return () => setSignedOutHandler(undefined);
   }, []);
 
@@ -46,17 +48,17 @@ export function App() {
     try {
       await authApi.logout();
     } finally {
-      setPhase({ kind: 'login', notice: 'You are signed out.' });
+      setPhase({ kind: 'login', notice: 'signedOut' });
     }
   };
 
   switch (phase.kind) {
     case 'loading':
-      return <p className="boot">Loading AdlerDo…</p>;
+      return <p className="boot">{t('loading')}</p>;
     case 'unreachable':
       return (
         <div className="boot alert alert-error" role="alert">
-          <p className="alert-title">AdlerDo could not be reached</p>
+          <p className="alert-title">{t('unreachable')}</p>
           <p>{phase.message}</p>
         </div>
       );
@@ -69,13 +71,16 @@ export function App() {
             if (window.location.pathname === '/') navigate(FIRST_START_PATH, { replace: true });
             setPhase({ kind: 'ready', admin });
           }}
-          onAlreadySetUp={() =>
-            setPhase({ kind: 'login', notice: 'AdlerDo already has an administrator. Sign in.' })
-          }
+          onAlreadySetUp={() => setPhase({ kind: 'login', notice: 'alreadySetUp' })}
         />
       );
     case 'login':
-      return <LoginPage notice={phase.notice} onSignedIn={(admin) => setPhase({ kind: 'ready', admin })} />;
+      return (
+        <LoginPage
+          notice={phase.notice && t(`session.${phase.notice}`)}
+          onSignedIn={(admin) => setPhase({ kind: 'ready', admin })}
+        />
+      );
     case 'ready':
       return (
         <Layout admin={phase.admin} path={path} onSignOut={() => void signOut()}>

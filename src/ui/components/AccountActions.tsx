@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../api-types.ts';
 
 export type Panel = 'keys' | 'settings' | null;
@@ -13,6 +14,7 @@ interface Props {
 
 /** Verify / Update keys / Settings / Remove. With rejected keys, "Update keys" is the one thing to do: it leads. */
 export function AccountActions({ account, panel, verifying, onVerify, onToggle, onRemove }: Props) {
+  const { t } = useTranslation('accounts');
   const keysFirst = account.status === 'credentials_invalid';
   const keys = (
     <button
@@ -23,12 +25,12 @@ export function AccountActions({ account, panel, verifying, onVerify, onToggle, 
       aria-controls={`keys-${account.id}`}
       onClick={() => onToggle('keys')}
     >
-      Update keys
+      {t('actions.updateKeys')}
     </button>
   );
   const verify = (
     <button key="verify" type="button" className="btn btn-secondary" disabled={verifying} onClick={onVerify}>
-      {verifying ? 'Verifying…' : 'Verify'}
+      {verifying ? t('actions.verifying') : t('actions.verify')}
     </button>
   );
   return (
@@ -42,11 +44,11 @@ export function AccountActions({ account, panel, verifying, onVerify, onToggle, 
           aria-controls={`settings-${account.id}`}
           onClick={() => onToggle('settings')}
         >
-          Settings
+          {t('actions.settings')}
         </button>
       </div>
       <button type="button" className="btn btn-ghost btn-danger-text" onClick={onRemove}>
-        Remove
+        {t('actions.remove')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import type { Account } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
@@ -36,6 +37,7 @@ export function AccountCard({
 }: Props) {
   // "Update keys" on the Overview or Issues links here with ?keys=<account id>: the key form opens at once.
   const [panel, setPanel] = useState<Panel>(() => (readQuery('keys') === account.id ? 'keys' : null));
+  const { t } = useTranslation('accounts');
   const cardRef = useRef<HTMLLIElement>(null);
   // Arrived by that link: the card with its open form comes into view, its first field ready to type in.
   useEffect(() => {
@@ -56,7 +58,7 @@ export function AccountCard({
     setNotice(null);
     try {
       onChanged(await accountsApi.verify(account.id));
-      setNotice(`Verified: ${typeName} accepted the keys.`);
+      setNotice(t('card.verified', { type: typeName }));
     } catch (error) {
       // Rejected keys show as the account's own status after the reload; anything else is said here.
       if (!(error instanceof ApiError && error.code.endsWith('.auth_failed'))) {
@@ -111,7 +113,7 @@ export function AccountCard({
           onSaved={(updated) => {
             setPanel(null);
             setProblem(undefined);
-            setNotice('New keys saved: the account is connected again.');
+            setNotice(t('card.keysSaved'));
             onChanged(updated);
           }}
         />
@@ -121,9 +123,9 @@ export function AccountCard({
       )}
       {confirmingRemove && (
         <ConfirmDialog
-          title={`Remove “${account.name}”?`}
-          confirmLabel="Remove account"
-          busyLabel="Removing…"
+          title={t('remove.title', { name: account.name })}
+          confirmLabel={t('remove.confirm')}
+          busyLabel={t('remove.busy')}
           onClose={() => setConfirmingRemove(false)}
           onConfirm={async () => {
             await accountsApi.remove(account.id, { zeroOffers });
@@ -131,10 +133,8 @@ export function AccountCard({
           }}
         >
           <p>
-            AdlerDo stops syncing this account and deletes its stored keys.{' '}
-            <strong>Its offers on Kaufland stay live at their last stock and are no longer updated</strong>: a
-            sale can then sell stock your ERP no longer has. You can connect the account again later with its
-            keys.
+            {t('remove.what')} <strong>{t('remove.offers')}</strong>
+            {t('remove.risk')}
           </p>
           <div className="check">
             <input
@@ -143,9 +143,7 @@ export function AccountCard({
               checked={zeroOffers}
               onChange={(e) => setZeroOffers(e.target.checked)}
             />
-            <label htmlFor={`zero-offers-${account.id}`}>
-              Set the amounts of its offers to 0 on Kaufland first
-            </label>
+            <label htmlFor={`zero-offers-${account.id}`}>{t('remove.zeroOffers')}</label>
           </div>
         </ConfirmDialog>
       )}

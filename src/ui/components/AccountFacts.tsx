@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../api-types.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 import { StorefrontChips } from './StorefrontChips.tsx';
@@ -10,11 +11,12 @@ interface Props {
 
 /** What a connected account is at a glance: masked key, storefronts, last check, what it syncs. */
 export function AccountFacts({ account, defaultBaseUrl, now }: Props) {
+  const { t } = useTranslation('accounts');
   const { settings } = account;
   const syncing = [
-    settings.productStockSync && 'Product & stock sync',
-    settings.orderImport && 'Order import',
-    settings.shipmentConfirmation && 'Shipment confirmation',
+    settings.productStockSync && t('sync.productStockSync'),
+    settings.orderImport && t('sync.orderImport'),
+    settings.shipmentConfirmation && t('sync.shipmentConfirmation'),
   ].filter((s): s is string => typeof s === 'string');
   return (
     <dl className="facts">
@@ -23,26 +25,34 @@ export function AccountFacts({ account, defaultBaseUrl, now }: Props) {
         <dd className="mono">{account.clientId}</dd>
       </div>
       <div>
-        <dt>Storefronts</dt>
+        <dt>{t('facts.storefronts')}</dt>
         <dd>
           {account.storefronts.length === 0 ? (
-            <span className="muted">None reported</span>
+            <span className="muted">{t('facts.noneReported')}</span>
           ) : (
             <StorefrontChips available={account.storefronts} synced={settings.storefronts} />
           )}
         </dd>
       </div>
       <div>
-        <dt>Last verified</dt>
-        <dd>{account.lastVerifiedAt ? <RelativeTime iso={account.lastVerifiedAt} now={now} /> : 'Never'}</dd>
+        <dt>{t('facts.lastVerified')}</dt>
+        <dd>
+          {account.lastVerifiedAt ? (
+            <RelativeTime iso={account.lastVerifiedAt} now={now} />
+          ) : (
+            t('common:never')
+          )}
+        </dd>
       </div>
       <div>
-        <dt>Syncing</dt>
-        <dd>{syncing.length > 0 ? syncing.join(' · ') : <span className="muted">Nothing turned on</span>}</dd>
+        <dt>{t('facts.syncing')}</dt>
+        <dd>
+          {syncing.length > 0 ? syncing.join(' · ') : <span className="muted">{t('facts.nothingOn')}</span>}
+        </dd>
       </div>
       {defaultBaseUrl !== undefined && account.baseUrl !== defaultBaseUrl && (
         <div className="facts-wide">
-          <dt>API base URL</dt>
+          <dt>{t('facts.baseUrl')}</dt>
           <dd className="mono">{account.baseUrl}</dd>
         </div>
       )}

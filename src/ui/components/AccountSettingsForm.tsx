@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account, PriceRounding } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
 import { fieldId } from '../lib/form-errors.ts';
@@ -14,13 +15,7 @@ import { StorefrontPicker } from './StorefrontPicker.tsx';
 import { StorefrontPriceRules } from './StorefrontPriceRules.tsx';
 import { Toggle } from './Toggle.tsx';
 
-const ROUNDING: Record<PriceRounding, string> = {
-  none: 'No rounding',
-  up_99: 'Round up to .99',
-  up_95: 'Round up to .95',
-  up_90: 'Round up to .90',
-  whole: 'Round up to a whole amount',
-};
+const ROUNDINGS: readonly PriceRounding[] = ['none', 'up_99', 'up_95', 'up_90', 'whole'];
 
 type TextKey =
   | 'handlingTimeDays'
@@ -38,6 +33,11 @@ interface Props {
 }
 
 export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
+  const { t } = useTranslation('accounts');
+  const rounding = Object.fromEntries(ROUNDINGS.map((r) => [r, t(`settings.round.${r}`)])) as Record<
+    PriceRounding,
+    string
+  >;
   const formId = `settings-${account.id}`;
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(account.settings, account.storefronts));
   const [submitting, setSubmitting] = useState(false);
@@ -85,28 +85,28 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
       className="form panel"
       noValidate
       onSubmit={submit}
-      aria-label={`Settings for ${account.name}`}
+      aria-label={t('settings.formLabel', { name: account.name })}
     >
       <fieldset className="fieldset">
-        <legend>What to sync</legend>
+        <legend>{t('settings.whatToSync')}</legend>
         <Toggle
           id={fieldId(formId, 'settings.productStockSync')}
-          label="Product & stock sync"
-          description="Keep offers, stock and prices on Kaufland in step with your ERP. This changes live offers."
+          label={t('sync.productStockSync')}
+          description={t('settings.productStockSyncHint')}
           checked={draft.productStockSync}
           onChange={(v) => change('productStockSync', 'settings.productStockSync', v)}
         />
         <Toggle
           id={fieldId(formId, 'settings.orderImport')}
-          label="Order import"
-          description="Bring new Kaufland orders into AdlerDo and forward them to your ERP."
+          label={t('sync.orderImport')}
+          description={t('settings.orderImportHint')}
           checked={draft.orderImport}
           onChange={(v) => change('orderImport', 'settings.orderImport', v)}
         />
         <Toggle
           id={fieldId(formId, 'settings.shipmentConfirmation')}
-          label="Shipment confirmation"
-          description="Send shipments and tracking numbers from your ERP back to Kaufland."
+          label={t('sync.shipmentConfirmation')}
+          description={t('settings.shipmentConfirmationHint')}
           checked={draft.shipmentConfirmation}
           onChange={(v) => change('shipmentConfirmation', 'settings.shipmentConfirmation', v)}
         />
@@ -123,50 +123,53 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
         />
       )}
       <fieldset className="fieldset">
-        <legend>Offers and shipping</legend>
+        <legend>{t('settings.offersShipping')}</legend>
         <div className="form-grid">
           <TextField
             {...frame('settings.handlingTimeDays')}
-            label="Default handling time (days)"
-            hint="Days from order to dispatch, 0–100."
+            label={t('settings.handlingTime')}
+            hint={t('settings.handlingTimeHint')}
             input={{ ...text('handlingTimeDays', 'settings.handlingTimeDays'), inputMode: 'numeric' }}
           />
           <TextField
             {...frame('settings.safetyBuffer')}
-            label="Safety buffer (units)"
-            hint="Kept back from Kaufland per SKU."
+            label={t('settings.safetyBuffer')}
+            hint={t('settings.safetyBufferHint')}
             input={{ ...text('safetyBuffer', 'settings.safetyBuffer'), inputMode: 'numeric' }}
           />
           <TextField
             {...frame('settings.allocationPercent')}
-            label="Share of the sellable quantity (%)"
+            label={t('settings.allocationPercent')}
             optional
-            hint="For several accounts on one stock: offer only this share here. Empty = all of it."
+            hint={t('settings.allocationPercentHint')}
             input={{ ...text('allocationPercent', 'settings.allocationPercent'), inputMode: 'numeric' }}
           />
           <TextField
             {...frame('settings.allocationMax')}
-            label="At most (units per SKU)"
+            label={t('settings.allocationMax')}
             optional
-            hint="Never offer more than this here. Empty = no maximum."
+            hint={t('settings.allocationMaxHint')}
             input={{ ...text('allocationMax', 'settings.allocationMax'), inputMode: 'numeric' }}
           />
           <TextField
             {...frame('settings.shippingGroupId')}
-            label="Shipping group ID"
+            label={t('settings.shippingGroup')}
             optional
-            hint="From the Seller Portal; empty = the shop's default."
+            hint={t('settings.shippingGroupHint')}
             input={{ ...text('shippingGroupId', 'settings.shippingGroupId'), inputMode: 'numeric' }}
           />
           <FieldFrame
             {...frame('settings.defaultCarrier')}
-            label="Default carrier"
+            label={t('settings.defaultCarrier')}
             hint={
               <>
                 {carriers.state === 'failed'
-                  ? `Kaufland's carrier list could not be loaded: ${carriers.message} `
-                  : 'For deliveries that name no carrier in Odoo. Odoo carriers are matched on the '}
-                <Link to={`/carriers?account=${encodeURIComponent(account.id)}`}>Carriers page</Link>.
+                  ? t('settings.carriersFailed', { message: carriers.message })
+                  : t('settings.carrierHint')}
+                <Link to={`/carriers?account=${encodeURIComponent(account.id)}`}>
+                  {t('settings.carriersPage')}
+                </Link>
+                .
               </>
             }
           >
@@ -182,25 +185,22 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
         </div>
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Price rule</legend>
-        <p className="field-hint">
-          Kaufland price = ERP price converted into the storefront&apos;s currency at the ERP&apos;s rate of
-          the day, × factor + surcharge, then rounded. Every storefront uses this rule unless it has its own.
-        </p>
+        <legend>{t('settings.priceRule')}</legend>
+        <p className="field-hint">{t('settings.priceRuleHint')}</p>
         <div className="form-grid form-grid-3">
           <TextField
             {...frame('settings.priceRule.factor')}
-            label="Price factor"
-            hint="1 = the ERP price as is."
+            label={t('settings.factor')}
+            hint={t('settings.factorHint')}
             input={{ ...text('factor', 'settings.priceRule.factor'), inputMode: 'decimal' }}
           />
           <TextField
             {...frame('settings.priceRule.surchargeMinor')}
-            label="Surcharge"
-            hint="In the storefront's currency, e.g. 0.50."
+            label={t('settings.surcharge')}
+            hint={t('settings.surchargeHint')}
             input={{ ...text('surcharge', 'settings.priceRule.surchargeMinor'), inputMode: 'decimal' }}
           />
-          <FieldFrame {...frame('settings.priceRule.rounding')} label="Rounding">
+          <FieldFrame {...frame('settings.priceRule.rounding')} label={t('settings.rounding')}>
             {(control) => (
               <select
                 className="input"
@@ -210,7 +210,7 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
                   change('rounding', 'settings.priceRule.rounding', e.target.value as PriceRounding)
                 }
               >
-                {Object.entries(ROUNDING).map(([value, label]) => (
+                {Object.entries(rounding).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
@@ -223,7 +223,7 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
           formId={formId}
           draft={draft.storefrontRules}
           accountRule={account.settings.priceRule}
-          rounding={ROUNDING}
+          rounding={rounding}
           fieldError={form.fieldError}
           onChange={(storefrontRules) => {
             setDraft((d) => ({ ...d, storefrontRules }));
@@ -234,12 +234,12 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
       {form.failure?.form && <FormAlert ref={form.alertRef} {...form.failure.form} />}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={submitting} aria-busy={submitting}>
-          {submitting ? 'Saving…' : 'Save settings'}
+          {submitting ? t('settings.saving') : t('settings.save')}
         </button>
         <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          Close
+          {t('common:close')}
         </button>
-        {saved && <Notice>Settings saved.</Notice>}
+        {saved && <Notice>{t('settings.saved')}</Notice>}
       </div>
     </form>
   );

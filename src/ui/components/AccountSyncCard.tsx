@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dashboardApi } from '../dashboard-api.ts';
 import { STEPS, type OverviewAccount, type Step } from '../dashboard-types.ts';
-import { plural } from '../lib/format.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { formatCount } from '../lib/format.ts';
 import { stepName } from '../lib/labels.ts';
 import { actionProblem, type ActionProblem } from '../lib/action-error.ts';
 import { AccountStatusMessage } from './AccountStatusMessage.tsx';
@@ -27,8 +29,12 @@ interface Pending {
 }
 const PENDING_MS = 30_000;
 
+/** English writes step names small inside a sentence ("Queued orders."); German nouns stay capitalised. */
+const stepInSentence = (name: string) => (currentLanguage() === 'en' ? name.toLowerCase() : name);
+
 /** One account on the Overview: its status, its steps of the Complete Sync Cycle, and "Sync now". */
 export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
+  const { t } = useTranslation('overview');
   const [pending, setPending] = useState<Partial<Record<Step, Pending>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
@@ -53,12 +59,15 @@ export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
       });
       setNotice(
         queued.length === 0
-          ? 'Nothing to queue: every step is turned off in the account settings.'
-          : `Queued ${queued.map((s) => stepName(s).toLowerCase()).join(', ')}. The table updates as ${queued.length === 1 ? 'it runs' : 'they run'}.`,
+          ? t('card.nothingToQueue')
+          : t('card.queued', {
+              count: queued.length,
+              steps: queued.map((s) => stepInSentence(stepName(s))).join(', '),
+            }),
       );
       onQueued();
     } catch (error) {
-      setProblem(actionProblem(error, 'Not queued'));
+      setProblem(actionProblem(error, t('card.notQueued')));
     }
   };
 
@@ -76,7 +85,7 @@ export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
           <StatusBadge status={account.status} />
           {account.openIssues > 0 && (
             <Link to={`/issues?account=${encodeURIComponent(account.id)}`} className="issues-link">
-              {plural(account.openIssues, 'open issue', 'open issues')}
+              {t('card.openIssues', { count: account.openIssues, n: formatCount(account.openIssues) })}
             </Link>
           )}
           <button
@@ -85,7 +94,7 @@ export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
             disabled={account.status !== 'connected'}
             onClick={() => void syncNow()}
           >
-            Sync now
+            {t('card.syncNow')}
           </button>
         </div>
       </div>
@@ -100,18 +109,18 @@ export function AccountSyncCard({ account, typeName, now, onQueued }: Props) {
       {problem && <FormAlert {...problem} />}
       <div className="table-wrap">
         <table className="data-table steps-table">
-          <caption className="visually-hidden">Sync steps of {account.name}</caption>
+          <caption className="visually-hidden">{t('card.caption', { name: account.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Last run</th>
+              <th scope="col">{t('card.step')}</th>
+              <th scope="col">{t('card.lastRun')}</th>
               <th scope="col" className="num">
-                Duration
+                {t('card.duration')}
               </th>
-              <th scope="col">Result</th>
-              <th scope="col">Next run</th>
+              <th scope="col">{t('card.result')}</th>
+              <th scope="col">{t('card.nextRun')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('card.action')}</span>
               </th>
             </tr>
           </thead>

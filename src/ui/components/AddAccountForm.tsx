@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account, AccountType } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
 import { toFormFailure } from '../lib/form-errors.ts';
@@ -20,6 +21,7 @@ interface Props {
 
 /** The guide's Steps 1–3: pick the type, enter name and keys, "Add New Account". */
 export function AddAccountForm({ types, onAdded }: Props) {
+  const { t } = useTranslation('accounts');
   const { type, setType, selected } = useTypeChoice(types);
   const [name, setName] = useState('');
   const [clientId, setClientId] = useState('');
@@ -27,10 +29,10 @@ export function AddAccountForm({ types, onAdded }: Props) {
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [added, setAdded] = useState<Account | null>(null);
   const form = useSecretForm(FORM_ID, FIELDS);
-  const marketplace = selected?.name ?? 'marketplace';
+  const marketplace = selected?.name ?? t('add.marketplace');
 
   const submit = form.onSubmit({
-    check: () => (selected ? undefined : { fields: { type: 'Select an account type.' } }),
+    check: () => (selected ? undefined : { fields: { type: t('add.typeMissing') } }),
     send: async (clientSecret) => {
       setAdded(null);
       const trimmedUrl = baseUrl.trim();
@@ -57,26 +59,26 @@ export function AddAccountForm({ types, onAdded }: Props) {
 
   return (
     <form id={FORM_ID} className="form" noValidate onSubmit={submit} aria-labelledby="add-account-heading">
-      <TypeSelect form={form} label="Select account type" types={types} value={type} onChange={setType} />
+      <TypeSelect form={form} label={t('add.type')} types={types} value={type} onChange={setType} />
       <TextField
         {...form.textProps('name', name, setName, {
-          placeholder: 'My Kaufland Store',
+          placeholder: t('add.namePlaceholder'),
           autoComplete: 'off',
           maxLength: 100,
           required: true,
         })}
-        label="Account Name"
-        hint="A distinctive name for this connection."
+        label={t('add.name')}
+        hint={t('add.nameHint')}
       />
       <TextField
         {...form.textProps('clientId', clientId, setClientId, { ...KEY_INPUT, required: true })}
         label="Client ID"
-        hint={`The Client ID from your ${marketplace} account.`}
+        hint={t('add.clientIdHint', { marketplace })}
       />
       <TextField
         {...form.secretProps('clientSecret', KEY_INPUT)}
         label="Client Secret"
-        hint={`The Client Secret from your ${marketplace} account.`}
+        hint={t('add.clientSecretHint', { marketplace })}
       />
       <AdvancedSection open={advancedOpen} onToggle={setAdvancedOpen}>
         <TextField
@@ -86,19 +88,19 @@ export function AddAccountForm({ types, onAdded }: Props) {
             inputMode: 'url',
             placeholder: selected?.defaultBaseUrl,
           })}
-          label="API base URL"
+          label={t('add.baseUrl')}
           optional
-          hint={`Leave empty for the live API${selected ? ` (${selected.defaultBaseUrl})` : ''}. Enter a sandbox's URL to try AdlerDo without touching your shop.`}
+          hint={t('add.baseUrlHint', { live: selected ? ` (${selected.defaultBaseUrl})` : '' })}
         />
       </AdvancedSection>
       <FormSubmit
         form={form}
         busy={form.busy}
-        label="Add New Account"
-        busyLabel="Connecting…"
+        label={t('add.submit')}
+        busyLabel={t('add.busy')}
         tone="success"
       />
-      {added && <Notice>“{added.name}” is connected. You’ll find it under Connected Accounts below.</Notice>}
+      {added && <Notice>{t('add.added', { name: added.name })}</Notice>}
     </form>
   );
 }

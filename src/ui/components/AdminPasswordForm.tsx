@@ -62,7 +62,7 @@ export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
           }}
         />
       )}
-      <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} label="New password" />
+      <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} kind="new" />
       <FormSubmit form={form} busy={form.busy} label="Change password" busyLabel="Changing…">
         <button type="button" className="btn btn-secondary" onClick={onCancel}>
           Cancel

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from '../api.ts';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../lib/error-text.ts';
 
 interface Props {
   title: string;
@@ -15,6 +16,7 @@ interface Props {
  * that opened it. Focus starts on Cancel so Enter never destroys anything by accident.
  */
 export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConfirm, onClose }: Props) {
+  const { t } = useTranslation('common');
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
     try {
       await onConfirm();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : String(cause));
+      setError(errorMessage(cause));
       setBusy(false);
     }
   };
@@ -46,7 +48,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
       )}
       <div className="form-actions dialog-actions">
         <button type="button" className="btn btn-secondary" autoFocus onClick={() => ref.current?.close()}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" className="btn btn-danger" disabled={busy} onClick={confirm}>
           {busy ? busyLabel : confirmLabel}

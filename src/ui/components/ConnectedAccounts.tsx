@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Account, AccountType } from '../api-types.ts';
 import { useNow } from '../lib/use-now.ts';
 import { AccountCard } from './AccountCard.tsx';
@@ -12,14 +13,15 @@ interface Props {
 
 /** The guide's Step 4: every connected account with its status and what can be done about it. */
 export function ConnectedAccounts({ accounts, types, onChanged, onRemoved, onReload }: Props) {
+  const { t } = useTranslation('accounts');
   const now = useNow();
   if (accounts.length === 0) {
-    return <p className="empty">No accounts connected yet. Add your first one above.</p>;
+    return <p className="empty">{t('none')}</p>;
   }
   return (
     <ul className="account-list">
       {accounts.map((account) => {
-        const type = types.find((t) => t.type === account.type);
+        const type = types.find((candidate) => candidate.type === account.type);
         return (
           <AccountCard
             key={account.id}

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorId, fieldId } from '../lib/form-errors.ts';
 
 interface FrameProps {
@@ -21,6 +22,7 @@ export interface ControlProps {
 
 /** Label above, the control, then its hint and its error message, wired up for screen readers. */
 export function FieldFrame({ formId, name, label, hint, error, optional, children }: FrameProps) {
+  const { t } = useTranslation('common');
   const id = fieldId(formId, name);
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId(formId, name) : undefined, hint ? hintId : undefined]
@@ -30,7 +32,7 @@ export function FieldFrame({ formId, name, label, hint, error, optional, childre
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
-        {optional && <span className="optional"> (optional)</span>}
+        {optional && <span className="optional"> {t('optional')}</span>}
       </label>
       {children({
         id,

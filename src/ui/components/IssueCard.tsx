@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { dashboardApi } from '../dashboard-api.ts';
 import { STEPS, type Issue, type Step } from '../dashboard-types.ts';
-import { plural } from '../lib/format.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { formatCount } from '../lib/format.ts';
 import { issueText } from '../lib/issue-catalog.ts';
 import { stepName } from '../lib/labels.ts';
 import { absoluteTime, timeAgo } from '../lib/time.ts';
@@ -20,6 +22,7 @@ const ORDER_ISSUE = /^order\./;
 
 /** One held-back record: the cause in plain words, what to do, how often and since when, and "Retry". */
 export function IssueCard({ issue, accountName, now, onRetried }: Props) {
+  const { t } = useTranslation('overview');
   const headingId = `issue-${issue.id}`;
   const { title, action } = issueText(issue);
   // Issues about a whole account or the ERP are fixed by their action, not by running one step again.
@@ -42,18 +45,20 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
         )}
         {retryable && !action && (
           <RetryButton
-            label={`Retry: ${issue.message}`}
+            label={t('issue.retry', { message: issue.message })}
             retry={async () => {
               await dashboardApi.retryIssue(issue.id);
               await onRetried();
             }}
-            done={`Queued: the ${stepName(issue.step).toLowerCase()} step runs again now; this issue clears itself once its cause is gone.`}
+            done={t('issue.queued', {
+              step: currentLanguage() === 'en' ? stepName(issue.step).toLowerCase() : stepName(issue.step),
+            })}
           />
         )}
       </div>
       {issue.hint && (
         <p className="issue-hint">
-          <span className="issue-hint-label">What to do</span> {issue.hint}
+          <span className="issue-hint-label">{t('issue.whatToDo')}</span> {issue.hint}
         </p>
       )}
       <p className="issue-meta">
@@ -78,13 +83,13 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
             )}
           </span>
         )}
-        <span>{plural(issue.occurrences, 'occurrence', 'occurrences')}</span>
+        <span>{t('issue.occurrences', { count: issue.occurrences, n: formatCount(issue.occurrences) })}</span>
         <span>
-          first{' '}
+          {t('issue.first')}{' '}
           <time dateTime={issue.createdAt} title={absoluteTime(issue.createdAt)}>
             {timeAgo(issue.createdAt, now)}
           </time>
-          , last{' '}
+          , {t('issue.last')}{' '}
           <time dateTime={issue.lastSeenAt} title={absoluteTime(issue.lastSeenAt)}>
             {timeAgo(issue.lastSeenAt, now)}
           </time>

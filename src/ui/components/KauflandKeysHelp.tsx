@@ -1,28 +1,33 @@
+import { Trans, useTranslation } from 'react-i18next';
+
 export const SELLER_PORTAL_API_URL = 'https://sellerportal.kaufland.de/settings/api';
 
-/** Where the keys come from, in the guide's words, and the one thing that breaks connections. */
+/**
+ * Where the keys come from, in the guide's words, and the one thing that breaks connections. The Seller
+ * Portal's own labels (Settings → Shop Settings → API, "Generate new API keys", Client ID, Client Secret) stay
+ * as Kaufland writes them, in both languages, so the seller finds them on the page.
+ */
 export function KauflandKeysHelp() {
+  const { t } = useTranslation('accounts');
   return (
     <aside className="help" aria-labelledby="keys-help-heading">
-      <h3 id="keys-help-heading">Where do I find the keys?</h3>
+      <h3 id="keys-help-heading">{t('help.heading')}</h3>
       <p>
-        In the Kaufland Seller Portal, open <strong>Settings → Shop Settings → API</strong>:{' '}
-        <a href={SELLER_PORTAL_API_URL} target="_blank" rel="noreferrer">
-          sellerportal.kaufland.de/settings/api
-        </a>
-        .
+        <Trans
+          t={t}
+          i18nKey="help.where"
+          components={{
+            b: <strong />,
+            portal: <a href={SELLER_PORTAL_API_URL} target="_blank" rel="noreferrer" />,
+          }}
+        />
       </p>
       <p>
-        The Client key (Client ID) and Secret key (Client Secret) are masked there and cannot be revealed
-        again. If you do not have them, click <strong>Generate new API keys</strong>, then copy both and store
-        them securely.
+        <Trans t={t} i18nKey="help.masked" components={{ b: <strong /> }} />
       </p>
       <p className="help-warning">
         <span aria-hidden="true">⚠️ </span>
-        <strong>
-          Generating new API keys makes the old Client ID and Client Secret invalid at once.
-        </strong>{' '}
-        Any integration using them stops working until you enter the new pair in AdlerDo.
+        <strong>{t('help.warningStrong')}</strong> {t('help.warning')}
       </p>
     </aside>
   );

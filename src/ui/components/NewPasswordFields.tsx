@@ -1,4 +1,6 @@
 import { useRef, type InputHTMLAttributes, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n/index.ts';
 import type { FormFailure } from '../lib/form-errors.ts';
 import { TextField, type TextFieldProps } from './Field.tsx';
 
@@ -16,24 +18,29 @@ export function useRepeatedPassword() {
   const check = (password: string): FormFailure | undefined =>
     password === (confirmRef.current?.value ?? '')
       ? undefined
-      : { fields: { confirm: 'The two passwords differ. Type the same password twice.' } };
+      : { fields: { confirm: i18n.t('passwordsDiffer', { ns: 'auth' }) } };
   return { confirmRef, check };
 }
 
 interface Props {
   secretProps: SecretProps;
   confirmRef: Ref<HTMLInputElement>;
-  /** "Password" or "New password"; the repeat field is "Repeat <label, lower case>". */
-  label?: string;
+  /** "Password" (first setup, a new administrator) or "New password" (changing one). */
+  kind?: 'password' | 'new';
 }
 
-export function NewPasswordFields({ secretProps, confirmRef, label = 'Password' }: Props) {
+export function NewPasswordFields({ secretProps, confirmRef, kind = 'password' }: Props) {
+  const { t } = useTranslation('auth');
   return (
     <>
-      <TextField {...secretProps('password', NEW_PASSWORD)} label={label} hint="At least 10 characters." />
+      <TextField
+        {...secretProps('password', NEW_PASSWORD)}
+        label={t(kind === 'new' ? 'newPassword' : 'password')}
+        hint={t('passwordHint')}
+      />
       <TextField
         {...secretProps('confirm', { ...NEW_PASSWORD, ref: confirmRef })}
-        label={`Repeat ${label.toLowerCase()}`}
+        label={t(kind === 'new' ? 'repeatNewPassword' : 'repeatPassword')}
       />
     </>
   );

@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { STEPS, type Charts, type LatencyPoint } from '../dashboard-types.ts';
 import { timeBuckets, type Bucket } from '../lib/chart-scale.ts';
-import { formatCount, formatSeconds, plural } from '../lib/format.ts';
+import { formatCount, formatSeconds } from '../lib/format.ts';
 import { stepName } from '../lib/labels.ts';
 import { clockTime } from '../lib/time.ts';
 import { ChartCard } from './charts/ChartCard.tsx';
@@ -35,33 +37,34 @@ function latencyBuckets(points: LatencyPoint[], now: number): Bucket<Percentiles
   );
 }
 
-/** "half of the orders reached Odoo within 2 s, almost all within 7 s": median and 95th percentile in words. */
-function latencyWords(value: Percentiles, what: string, reached: string): string {
-  return `half of the ${what} reached ${reached} within ${formatSeconds(value.p50)}, almost all within ${formatSeconds(value.p95)}`;
-}
+/** Median and 95th percentile as the words' values: "half … within 2 s, almost all within 7 s". */
+const seconds = (value: Percentiles) => ({ p50: formatSeconds(value.p50), p95: formatSeconds(value.p95) });
 
-function LatencyHeadline({ value }: { value: Percentiles | undefined }) {
+function LatencyHeadline({ value, t }: { value: Percentiles | undefined; t: TFunction<'overview'> }) {
   return value ? (
     <>
       <span className="headline-p50">{formatSeconds(value.p50)}</span>
-      <span className="headline-unit">half</span>
+      <span className="headline-unit">{t('charts.half')}</span>
       <span className="headline-p95">{formatSeconds(value.p95)}</span>
-      <span className="headline-unit">almost all</span>
+      <span className="headline-unit">{t('charts.almostAll')}</span>
     </>
   ) : (
     '–'
   );
 }
 
-const latencyLegend = (
-  <>
-    <span className="legend-p50">half of them within</span>
-    <span className="legend-p95">almost all (19 of 20) within</span>
-  </>
-);
+function LatencyLegend({ t }: { t: TFunction<'overview'> }) {
+  return (
+    <>
+      <span className="legend-p50">{t('charts.legendHalf')}</span>
+      <span className="legend-p95">{t('charts.legendAlmostAll')}</span>
+    </>
+  );
+}
 
 /** The Overview's charts: orders, how fast they and stock changes arrive, failures per step (API calls: Runs). */
 export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
+  const { t } = useTranslation('overview');
   const orders = timeBuckets(
     charts.ordersPerHour,
     (p) => p.hour,
@@ -85,64 +88,69 @@ export function OverviewCharts({ charts, now, marketplace, erp }: Props) {
   return (
     <div className="chart-grid">
       <ChartCard
-        title="Orders imported per hour"
+        title={t('charts.ordersTitle')}
         headline={formatCount(ordersTotal)}
-        caption={`${ordersTotal === 1 ? 'order' : 'orders'} in the last 24 hours`}
+        caption={t('charts.ordersCaption', { count: ordersTotal })}
       >
         <TimeBarChart
           buckets={orders}
-          label={`Orders imported per hour over the last 24 hours: ${ordersTotal} in all.`}
+          label={t('charts.ordersLabel', { n: formatCount(ordersTotal) })}
           xLabel={hourLabel}
-          barTitle={(t, v) => `${clockTime(t)}: ${plural(v, 'order', 'orders')}`}
+          barTitle={(at, v) => t('charts.ordersBar', { time: clockTime(at), count: v, n: formatCount(v) })}
         />
       </ChartCard>
       <ChartCard
-        title={`Orders reaching ${erp}`}
-        headline={<LatencyHeadline value={lastOrderLatency} />}
+        title={t('charts.ordersReaching', { erp })}
+        headline={<LatencyHeadline value={lastOrderLatency} t={t} />}
         caption={
           lastOrderLatency
-            ? `In the latest hour ${latencyWords(lastOrderLatency, `orders from ${marketplace}`, erp)}.`
-            : `from placed on ${marketplace} to sale order in ${erp}, latest hour`
+            ? t('charts.orderWords', { marketplace, erp, ...seconds(lastOrderLatency) })
+            : t('charts.orderNone', { marketplace, erp })
         }
-        legend={latencyLegend}
+        legend={<LatencyLegend t={t} />}
       >
         <LatencyChart
           buckets={orderLatency}
-          label={`Time to reach ${erp} per hour over the last 24 hours.${lastOrderLatency ? ` Latest hour: ${latencyWords(lastOrderLatency, 'orders', erp)}.` : ' No orders yet.'}`}
+          label={`${t('charts.reachLabel', { target: erp })} ${lastOrderLatency ? t('charts.reachLatest', seconds(lastOrderLatency)) : t('charts.noOrders')}`}
           xLabel={hourLabel}
-          pointTitle={(t, v) =>
-            `${clockTime(t)}: half within ${formatSeconds(v.p50)}, almost all within ${formatSeconds(v.p95)}`
-          }
+          pointTitle={(at, v) => t('charts.point', { time: clockTime(at), ...seconds(v) })}
         />
       </ChartCard>
       <ChartCard
-        title={`Stock reaching ${marketplace}`}
-        headline={<LatencyHeadline value={lastStockLatency} />}
+        title={t('charts.stockReaching', { marketplace })}
+        headline={<LatencyHeadline value={lastStockLatency} t={t} />}
         caption={
           lastStockLatency
-            ? `In the latest hour ${latencyWords(lastStockLatency, `stock changes in ${erp}`, marketplace)}.`
-            : `from a change in ${erp} to ${marketplace} confirming it, latest hour`
+            ? t('charts.stockWords', { marketplace, erp, ...seconds(lastStockLatency) })
+            : t('charts.stockNone', { marketplace, erp })
         }
-        legend={latencyLegend}
+        legend={<LatencyLegend t={t} />}
       >
         <LatencyChart
           buckets={stockLatency}
-          label={`Time to reach ${marketplace} per hour over the last 24 hours.${lastStockLatency ? ` Latest hour: ${latencyWords(lastStockLatency, 'stock changes', marketplace)}.` : ' No stock changes yet.'}`}
+          label={`${t('charts.reachLabel', { target: marketplace })} ${lastStockLatency ? t('charts.reachLatest', seconds(lastStockLatency)) : t('charts.noStock')}`}
           xLabel={hourLabel}
-          pointTitle={(t, v) =>
-            `${clockTime(t)}: half within ${formatSeconds(v.p50)}, almost all within ${formatSeconds(v.p95)}`
-          }
+          pointTitle={(at, v) => t('charts.point', { time: clockTime(at), ...seconds(v) })}
         />
       </ChartCard>
       <ChartCard
         wide
-        title="Failures per step"
+        title={t('charts.failuresTitle')}
         headline={formatCount(failed)}
-        caption={`failed of ${plural(runs, 'run', 'runs')} in the last 48 hours`}
+        caption={t('charts.failuresCaption', { count: runs, n: formatCount(runs) })}
       >
         <StepFailuresChart
           rows={failures}
-          label={failures.map((f) => `${f.name}: ${f.failures} failed of ${f.runs} runs`).join('; ')}
+          label={failures
+            .map((f) =>
+              t('charts.failuresRow', {
+                step: f.name,
+                failed: formatCount(f.failures),
+                count: f.runs,
+                n: formatCount(f.runs),
+              }),
+            )
+            .join('; ')}
         />
       </ChartCard>
     </div>

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormFailure } from '../lib/form-errors.ts';
 import { KEY_INPUT, useSecretForm } from '../lib/use-secret-form.ts';
 import { TextField } from './Field.tsx';
@@ -35,6 +36,7 @@ export function ReplaceKeyForm({
   refused,
   onCancel,
 }: Props) {
+  const { t } = useTranslation('accounts');
   const [kept, setKept] = useState('');
   const fields = [keep.name, secret.name];
   const form = useSecretForm(formId, fields);
@@ -45,7 +47,7 @@ export function ReplaceKeyForm({
       check: (value: string) => {
         const missing: Record<string, string> = {};
         if (kept.trim() === '') missing[keep.name] = required.missing;
-        if (value.trim() === '') missing[secret.name] = `Enter the ${secret.label}.`;
+        if (value.trim() === '') missing[secret.name] = t('replace.missing', { label: secret.label });
         return Object.keys(missing).length > 0 ? { fields: missing } : undefined;
       },
     }),
@@ -61,13 +63,13 @@ export function ReplaceKeyForm({
           {...form.textProps(keep.name, kept, setKept, KEY_INPUT)}
           label={keep.label}
           optional={!keep.required}
-          hint={keep.required?.hint ?? `Leave empty to keep the current one (${keep.current}).`}
+          hint={keep.required?.hint ?? t('replace.keepHint', { current: keep.current })}
         />
         <TextField {...form.secretProps(secret.name, KEY_INPUT)} label={secret.label} />
       </div>
-      <FormSubmit form={form} busy={form.busy} label={saveLabel} busyLabel="Connecting…">
+      <FormSubmit form={form} busy={form.busy} label={saveLabel} busyLabel={t('replace.busy')}>
         <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </FormSubmit>
     </form>

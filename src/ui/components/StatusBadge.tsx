@@ -1,17 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import type { AccountStatus } from '../api-types.ts';
 
-const LABELS: Record<AccountStatus, string> = {
-  connected: 'Connected',
-  credentials_invalid: 'Credentials invalid',
-  paused: 'Paused',
-  error: 'Error',
-};
-
 export function StatusBadge({ status }: { status: AccountStatus }) {
+  const { t } = useTranslation('common');
   return (
     <span className={`badge badge-${status}`}>
       <span className="badge-dot" aria-hidden="true" />
-      {LABELS[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { storefrontName } from '../lib/storefronts.ts';
 
 interface Props {
@@ -8,22 +9,29 @@ interface Props {
 
 /** The account's storefronts; ones left out of the sync are dimmed and named as such. */
 export function StorefrontChips({ available, synced }: Props) {
+  const { t } = useTranslation('common');
   const isSynced = (code: string) => synced === null || synced.includes(code);
   return (
     <>
-      <ul className="chips" aria-label="Storefronts">
+      <ul className="chips" aria-label={t('storefronts.label')}>
         {available.map((code) => (
           <li
             key={code}
             className={isSynced(code) ? 'chip' : 'chip chip-off'}
-            title={`${storefrontName(code)}${isSynced(code) ? '' : ' (not synced)'}`}
+            title={
+              isSynced(code)
+                ? storefrontName(code)
+                : t('storefronts.notSynced', { name: storefrontName(code) })
+            }
           >
             {code.toUpperCase()}
           </li>
         ))}
       </ul>
       {synced !== null && (
-        <span className="facts-note">Syncing {synced.map((s) => s.toUpperCase()).join(', ')} only</span>
+        <span className="facts-note">
+          {t('storefronts.only', { list: synced.map((s) => s.toUpperCase()).join(', ') })}
+        </span>
       )}
     </>
   );

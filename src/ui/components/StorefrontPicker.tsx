@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { errorId, fieldId } from '../lib/form-errors.ts';
 import { storefrontName } from '../lib/storefronts.ts';
 
@@ -19,6 +20,7 @@ const NAME = 'settings.storefronts';
  * checked", each saying what it does. (An empty set of boxes meaning "all" was read as "none".)
  */
 export function StorefrontPicker({ formId, available, all, selected, error, onAllChange, onChange }: Props) {
+  const { t } = useTranslation('accounts');
   const id = fieldId(formId, NAME);
   const boxId = (code: string) => `${id}-${code}`;
   return (
@@ -26,7 +28,7 @@ export function StorefrontPicker({ formId, available, all, selected, error, onAl
       className={error ? 'fieldset field-invalid' : 'fieldset'}
       aria-describedby={error ? errorId(formId, NAME) : undefined}
     >
-      <legend>Storefronts to sync</legend>
+      <legend>{t('settings.storefronts')}</legend>
       <div className="scope-choices">
         <div className="scope-choice">
           {/* The first choice carries the field's id, so a server message can move focus to the group. */}
@@ -38,9 +40,9 @@ export function StorefrontPicker({ formId, available, all, selected, error, onAl
             aria-describedby={`${id}-all-hint`}
             onChange={() => onAllChange(true)}
           />
-          <label htmlFor={id}>All storefronts</label>
+          <label htmlFor={id}>{t('settings.allStorefronts')}</label>
           <p className="field-hint" id={`${id}-all-hint`}>
-            Every storefront of this account, also ones Kaufland adds to it later.
+            {t('settings.allStorefrontsHint')}
           </p>
         </div>
         <div className="scope-choice">
@@ -52,9 +54,9 @@ export function StorefrontPicker({ formId, available, all, selected, error, onAl
             aria-describedby={`${id}-picked-hint`}
             onChange={() => onAllChange(false)}
           />
-          <label htmlFor={`${id}-picked`}>Only the storefronts checked below</label>
+          <label htmlFor={`${id}-picked`}>{t('settings.pickedStorefronts')}</label>
           <p className="field-hint" id={`${id}-picked-hint`}>
-            The others are left as they are: their offers are not updated and their orders not imported.
+            {t('settings.pickedStorefrontsHint')}
           </p>
         </div>
         {!all && (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PriceRounding, PriceRule } from '../api-types.ts';
 import { storefrontCurrency } from '../lib/money.ts';
 import {
@@ -21,6 +22,7 @@ interface Props {
  * the ERP's rate first, so a CZK surcharge or minimum is in CZK).
  */
 export function StorefrontPriceRules({ formId, draft, accountRule, rounding, fieldError, onChange }: Props) {
+  const { t } = useTranslation('accounts');
   const set = (code: string, rule: StorefrontRuleDraft | null) => onChange({ ...draft, [code]: rule });
   return (
     <div className="storefront-rules">
@@ -40,13 +42,13 @@ export function StorefrontPriceRules({ formId, draft, accountRule, rounding, fie
                 checked={rule !== null}
                 onChange={(e) => set(code, e.target.checked ? ruleDraft(accountRule) : null)}
               />{' '}
-              Own price rule for {code.toUpperCase()}, in {currency}
+              {t('settings.ownRule', { code: code.toUpperCase(), currency })}
             </label>
             {rule !== null && (
               <div className="form-grid form-grid-3">
                 <TextField
                   {...frame('factor')}
-                  label="Price factor"
+                  label={t('settings.factor')}
                   input={{
                     value: rule.factor,
                     inputMode: 'decimal',
@@ -55,7 +57,7 @@ export function StorefrontPriceRules({ formId, draft, accountRule, rounding, fie
                 />
                 <TextField
                   {...frame('surchargeMinor')}
-                  label={`Surcharge (${currency})`}
+                  label={t('settings.surchargeIn', { currency })}
                   input={{
                     value: rule.surcharge,
                     inputMode: 'decimal',
@@ -64,7 +66,7 @@ export function StorefrontPriceRules({ formId, draft, accountRule, rounding, fie
                 />
                 <TextField
                   {...frame('minimumMinor')}
-                  label={`Minimum (${currency})`}
+                  label={t('settings.minimumIn', { currency })}
                   optional
                   input={{
                     value: rule.minimum,
@@ -72,7 +74,7 @@ export function StorefrontPriceRules({ formId, draft, accountRule, rounding, fie
                     onChange: (e) => edit({ minimum: e.target.value }),
                   }}
                 />
-                <FieldFrame {...frame('rounding')} label="Rounding">
+                <FieldFrame {...frame('rounding')} label={t('settings.rounding')}>
                   {(control) => (
                     <select
                       className="input"

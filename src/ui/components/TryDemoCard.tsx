@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dashboardApi } from '../dashboard-api.ts';
 import { actionProblem, type ActionProblem } from '../lib/action-error.ts';
 import { navigate } from '../routing.ts';
@@ -9,6 +10,7 @@ import { FormAlert } from './FormAlert.tsx';
  * connects both and keeps orders coming, then the Overview shows it all moving.
  */
 export function TryDemoCard({ onStarted }: { onStarted?: () => void }) {
+  const { t } = useTranslation('accounts');
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const start = async () => {
@@ -19,20 +21,15 @@ export function TryDemoCard({ onStarted }: { onStarted?: () => void }) {
       onStarted?.();
       navigate('/overview');
     } catch (error) {
-      setProblem(actionProblem(error, 'The demo did not start'));
+      setProblem(actionProblem(error, t('demo.failed')));
       setStarting(false);
     }
   };
   return (
     <section className="card demo-card" aria-labelledby="demo-heading">
       <div className="demo-card-text">
-        <h2 id="demo-heading">New here? Try it with the sandbox</h2>
-        <p>
-          AdlerDo starts its built-in Kaufland and Odoo sandboxes, fills Odoo with a few hundred products,
-          connects both and places an order every few seconds, so every page fills with live data. It all
-          stays on this machine. To use your own shop later, remove the demo account and disconnect the demo
-          ERP.
-        </p>
+        <h2 id="demo-heading">{t('demo.heading')}</h2>
+        <p>{t('demo.text')}</p>
         {problem && <FormAlert {...problem} />}
       </div>
       <button
@@ -42,7 +39,7 @@ export function TryDemoCard({ onStarted }: { onStarted?: () => void }) {
         aria-busy={starting}
         onClick={() => void start()}
       >
-        {starting ? 'Starting the sandbox…' : 'Try it with the sandbox'}
+        {starting ? t('demo.busy') : t('demo.start')}
       </button>
     </section>
   );

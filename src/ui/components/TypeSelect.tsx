@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SecretForm } from '../lib/use-secret-form.ts';
 import { FieldFrame } from './Field.tsx';
 
@@ -12,6 +13,7 @@ interface Props {
 
 /** The first choice of a connect form: which kind of system (marketplace, ERP) it is for. */
 export function TypeSelect({ form, label, types, value, onChange }: Props) {
+  const { t } = useTranslation('accounts');
   return (
     <FieldFrame formId={form.formId} name="type" label={label} error={form.fieldError('type')}>
       {(control) => (
@@ -25,11 +27,11 @@ export function TypeSelect({ form, label, types, value, onChange }: Props) {
           }}
         >
           <option value="" disabled>
-            Select…
+            {t('add.select')}
           </option>
-          {types.map((t) => (
-            <option key={t.type} value={t.type}>
-              {t.name}
+          {types.map((choice) => (
+            <option key={choice.type} value={choice.type}>
+              {choice.name}
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
 import { ReplaceKeyForm } from './ReplaceKeyForm.tsx';
@@ -10,22 +11,23 @@ interface Props {
 
 /** The reconnect after keys were regenerated: the new pair is checked with Kaufland before it replaces the old. */
 export function UpdateKeysForm({ account, onSaved, onCancel }: Props) {
+  const { t } = useTranslation('accounts');
   return (
     <ReplaceKeyForm
       formId={`keys-${account.id}`}
-      label={`Update keys for ${account.name}`}
-      intro="Paste both keys from Seller Portal → Settings → Shop Settings → API: “Generate new API keys” replaces the Client ID and the Client Secret together. AdlerDo checks the pair with Kaufland before it replaces the stored keys."
+      label={t('keys.formLabel', { name: account.name })}
+      intro={t('keys.intro')}
       keep={{
         name: 'clientId',
-        label: 'New Client ID',
+        label: t('keys.clientId'),
         current: account.clientId,
         required: {
-          hint: `Kaufland issues a new one with the new secret; the current one (${account.clientId}) stops working.`,
-          missing: 'Enter the new Client ID: Kaufland replaces it together with the secret.',
+          hint: t('keys.clientIdHint', { current: account.clientId }),
+          missing: t('keys.clientIdMissing'),
         },
       }}
-      secret={{ name: 'clientSecret', label: 'New Client Secret' }}
-      saveLabel="Save new keys"
+      secret={{ name: 'clientSecret', label: t('keys.clientSecret') }}
+      saveLabel={t('keys.save')}
       save={async (clientSecret, clientId) =>
         onSaved(await accountsApi.updateCredentials(account.id, { clientId: clientId ?? '', clientSecret }))
       }

@@ -1,4 +1,5 @@
 import { ApiError } from '../api.ts';
+import { errorMessage } from './error-text.ts';
 
 export interface ActionProblem {
   tone: 'error' | 'warning';
@@ -6,9 +7,9 @@ export interface ActionProblem {
   message: string;
 }
 
-/** A failed button press ("Sync now", "Retry") as one alert: what did not happen, and the server's reason. */
+/** A failed button press (`title` already in the reader's language) ("Sync now", "Retry") as one alert: what did not happen, and the server's reason. */
 export function actionProblem(error: unknown, title: string): ActionProblem {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const unreachable = error instanceof ApiError && error.status === 0;
   return { tone: unreachable ? 'warning' : 'error', title, message };
 }

@@ -1,4 +1,6 @@
 import { ApiError } from '../api.ts';
+import { i18n } from '../i18n/index.ts';
+import { errorMessage, fieldMessage } from './error-text.ts';
 
 export type FieldMessages = Partial<Record<string, string>>;
 
@@ -15,30 +17,33 @@ export interface FormFailure {
  */
 export function toFormFailure(error: unknown, shownFields: readonly string[]): FormFailure {
   if (!(error instanceof ApiError)) {
-    return { fields: {}, form: { tone: 'error', title: 'Something went wrong', message: String(error) } };
+    return { fields: {}, form: { tone: 'error', title: say('title.generic'), message: String(error) } };
   }
   const fields: FieldMessages = {};
   const unshown: string[] = [];
-  for (const { field, message } of error.fields) {
+  for (const fieldError of error.fields) {
+    const { field } = fieldError;
+    const message = fieldMessage(error, fieldError);
     // `settings.storefronts.0` belongs under the `settings.storefronts` input.
     const shown = shownFields.find((name) => field === name || field.startsWith(`${name}.`));
     if (shown) fields[shown] ??= message;
     else unshown.push(message);
   }
   if (Object.keys(fields).length > 0 && unshown.length === 0) return { fields };
-  const message = unshown.length > 0 ? unshown.join(' ') : error.message;
+  const message = unshown.length > 0 ? unshown.join(' ') : errorMessage(error);
   return { fields, form: { ...formTitle(error), message } };
 }
 
 function formTitle(error: ApiError): { tone: 'error' | 'warning'; title: string } {
-  if (error.code.endsWith('.auth_failed'))
-    return { tone: 'error', title: 'Not connected: the keys were rejected' };
+  if (error.code.endsWith('.auth_failed')) return { tone: 'error', title: say('title.keysRejected') };
   if (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504) {
-    return { tone: 'warning', title: 'Not connected: the marketplace could not be reached' };
+    return { tone: 'warning', title: say('title.unreachable') };
   }
-  if (error.status === 404) return { tone: 'error', title: 'Not found' };
-  return { tone: 'error', title: 'Not saved' };
+  if (error.status === 404) return { tone: 'error', title: say('title.notFound') };
+  return { tone: 'error', title: say('title.notSaved') };
 }
+
+const say = (key: string) => i18n.t(key, { ns: 'errors' });
 
 /** The id of a field's input: `add-account-clientId`, `settings-1-settings-priceRule-factor`. */
 export function fieldId(formId: string, field: string): string {

@@ -1,4 +1,5 @@
-import type { OrderState, RunStatus, Step, Trigger } from '../dashboard-types.ts';
+import { STEPS, type OrderState, type RunStatus, type Step, type Trigger } from '../dashboard-types.ts';
+import { i18n } from '../i18n/index.ts';
 
 /** The names sellers know the systems by; unknown types are shown as they are. */
 const SYSTEM_NAMES: Record<string, string> = { kaufland: 'Kaufland', odoo: 'Odoo' };
@@ -7,13 +8,27 @@ export function systemName(type: string | undefined, fallback: string): string {
   return (type && SYSTEM_NAMES[type]) ?? fallback;
 }
 
-export const STEP_LABELS: Record<Step, { name: string; what: string }> = {
-  catalog: { name: 'Catalog', what: 'Products, EANs and prices from the ERP' },
-  stock: { name: 'Offers & stock', what: 'Amounts and prices out to the marketplace' },
-  orders: { name: 'Orders', what: 'New orders into the ERP' },
-  shipments: { name: 'Shipments', what: 'Carrier and tracking back to the marketplace' },
-  cancellations: { name: 'Cancellations', what: 'Cancelled orders in step on both sides' },
-};
+/*
+ * The words come from the `labels` catalogue when read (getters), so every table below speaks the language on
+ * screen without its users changing: `RUN_STATUS[status].label` is "Failed" or "Fehlgeschlagen".
+ */
+const say = (key: string, fallback?: string) => i18n.t(key, { ns: 'labels', defaultValue: fallback });
+
+function table<K extends string, V>(keys: readonly K[], entry: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, entry(key)])) as Record<K, V>;
+}
+
+export const STEP_LABELS: Record<Step, { readonly name: string; readonly what: string }> = table(
+  STEPS,
+  (step) => ({
+    get name() {
+      return say(`step.${step}.name`, step);
+    },
+    get what() {
+      return say(`step.${step}.what`, '');
+    },
+  }),
+);
 
 export function stepName(step: string): string {
   return STEP_LABELS[step as Step]?.name ?? step;
@@ -21,27 +36,46 @@ export function stepName(step: string): string {
 
 export type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'neutral';
 
-export const RUN_STATUS: Record<RunStatus, { label: string; tone: Tone }> = {
-  running: { label: 'Running', tone: 'info' },
-  succeeded: { label: 'Succeeded', tone: 'ok' },
-  failed: { label: 'Failed', tone: 'bad' },
-  paused: { label: 'Paused', tone: 'warn' },
-  skipped: { label: 'Skipped', tone: 'neutral' },
-};
+const labelled = <K extends string>(group: string, tones: Record<K, Tone>) =>
+  table(Object.keys(tones) as K[], (key) => ({
+    tone: tones[key],
+    get label() {
+      return say(`${group}.${key}`);
+    },
+  }));
 
-export const TRIGGER_LABELS: Record<Trigger, string> = {
-  schedule: 'Scheduled',
-  manual: 'Sync now',
-  cli: 'Command line',
-  retry: 'Retry',
-  push: 'Push',
-};
+export const RUN_STATUS: Record<RunStatus, { readonly label: string; tone: Tone }> = labelled('runStatus', {
+  running: 'info',
+  succeeded: 'ok',
+  failed: 'bad',
+  paused: 'warn',
+  skipped: 'neutral',
+});
 
-export const ORDER_STATES: Record<OrderState, { label: string; tone: Tone }> = {
-  open: { label: 'Not ready to ship', tone: 'neutral' },
-  received: { label: 'Received', tone: 'neutral' },
-  held: { label: 'Held', tone: 'warn' },
-  in_erp: { label: 'In ERP', tone: 'info' },
-  shipped: { label: 'Shipped', tone: 'ok' },
-  cancelled: { label: 'Cancelled', tone: 'neutral' },
-};
+// Every trigger listed (a new one fails the type check here instead of showing nothing).
+const TRIGGERS = Object.keys({
+  schedule: 1,
+  manual: 1,
+  cli: 1,
+  retry: 1,
+  push: 1,
+} satisfies Record<Trigger, 1>) as Trigger[];
+
+export const TRIGGER_LABELS: Readonly<Record<Trigger, string>> = Object.defineProperties(
+  {} as Record<Trigger, string>,
+  Object.fromEntries(
+    TRIGGERS.map((trigger) => [trigger, { enumerable: true, get: () => say(`trigger.${trigger}`) }]),
+  ),
+);
+
+export const ORDER_STATES: Record<OrderState, { readonly label: string; tone: Tone }> = labelled(
+  'orderState',
+  {
+    open: 'neutral',
+    received: 'neutral',
+    held: 'warn',
+    in_erp: 'info',
+    shipped: 'ok',
+    cancelled: 'neutral',
+  },
+);

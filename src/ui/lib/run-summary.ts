@@ -1,20 +1,17 @@
 import type { Run, RunCounts } from '../dashboard-types.ts';
-import { formatCount, plural } from './format.ts';
+import { i18n } from '../i18n/index.ts';
+import { formatCount } from './format.ts';
 
-const PARTS: [keyof RunCounts, string][] = [
-  ['read', 'read'],
-  ['created', 'created'],
-  ['updated', 'updated'],
-  ['skipped', 'skipped'],
-  ['failed', 'failed'],
-];
+const PARTS: (keyof RunCounts)[] = ['read', 'created', 'updated', 'skipped', 'failed'];
+
+const say = (key: string, values?: Record<string, unknown>) => i18n.t(key, { ns: 'labels', ...values });
 
 /** "300 read · 294 created · 6 skipped"; zeros left out; "nothing to do" when all are zero. */
 export function countsSummary(counts: RunCounts): string {
-  const parts = PARTS.filter(([key]) => (counts[key] ?? 0) > 0).map(
-    ([key, word]) => `${formatCount(counts[key])} ${word}`,
+  const parts = PARTS.filter((key) => (counts[key] ?? 0) > 0).map((key) =>
+    say(`counts.${key}`, { n: formatCount(counts[key]) }),
   );
-  return parts.length > 0 ? parts.join(' · ') : 'nothing to do';
+  return parts.length > 0 ? parts.join(' · ') : say('counts.nothing');
 }
 
 export function totalCalls(run: Pick<Run, 'apiCalls'>): number {
@@ -29,11 +26,11 @@ export function callsSummary(run: Pick<Run, 'apiCalls'>): string {
     bySystem.set(system, (bySystem.get(system) ?? 0) + n);
   }
   const total = totalCalls(run);
-  if (total === 0) return 'no API calls';
+  if (total === 0) return say('calls.none');
   const split = [...bySystem].map(
     ([system, n]) => `${system[0]?.toUpperCase()}${system.slice(1)} ${formatCount(n)}`,
   );
-  return `${plural(total, 'API call', 'API calls')} (${split.join(', ')})`;
+  return say('calls.total', { count: total, n: formatCount(total), split: split.join(', ') });
 }
 
 /**
@@ -42,7 +39,6 @@ export function callsSummary(run: Pick<Run, 'apiCalls'>): string {
  */
 export function stoppedWithoutWork(run: Pick<Run, 'status' | 'counts'>): boolean {
   return (
-    (run.status === 'paused' || run.status === 'failed') &&
-    PARTS.every(([key]) => (run.counts[key] ?? 0) === 0)
+    (run.status === 'paused' || run.status === 'failed') && PARTS.every((key) => (run.counts[key] ?? 0) === 0)
   );
 }

@@ -1,4 +1,6 @@
 import type { AccountSettings, AccountSettingsPatch, PriceRounding } from '../api-types.ts';
+import { i18n } from '../i18n/index.ts';
+import { decimalText } from './decimal-text.ts';
 import type { FieldMessages } from './form-errors.ts';
 import {
   toStorefrontRulesDraft,
@@ -59,8 +61,8 @@ export function toDraft(settings: AccountSettings, storefronts: readonly string[
     safetyBuffer: String(settings.safetyBuffer),
     allocationPercent: settings.allocationPercent === null ? '' : String(settings.allocationPercent),
     allocationMax: settings.allocationMax === null ? '' : String(settings.allocationMax),
-    factor: String(settings.priceRule.factor),
-    surcharge: (settings.priceRule.surchargeMinor / 100).toFixed(2),
+    factor: decimalText(settings.priceRule.factor),
+    surcharge: decimalText(settings.priceRule.surchargeMinor / 100, 2),
     rounding: settings.priceRule.rounding,
     storefrontRules: toStorefrontRulesDraft(settings, storefronts),
   };
@@ -73,7 +75,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   const errors: FieldMessages = {};
   const whole = (field: string, text: string): number => {
     const value = parseNumber(text);
-    if (value === undefined || !Number.isInteger(value)) errors[field] = 'Enter a whole number.';
+    if (value === undefined || !Number.isInteger(value)) errors[field] = say('wholeNumber');
     return value ?? 0;
   };
   const handlingTimeDays = whole('settings.handlingTimeDays', draft.handlingTimeDays);
@@ -84,14 +86,13 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   const allocationPercent = optionalWhole('settings.allocationPercent', draft.allocationPercent);
   const allocationMax = optionalWhole('settings.allocationMax', draft.allocationMax);
   const factor = parseNumber(draft.factor);
-  if (factor === undefined) errors['settings.priceRule.factor'] = 'Enter a number, e.g. 1 or 1.15.';
+  if (factor === undefined) errors['settings.priceRule.factor'] = say('number');
   const surcharge = parseNumber(draft.surcharge === '' ? '0' : draft.surcharge);
-  if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = 'Enter an amount, e.g. 0.50.';
+  if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = say('amount');
   const storefrontPriceRules = toStorefrontRulesPatch(draft.storefrontRules, errors);
   if (!draft.allStorefronts && draft.storefronts.length === 0)
-    errors['settings.storefronts'] = 'Check at least one storefront, or choose “All storefronts”.';
-  if (draft.defaultCarrier.trim() === '')
-    errors['settings.defaultCarrier'] = 'Choose a carrier from the list.';
+    errors['settings.storefronts'] = say('storefronts');
+  if (draft.defaultCarrier.trim() === '') errors['settings.defaultCarrier'] = say('carrier');
   if (Object.keys(errors).length > 0) return { errors };
   return {
     patch: {
@@ -115,6 +116,9 @@ export function toPatch(draft: SettingsDraft): DraftResult {
     },
   };
 }
+
+/** The browser-side checks' words, in the language on screen. */
+const say = (key: string) => i18n.t(`settings.errors.${key}`, { ns: 'accounts' });
 
 function parseNumber(text: string): number | undefined {
   const normalized = text.trim().replace(',', '.');

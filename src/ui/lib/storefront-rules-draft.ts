@@ -1,4 +1,6 @@
 import type { AccountSettings, PriceRounding, PriceRule } from '../api-types.ts';
+import { i18n } from '../i18n/index.ts';
+import { decimalText } from './decimal-text.ts';
 import type { FieldMessages } from './form-errors.ts';
 
 /** One storefront's own rule as typed (amounts in the storefront currency's major units, e.g. "49.00" CZK). */
@@ -15,10 +17,10 @@ export type StorefrontRulesDraft = Record<string, StorefrontRuleDraft | null>;
 
 export function ruleDraft(rule: PriceRule): StorefrontRuleDraft {
   return {
-    factor: String(rule.factor),
-    surcharge: (rule.surchargeMinor / 100).toFixed(2),
+    factor: decimalText(rule.factor),
+    surcharge: decimalText(rule.surchargeMinor / 100, 2),
     rounding: rule.rounding,
-    minimum: rule.minimumMinor === null ? '' : (rule.minimumMinor / 100).toFixed(2),
+    minimum: rule.minimumMinor === null ? '' : decimalText(rule.minimumMinor / 100, 2),
   };
 }
 
@@ -51,11 +53,11 @@ export function toStorefrontRulesPatch(
     }
     const field = (name: string) => `settings.storefrontPriceRules.${code}.${name}`;
     const factor = parseNumber(rule.factor);
-    if (factor === undefined) errors[field('factor')] = 'Enter a number, e.g. 1 or 1.15.';
+    if (factor === undefined) errors[field('factor')] = say('number');
     const surcharge = parseNumber(rule.surcharge === '' ? '0' : rule.surcharge);
-    if (surcharge === undefined) errors[field('surchargeMinor')] = 'Enter an amount, e.g. 0.50.';
+    if (surcharge === undefined) errors[field('surchargeMinor')] = say('amount');
     const minimum = rule.minimum.trim() === '' ? null : parseNumber(rule.minimum);
-    if (minimum === undefined) errors[field('minimumMinor')] = 'Enter an amount, e.g. 49.00, or leave empty.';
+    if (minimum === undefined) errors[field('minimumMinor')] = say('minimum');
     patch[code] = {
       factor: factor ?? 1,
       // Minor units on the wire; rounding avoids 0.29 * 100 = 28.999….
@@ -66,6 +68,8 @@ export function toStorefrontRulesPatch(
   }
   return patch;
 }
+
+const say = (key: string) => i18n.t(`settings.errors.${key}`, { ns: 'accounts' });
 
 function parseNumber(text: string): number | undefined {
   const normalized = text.trim().replace(',', '.');

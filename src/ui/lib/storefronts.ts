@@ -1,9 +1,16 @@
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+import { currentLanguage } from '../i18n/index.ts';
 
-/** "de" → "Germany"; unknown codes are shown as they are. */
-export function storefrontName(code: string): string {
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** "de" → "Germany" / "Deutschland" in the language on screen; unknown codes are shown as they are. */
+export function storefrontName(code: string, language: string = currentLanguage()): string {
   try {
-    return regionNames.of(code.toUpperCase()) ?? code;
+    let names = regionNames.get(language);
+    if (!names) {
+      names = new Intl.DisplayNames([language], { type: 'region' });
+      regionNames.set(language, names);
+    }
+    return names.of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }

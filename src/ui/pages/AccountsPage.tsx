@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import type { Account, AccountType } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
@@ -6,6 +7,7 @@ import { AddAccountForm } from '../components/AddAccountForm.tsx';
 import { ConnectedAccounts } from '../components/ConnectedAccounts.tsx';
 import { KauflandKeysHelp } from '../components/KauflandKeysHelp.tsx';
 import { TryDemoCard } from '../components/TryDemoCard.tsx';
+import { errorMessage } from '../lib/error-text.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 type Loaded =
@@ -14,7 +16,8 @@ type Loaded =
   | { state: 'ready'; types: AccountType[]; accounts: Account[] };
 
 export function AccountsPage() {
-  useDocumentTitle('Accounts');
+  const { t } = useTranslation('accounts');
+  useDocumentTitle(t('title'));
   const [data, setData] = useState<Loaded>({ state: 'loading' });
   const listHeading = useRef<HTMLHeadingElement>(null);
 
@@ -25,7 +28,7 @@ export function AccountsPage() {
     } catch (error) {
       // A lost session is handled by the app (back to sign-in); anything else is said here.
       if (error instanceof ApiError && error.status === 401) return;
-      setData({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setData({ state: 'failed', message: errorMessage(error) });
     }
   }, []);
 
@@ -39,19 +42,16 @@ export function AccountsPage() {
   return (
     <>
       <div className="page-head">
-        <h1>Accounts</h1>
-        <p className="lead">
-          Connect your marketplace accounts. AdlerDo uses their API keys to keep products, stock, orders and
-          shipments in step with your ERP.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </div>
-      {data.state === 'loading' && <p className="muted">Loading accounts…</p>}
+      {data.state === 'loading' && <p className="muted">{t('loading')}</p>}
       {data.state === 'failed' && (
         <div className="alert alert-error" role="alert">
-          <p className="alert-title">The accounts could not be loaded</p>
+          <p className="alert-title">{t('loadFailed')}</p>
           <p>{data.message}</p>
           <button type="button" className="btn btn-secondary" onClick={() => void load()}>
-            Try again
+            {t('common:retry')}
           </button>
         </div>
       )}
@@ -59,7 +59,7 @@ export function AccountsPage() {
         <>
           {data.accounts.length === 0 && <TryDemoCard />}
           <section className="card add-account" aria-labelledby="add-account-heading">
-            <h2 id="add-account-heading">Add New Account</h2>
+            <h2 id="add-account-heading">{t('addHeading')}</h2>
             <div className="add-account-grid">
               <AddAccountForm
                 types={data.types}
@@ -70,7 +70,7 @@ export function AccountsPage() {
           </section>
           <section className="connected" aria-labelledby="connected-heading">
             <h2 id="connected-heading" ref={listHeading} tabIndex={-1}>
-              Connected Accounts
+              {t('connectedHeading')}
             </h2>
             <ConnectedAccounts
               accounts={data.accounts}

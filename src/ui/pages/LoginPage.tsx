@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Admin } from '../api-types.ts';
 import { ApiError } from '../api.ts';
 import { authApi } from '../auth-api.ts';
@@ -6,6 +7,7 @@ import { AuthCard } from '../components/AuthCard.tsx';
 import { TextField } from '../components/Field.tsx';
 import { FormSubmit } from '../components/FormSubmit.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { errorMessage } from '../lib/error-text.ts';
 import { toFormFailure } from '../lib/form-errors.ts';
 import { USERNAME_INPUT } from '../lib/auth-inputs.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
@@ -21,7 +23,8 @@ interface Props {
 }
 
 export function LoginPage({ notice, onSignedIn }: Props) {
-  useDocumentTitle('Sign in');
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('login.title'));
   const [username, setUsername] = useState('');
   const form = useSecretForm(FORM_ID, FIELDS);
 
@@ -31,17 +34,29 @@ export function LoginPage({ notice, onSignedIn }: Props) {
     // wrong passwords from here) says how long to wait.
     refused: (error) =>
       error instanceof ApiError && (error.code === 'auth.invalid' || error.status === 429)
-        ? { fields: {}, form: { tone: 'error', title: 'Not signed in', message: error.message } }
+        ? { fields: {}, form: { tone: 'error', title: t('login.refused'), message: errorMessage(error) } }
         : toFormFailure(error, FIELDS),
   });
 
   return (
-    <AuthCard title="Sign in" intro="Sign in to manage your marketplace accounts and their sync.">
+    <AuthCard title={t('login.title')} intro={t('login.intro')}>
       {notice && <Notice>{notice}</Notice>}
       <form id={FORM_ID} className="form" noValidate onSubmit={submit}>
-        <TextField {...form.textProps('username', username, setUsername, USERNAME_INPUT)} label="Username" />
-        <TextField {...form.secretProps('password', { autoComplete: 'current-password' })} label="Password" />
-        <FormSubmit form={form} busy={form.busy} label="Sign in" busyLabel="Signing in…" block />
+        <TextField
+          {...form.textProps('username', username, setUsername, USERNAME_INPUT)}
+          label={t('username')}
+        />
+        <TextField
+          {...form.secretProps('password', { autoComplete: 'current-password' })}
+          label={t('password')}
+        />
+        <FormSubmit
+          form={form}
+          busy={form.busy}
+          label={t('login.submit')}
+          busyLabel={t('login.busy')}
+          block
+        />
       </form>
     </AuthCard>
   );

@@ -1,14 +1,16 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { HOME_PATH } from '../routing.ts';
 import { Link } from '../components/Link.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 export function NotFoundPage() {
-  useDocumentTitle('Not found');
+  const { t } = useTranslation('common');
+  useDocumentTitle(t('notFound.title'));
   return (
     <div className="page-head">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.heading')}</h1>
       <p className="lead">
-        There is nothing at this address. <Link to={HOME_PATH}>Go to the overview</Link>.
+        <Trans t={t} i18nKey="notFound.lead" components={{ home: <Link to={HOME_PATH} /> }} />
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { AccountSyncCard } from '../components/AccountSyncCard.tsx';
 import { AttentionList } from '../components/AttentionList.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
@@ -19,7 +20,8 @@ const REFRESH_SECONDS = 3;
 
 /** The landing page: is everything in step, what ran when, what runs next, and the trends. */
 export function OverviewPage() {
-  useDocumentTitle('Overview');
+  const { t } = useTranslation('overview');
+  useDocumentTitle(t('title'));
   const now = useNow(1000);
   const load = useCallback(async () => {
     const [overview, demo, issues] = await Promise.all([
@@ -30,29 +32,28 @@ export function OverviewPage() {
     return { overview, demo, issues };
   }, []);
   const { data, error, refresh } = usePolling(load, REFRESH_SECONDS * 1000);
-  const marketplace = systemName(data?.overview.accounts[0]?.type, 'the marketplace');
-  const erp = systemName(data?.overview.erp?.type, 'the ERP');
+  const marketplace = systemName(data?.overview.accounts[0]?.type, t('marketplace'));
+  const erp = systemName(data?.overview.erp?.type, t('erp'));
 
   return (
     <>
       <PageHead
-        title="Overview"
-        lead="Every account's Complete Sync Cycle at a glance: what ran, what it did, what runs next."
+        title={t('title')}
+        lead={t('lead')}
         aside={data && <LiveStatus error={error} everySeconds={REFRESH_SECONDS} />}
       />
-      {!data && !error && <p className="muted">Loading the overview…</p>}
-      {!data && error && <LoadFailed what="The overview" message={error} onRetry={() => void refresh()} />}
+      {!data && !error && <p className="muted">{t('loading')}</p>}
+      {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
       {data && (
         <>
           {data.demo && <DemoBanner demo={data.demo} />}
           <AttentionList issues={data.issues} />
           <SummaryTiles overview={data.overview} />
           <section className="section" aria-labelledby="accounts-heading">
-            <h2 id="accounts-heading">Accounts</h2>
+            <h2 id="accounts-heading">{t('accounts')}</h2>
             {data.overview.accounts.length === 0 ? (
               <p className="empty">
-                No marketplace account is connected yet. <Link to="/accounts">Connect one on Accounts</Link> —
-                or try AdlerDo with the built-in sandbox there.
+                <Trans t={t} i18nKey="noAccounts" components={{ accounts: <Link to="/accounts" /> }} />
               </p>
             ) : (
               <div className="stack">
@@ -69,7 +70,7 @@ export function OverviewPage() {
             )}
           </section>
           <section className="section" aria-labelledby="trends-heading">
-            <h2 id="trends-heading">Trends</h2>
+            <h2 id="trends-heading">{t('trends')}</h2>
             <OverviewCharts charts={data.overview.charts} now={now} marketplace={marketplace} erp={erp} />
           </section>
         </>

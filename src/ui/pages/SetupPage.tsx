@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NewPasswordFields, useRepeatedPassword } from '../components/NewPasswordFields.tsx';
 import type { Admin } from '../api-types.ts';
 import { ApiError } from '../api.ts';
@@ -25,7 +26,8 @@ interface Props {
 
 /** First start: there is no administrator yet, so the first visitor creates one. */
 export function SetupPage({ setupCodeRequired, onDone, onAlreadySetUp }: Props) {
-  useDocumentTitle('Welcome');
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('setup.documentTitle'));
   const [username, setUsername] = useState('');
   const [setupCode, setSetupCode] = useState('');
   const { confirmRef, check } = useRepeatedPassword();
@@ -47,25 +49,28 @@ export function SetupPage({ setupCodeRequired, onDone, onAlreadySetUp }: Props) 
   });
 
   return (
-    <AuthCard
-      title="Welcome to AdlerDo"
-      intro="Create the first administrator. You will sign in with this username and password."
-    >
+    <AuthCard title={t('setup.title')} intro={t('setup.intro')}>
       <form id={FORM_ID} className="form" noValidate onSubmit={submit}>
         {setupCodeRequired && (
           <TextField
             {...form.textProps('setupCode', setupCode, setSetupCode, SETUP_CODE_INPUT)}
-            label="Setup code"
-            hint="AdlerDo wrote it to its log when it started: the line “First start: … needs this setup code”."
+            label={t('setup.code')}
+            hint={t('setup.codeHint')}
           />
         )}
         <TextField
           {...form.textProps('username', username, setUsername, USERNAME_INPUT)}
-          label="Username"
-          hint="Letters, digits and . _ @ + - only."
+          label={t('username')}
+          hint={t('usernameHint')}
         />
         <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} />
-        <FormSubmit form={form} busy={form.busy} label="Create administrator" busyLabel="Creating…" block />
+        <FormSubmit
+          form={form}
+          busy={form.busy}
+          label={t('setup.submit')}
+          busyLabel={t('setup.busy')}
+          block
+        />
       </form>
     </AuthCard>
   );

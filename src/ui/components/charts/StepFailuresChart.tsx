@@ -1,4 +1,5 @@
-import { plural } from '../../lib/format.ts';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 
 interface Row {
@@ -16,6 +17,7 @@ const COUNT = 132;
  * Share rather than count: the orders step runs far more often than the catalog step.
  */
 export function StepFailuresChart({ rows, label }: { rows: Row[]; label: string }) {
+  const { t } = useTranslation('overview');
   const height = rows.length * ROW + 4;
   return (
     <ChartFrame height={height} label={label}>
@@ -42,12 +44,21 @@ export function StepFailuresChart({ rows, label }: { rows: Row[]; label: string 
               )}
               <text x={LABEL + track + 10} y={y + 9} dy="0.32em">
                 {row.runs === 0
-                  ? 'no runs'
-                  : row.failures === 0
-                    ? `0 of ${plural(row.runs, 'run', 'runs')}`
-                    : `${row.failures} of ${plural(row.runs, 'run', 'runs')}`}
+                  ? t('charts.noRuns')
+                  : t('charts.failedOf', {
+                      failed: formatCount(row.failures),
+                      count: row.runs,
+                      n: formatCount(row.runs),
+                    })}
               </text>
-              <title>{`${row.name}: ${row.failures} failed of ${plural(row.runs, 'run', 'runs')}`}</title>
+              <title>
+                {t('charts.failuresRow', {
+                  step: row.name,
+                  failed: formatCount(row.failures),
+                  count: row.runs,
+                  n: formatCount(row.runs),
+                })}
+              </title>
             </g>
           );
         });
