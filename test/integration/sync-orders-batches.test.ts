@@ -43,8 +43,8 @@ describe('orders forwarded to the ERP in batches, and recovered after an interru
     expect(run.status).toBe('succeeded');
     expect(run.counts.created).toBe(120);
     for (const p of placed) expect(saleOrders(p.id_order).map((o) => o.state)).toEqual(['sale']);
-    // 3 batches × (customers 4 + sale orders 5 + line taxes 2: read, swap) + product check, sign-in and version,
-    // and once per run the order currency's pricelist (3) and the excluded tax's twin (3): ~44. One at a time it
+    // 3 batches × (customers 4 + sale orders 5 + line taxes 2: read, swap + totals check 1) + product check,
+    // sign-in and version, and once per run the order currency's pricelist (3) and the excluded tax's twin (3): ~47. One at a time it
     // was ~11 per order (1,320).
     expect(erpCalls(run.apiCalls)).toBeLessThanOrEqual(48);
     const again = await world.run('orders');

@@ -8,6 +8,8 @@ export class OrderMoneyCache {
   readonly pricelists = new Map<string, number>();
   readonly taxes = new Map<number, CachedTax>();
   readonly twins = new Map<number, CachedTax>();
+  /** The "Rounding difference <marketplace>" service product per marketplace (rounding-line.ts). */
+  readonly roundingProducts = new Map<string, number>();
 }
 
 export interface CachedTax {

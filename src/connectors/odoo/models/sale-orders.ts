@@ -14,6 +14,7 @@ import { includeLineTaxes } from './included-taxes.ts';
 import { OrderMoneyCache } from './order-money-cache.ts';
 import { pricelistsFor } from './pricelists.ts';
 import { productIdsBySku } from './products.ts';
+import { balanceTotals } from './rounding-line.ts';
 import type { ShippingProduct } from './shipping-product.ts';
 
 const actionSchema = z.looseObject({
@@ -61,9 +62,10 @@ function unknownSkus(input: ErpSaleOrderInput, products: Map<string, number>): A
 
 /**
  * Each order is booked in its currency (a pricelist per currency, pricelists.ts) and its lines' price-excluded
- * taxes are swapped for price-included ones before confirming (included-taxes.ts), so the total is the buyer's.
+ * taxes are swapped for price-included ones before confirming (included-taxes.ts), so the total is the buyer's;
+ * a total Odoo still rounds a few cents off gets a rounding line before confirming (rounding-line.ts).
  *
- * Five calls for a whole batch (plus 1 per currency and 2 for the line taxes): products, look the references up (a retry after a timeout or a crash finds the
+ * Five calls for a whole batch (plus 1 per currency, 2 for the line taxes, 1 to check the totals): products, look the references up (a retry after a timeout or a crash finds the
  * orders instead of making second ones), create the missing orders with all their lines in one call, confirm
  * them and the drafts an interrupted attempt left (confirming reserves the stock), read them back. When Odoo
  * refuses the batch, each order is tried alone so one bad order does not hold up the others.
@@ -149,7 +151,20 @@ export async function createSaleOrders(
     );
     const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));
     const drafts = [...existing.values()].filter((o) => o.state === 'draft').map((o) => recordId(o.id));
-    const corrections = await includeLineTaxes(client, [...drafts, ...newIds], channel, money);
+    const taxCorrections = await includeLineTaxes(client, [...drafts, ...newIds], channel, money);
+    const paid = new Map<number, number>();
+    for (const input of batch) {
+      const found = existing.get(input.externalRef);
+      if (found && found.state !== 'draft') continue; // confirmed or cancelled: as Odoo has it
+      paid.set(idOf.get(input.externalRef) ?? recordId(found!.id), buyerTotal(input));
+    }
+    const roundings = await balanceTotals(client, paid, channel, money);
+    const corrections = new Map(
+      [...new Set([...taxCorrections.keys(), ...roundings.keys()])].map((id) => [
+        id,
+        [taxCorrections.get(id), roundings.get(id)].filter(Boolean).join('; '),
+      ]),
+    );
     if (drafts.length + newIds.length > 0)
       await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
     const ids = batch.map(
@@ -174,6 +189,10 @@ export async function createSaleOrders(
     return error ? { ok: false, error } : created[valid.indexOf(input)]!;
   });
 }
+
+/** What the buyer paid: the lines' gross prices times their quantities plus the shipping, in minor units. */
+const buyerTotal = (input: ErpSaleOrderInput): number =>
+  input.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0) + (input.shippingAmount ?? 0);
 
 /**
  * `action_cancel` asks first with a `sale.order.cancel` wizard (offering to mail the customer) unless told
