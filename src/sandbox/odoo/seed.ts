@@ -150,6 +150,11 @@ export function seedDefaults(db: Store, now: string, password: string, apiKey: s
       active: true,
     },
   ]);
+  // Accounting of a fresh German (SKR03) company, reduced to the sales journal and its income account.
+  put('account.account', [{ name: 'Erlöse 19 % USt', code: '8400', account_type: 'income' }]);
+  put('account.journal', [
+    { name: 'Customer Invoices', code: 'INV', type: 'sale', default_account_id: 1, active: true },
+  ]);
   put('delivery.carrier', [
     { name: 'Standard delivery', delivery_type: 'fixed', product_id: 1, active: true },
   ]);

@@ -22,6 +22,8 @@ export class Store {
   private readonly unsorted = new Set<Table>();
   /** Odoo's stock_sms asks once per company whether to text customers on delivery (recorded behaviour). */
   smsWarningPending = true;
+  /** Whether "Send & Print" can render PDFs (a real server needs wkhtmltopdf; CI's 17 and 19 lack it). */
+  pdfRenderer = true;
 
   constructor(version: SandboxVersion, models: ModelDef[]) {
     this.version = version;

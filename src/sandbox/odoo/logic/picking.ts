@@ -1,6 +1,13 @@
 import { userError } from '../errors.ts';
 import type { Env, Rec } from '../models/types.ts';
-import { createMoveLine, reserveMove, transfer, unreserve } from './stock.ts';
+import {
+  createMoveLine,
+  PICKING_TYPE_IN,
+  PICKING_TYPE_OUT,
+  reserveMove,
+  transfer,
+  unreserve,
+} from './stock.ts';
 
 /** View ids of the two wizards in the recorded database; clients only pass them back. */
 const SMS_VIEW = 1048;
@@ -20,8 +27,10 @@ export function pickingState(env: Env, picking: Rec): string {
   return 'confirmed';
 }
 
-export function pickingName(env: Env): string {
-  return `WH/OUT/${String(env.db.nextNumber('picking.out')).padStart(5, '0')}`;
+export function pickingName(env: Env, pickingTypeId: number = PICKING_TYPE_OUT): string {
+  const [prefix, sequence] =
+    pickingTypeId === PICKING_TYPE_IN ? ['WH/IN/', 'picking.in'] : ['WH/OUT/', 'picking.out'];
+  return `${prefix}${String(env.db.nextNumber(sequence)).padStart(5, '0')}`;
 }
 
 /** The caller's context rides along in the action, as Odoo's `dict(self.env.context, …)` does (recorded on 19). */
@@ -133,7 +142,7 @@ function finish(env: Env, picking: Rec, keepRest: boolean): void {
   if (!keepRest || rest.length === 0) return;
   const backorder = env.db.insert('stock.picking', {
     ...picking,
-    name: pickingName(env),
+    name: pickingName(env, Number(picking.picking_type_id)),
     state: false,
     date_done: false,
     backorder_id: picking.id,

@@ -1,7 +1,7 @@
 import { userError } from '../errors.ts';
 import type { Env, Rec } from '../models/types.ts';
 import { cancelPicking, movesOf, pickingName } from './picking.ts';
-import { LOCATION, PICKING_TYPE_OUT, reserveMove } from './stock.ts';
+import { LOCATION, PICKING_TYPE_IN, PICKING_TYPE_OUT, reserveMove } from './stock.ts';
 import { productLabel } from '../models/product.ts';
 import { floatRound } from '../orm/write.ts';
 
@@ -13,13 +13,21 @@ export const pickingsOf = (env: Env, orderId: number): Rec[] =>
 
 /** Untaxed amount and tax of one line, taxes rounded per line (Odoo's default "round per line"). */
 export function lineAmounts(env: Env, line: Rec, taxField: string): { untaxed: number; tax: number } {
-  const gross = floatRound(
+  return priceAmounts(
+    env,
     Number(line.price_unit) * Number(line.product_uom_qty) * (1 - Number(line.discount ?? 0) / 100),
-    2,
+    (line[taxField] as number[] | undefined) ?? [],
   );
-  const taxes = ((line[taxField] as number[] | undefined) ?? [])
-    .map((id) => env.db.get('account.tax', id))
-    .filter((t): t is Rec => !!t);
+}
+
+/** Untaxed amount and tax of a price (unit price × quantity) under these taxes, as one line computes them. */
+export function priceAmounts(
+  env: Env,
+  price: number,
+  taxIds: readonly number[],
+): { untaxed: number; tax: number } {
+  const gross = floatRound(price, 2);
+  const taxes = taxIds.map((id) => env.db.get('account.tax', id)).filter((t): t is Rec => !!t);
   const rate = (included: boolean) =>
     taxes.filter((t) => Boolean(t.price_include) === included).reduce((s, t) => s + Number(t.amount), 0);
   const untaxed = floatRound(gross / (1 + rate(true) / 100), 2);
@@ -27,7 +35,8 @@ export function lineAmounts(env: Env, line: Rec, taxField: string): { untaxed: n
 }
 
 export function deliveryStatus(env: Env, order: Rec): string | false {
-  const pickings = pickingsOf(env, order.id);
+  // Return receipts do not undo a delivery (recorded: "full" after a return).
+  const pickings = pickingsOf(env, order.id).filter((p) => p.picking_type_id !== PICKING_TYPE_IN);
   if (pickings.length === 0 || pickings.every((p) => p.state === 'cancel')) return false;
   if (pickings.every((p) => p.state === 'done' || p.state === 'cancel')) return 'full';
   if (pickings.some((p) => p.state === 'done')) return 'partial';

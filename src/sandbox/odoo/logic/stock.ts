@@ -2,6 +2,7 @@ import type { Env, Rec } from '../models/types.ts';
 
 /** Ids as a fresh Odoo 17 database has them (the recording shows WH/Stock = 8). */
 export const LOCATION = { customers: 5, stock: 8, inventoryLoss: 14 } as const;
+export const PICKING_TYPE_IN = 1;
 export const PICKING_TYPE_OUT = 2;
 
 export const isInternal = (env: Env, locationId: unknown): boolean =>

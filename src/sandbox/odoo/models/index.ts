@@ -1,3 +1,11 @@
+import { accountAccount, accountJournal, accountMove, accountMoveLine, irAttachment } from './account.ts';
+import {
+  accountMoveReversal,
+  accountMoveSend,
+  accountMoveSendWizard,
+  saleAdvancePaymentInv,
+} from './invoice-wizards.ts';
+import { stockReturnPicking, stockReturnPickingLine } from './return-wizard.ts';
 import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner, resUsers } from './base.ts';
 import { resCurrencyRate } from './currency-rate.ts';
 import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
@@ -40,5 +48,15 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     saleOrder,
     saleOrderLine(version),
     saleOrderCancel,
+    accountJournal,
+    accountAccount,
+    accountMove(version),
+    accountMoveLine,
+    irAttachment,
+    saleAdvancePaymentInv,
+    version >= 18 ? accountMoveSendWizard : accountMoveSend,
+    accountMoveReversal,
+    stockReturnPicking(version),
+    stockReturnPickingLine,
   ];
 }

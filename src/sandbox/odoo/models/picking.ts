@@ -78,6 +78,7 @@ export const stockPicking: ModelDef = {
     date_done: datetime('Date of Transfer'),
     backorder_id: m2o('stock.picking', 'Back Order of', { index: true }),
     backorder_ids: o2m('stock.picking', 'backorder_id', 'Back Orders'),
+    return_id: m2o('stock.picking', 'Return of', { index: true }),
   },
   methods: {
     button_validate: recordMethod(buttonValidate),
@@ -121,6 +122,8 @@ export const stockMove: ModelDef = {
     location_id: m2o('stock.location', 'Source Location'),
     location_dest_id: m2o('stock.location', 'Destination Location'),
     sale_line_id: m2o('sale.order.line', 'Sale Line', { index: true }),
+    origin_returned_move_id: m2o('stock.move', 'Origin return move'),
+    to_refund: boolean('Update quantities on SO/PO'),
     move_line_ids: o2m('stock.move.line', 'move_id', 'Move Lines'),
     date: datetime('Date Scheduled'),
   },

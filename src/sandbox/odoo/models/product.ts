@@ -81,6 +81,15 @@ export function productProduct(version: SandboxVersion): ModelDef {
       active: boolean('Active', { default: () => true }),
       product_tmpl_id: m2o(TEMPLATE, 'Product Template'),
       taxes_id: m2m('account.tax', 'Sales Taxes', { default: () => [1] }),
+      // Odoo's default is "Ordered quantities"; the recording's product was set to "delivery".
+      invoice_policy: selection(
+        'Invoicing Policy',
+        [
+          ['order', 'Ordered quantities'],
+          ['delivery', 'Delivered quantities'],
+        ],
+        { owner: TEMPLATE, default: () => 'order' },
+      ),
       ...typeFields(version),
       qty_available: quantity('Quantity On Hand', (q) => q.onHand),
       free_qty: quantity('Free To Use Quantity ', (q) => q.free),

@@ -1,5 +1,13 @@
 import { cancelOrders, confirmOrders, deliveryStatus, lineAmounts, linesOf } from '../logic/sale.ts';
 import { mapTaxes, pickFiscalPosition } from '../logic/fiscal-position.ts';
+import {
+  invoicesOfOrder,
+  lineInvoiceStatus,
+  orderInvoiceStatus,
+  qtyDelivered,
+  qtyInvoiced,
+  qtyToInvoice,
+} from '../logic/invoice.ts';
 import { floatRound } from '../orm/write.ts';
 import { productLabel } from './product.ts';
 import {
@@ -8,6 +16,7 @@ import {
   computed,
   datetime,
   float,
+  integer,
   m2m,
   m2o,
   o2m,
@@ -90,8 +99,10 @@ export const saleOrder: ModelDef = {
         ['to invoice', 'To Invoice'],
         ['no', 'Nothing to Invoice'],
       ]),
-      (rec) => (rec.state === 'sale' ? 'to invoice' : 'no'),
+      (rec, env) => orderInvoiceStatus(env, rec),
     ),
+    invoice_ids: computed(m2m('account.move', 'Invoices'), (rec, env) => invoicesOfOrder(env, rec)),
+    invoice_count: computed(integer('Invoice Count'), (rec, env) => invoicesOfOrder(env, rec).length),
   },
   methods: {
     action_confirm: { params: [], run: (env, ids) => confirmOrders(env, ids) },
@@ -136,11 +147,23 @@ export function saleOrderLine(version: SandboxVersion): ModelDef {
         const a = lineAmounts(env, rec, taxField(version));
         return floatRound(a.untaxed + a.tax, 2);
       }),
-      qty_delivered: computed(float('Delivery Quantity'), (rec, env) =>
+      qty_delivered: computed(float('Delivery Quantity'), (rec, env) => qtyDelivered(env, rec.id)),
+      qty_invoiced: computed(float('Invoiced Quantity'), (rec, env) => qtyInvoiced(env, rec.id)),
+      qty_to_invoice: computed(float('Quantity To Invoice'), (rec, env) => qtyToInvoice(env, rec)),
+      invoice_lines: computed(m2m('account.move.line', 'Invoice Lines'), (rec, env) =>
         env.db
-          .findBy('stock.move', 'sale_line_id', rec.id)
-          .filter((m) => m.state === 'done')
-          .reduce((s, m) => s + Number(m.quantity), 0),
+          .all('account.move.line')
+          .filter((l) => ((l.sale_line_ids as number[] | undefined) ?? []).includes(rec.id))
+          .map((l) => l.id),
+      ),
+      invoice_status: computed(
+        selection('Invoice Status', [
+          ['upselling', 'Upselling Opportunity'],
+          ['invoiced', 'Fully Invoiced'],
+          ['to invoice', 'To Invoice'],
+          ['no', 'Nothing to Invoice'],
+        ]),
+        (rec, env) => lineInvoiceStatus(env, rec),
       ),
     },
   };

@@ -11,7 +11,9 @@ export type FieldType =
   | 'one2many'
   | 'many2many'
   | 'datetime'
-  | 'date';
+  | 'date'
+  | 'json'
+  | 'binary';
 
 export type Rec = Record<string, unknown> & { id: number };
 export type Vals = Record<string, unknown>;
@@ -78,6 +80,9 @@ export const integer = make('integer');
 export const float = make('float');
 export const boolean = make('boolean');
 export const datetime = make('datetime');
+export const date = make('date');
+export const json = make('json');
+export const binary = make('binary');
 export const m2o = (relation: string, string: string, extra: Extra = {}): FieldDef =>
   make('many2one')(string, { relation, ...extra });
 export const o2m = (relation: string, inverseName: string, string: string): FieldDef =>
