@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../api-types.ts';
 import { storefrontName } from '../lib/storefronts.ts';
 import { SelectField } from './SelectField.tsx';
@@ -13,11 +14,12 @@ interface Props {
 
 /** Which account (and storefront) a page is about; a single account is still named, so the page says whose data it is. */
 export function AccountChannelPicker({ idPrefix, accounts, account, channel, onAccount, onChannel }: Props) {
+  const { t } = useTranslation('offers');
   return (
     <>
       <SelectField
         id={`${idPrefix}-account`}
-        label="Account"
+        label={t('picker.account')}
         value={account.id}
         options={accounts.map((a) => ({ value: a.id, label: a.name }))}
         onChange={onAccount}
@@ -25,7 +27,7 @@ export function AccountChannelPicker({ idPrefix, accounts, account, channel, onA
       {onChannel && channel !== undefined && (
         <SelectField
           id={`${idPrefix}-storefront`}
-          label="Storefront"
+          label={t('picker.storefront')}
           value={channel}
           options={account.storefronts.map((s) => ({
             value: s,

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CarrierCodes } from '../lib/use-carrier-codes.ts';
 import type { ControlProps } from './Field.tsx';
 
@@ -15,6 +16,7 @@ interface Props {
  * shipment. A stored code missing from the list stays visible (marked) so saving does not silently change it.
  */
 export function CarrierSelect({ codes, value, onChange, emptyLabel, control }: Props) {
+  const { t } = useTranslation('carriers');
   const list = codes.state === 'ready' ? codes.codes : [];
   const stale = value !== '' && !list.includes(value);
   return (
@@ -27,7 +29,7 @@ export function CarrierSelect({ codes, value, onChange, emptyLabel, control }: P
     >
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
       {stale && (
-        <option value={value}>{codes.state === 'ready' ? `${value} (not on Kaufland's list)` : value}</option>
+        <option value={value}>{codes.state === 'ready' ? t('notOnList', { code: value }) : value}</option>
       )}
       {list.map((code) => (
         <option key={code} value={code}>

@@ -1,7 +1,9 @@
 import { useState, type InputHTMLAttributes } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { erpApi } from '../erp-api.ts';
 import type { Erp, ErpTransport, ErpType } from '../erp-types.ts';
 import { toErpFailure } from '../lib/erp-errors.ts';
+import { transportName } from '../lib/erp-labels.ts';
 import { KEY_INPUT, useSecretForm } from '../lib/use-secret-form.ts';
 import { useTypeChoice } from '../lib/use-type-choice.ts';
 import { AdvancedSection } from './AdvancedSection.tsx';
@@ -12,10 +14,11 @@ import { TypeSelect } from './TypeSelect.tsx';
 const FORM_ID = 'connect-erp';
 const FIELDS = ['type', 'url', 'database', 'login', 'apiKey', 'transport'] as const;
 
+/** The transport choices; the names of the two APIs are the same in every language. */
 const TRANSPORTS: Record<ErpTransport, string> = {
-  auto: 'Automatic (by Odoo version)',
-  jsonrpc: 'JSON-RPC',
-  json2: 'JSON-2 (Odoo 19 and later)',
+  auto: 'transport.auto',
+  jsonrpc: '',
+  json2: 'transport.json2Option',
 };
 
 interface Props {
@@ -25,6 +28,7 @@ interface Props {
 
 /** Address, database, user and key: the server signs in and reads the basics before it stores anything. */
 export function ConnectErpForm({ types, onConnected }: Props) {
+  const { t } = useTranslation('erp');
   const { type, setType, selected } = useTypeChoice(types);
   const [url, setUrl] = useState('');
   const [database, setDatabase] = useState('');
@@ -32,10 +36,10 @@ export function ConnectErpForm({ types, onConnected }: Props) {
   const [transport, setTransport] = useState<ErpTransport>('auto');
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const form = useSecretForm(FORM_ID, FIELDS);
-  const erpName = selected?.name ?? 'the ERP';
+  const erpName = selected?.name ?? t('theErp');
 
   const submit = form.onSubmit({
-    check: () => (selected ? undefined : { fields: { type: 'Select your ERP.' } }),
+    check: () => (selected ? undefined : { fields: { type: t('connect.selectErp') } }),
     send: async (apiKey) =>
       onConnected(
         await erpApi.connect({
@@ -63,44 +67,46 @@ export function ConnectErpForm({ types, onConnected }: Props) {
 
   return (
     <form id={FORM_ID} className="form" noValidate onSubmit={submit} aria-labelledby="connect-erp-heading">
-      <TypeSelect form={form} label="ERP" types={types} value={type} onChange={setType} />
+      <TypeSelect form={form} label={t('connect.erp')} types={types} value={type} onChange={setType} />
       <TextField
         {...text('url', url, setUrl, {
           type: 'url',
           inputMode: 'url',
           placeholder: 'https://mycompany.odoo.com',
         })}
-        label="URL"
-        hint={`The address you open ${erpName} with in the browser.`}
+        label={t('connect.url')}
+        hint={t('connect.urlHint', { name: erpName })}
       />
       <div className="form-grid">
         <TextField
           {...text('database', database, setDatabase, { placeholder: 'mycompany' })}
-          label="Database"
-          hint="On Odoo Online usually the first part of the address."
+          label={t('connect.database')}
+          hint={t('connect.databaseHint')}
         />
         <TextField
           {...text('login', login, setLogin, { placeholder: 'you@example.com' })}
-          label="Login"
-          hint="The user AdlerDo acts as, often an email address."
+          label={t('connect.login')}
+          hint={t('connect.loginHint')}
         />
       </div>
       <TextField
         {...form.secretProps('apiKey', KEY_INPUT)}
-        label="API key"
+        label={t('connect.apiKey')}
         hint={
-          <>
-            In {selected?.name ?? 'Odoo'}: <strong>Preferences → Account Security → New API Key</strong>. The
-            user’s password also works (Odoo 19 and later: use a key).
-          </>
+          <Trans
+            t={t}
+            i18nKey="connect.apiKeyHint"
+            values={{ name: selected?.name ?? 'Odoo' }}
+            components={{ strong: <strong /> }}
+          />
         }
       />
       <AdvancedSection open={advancedOpen} onToggle={setAdvancedOpen}>
         <FieldFrame
           formId={FORM_ID}
           name="transport"
-          label="Transport"
-          hint="How AdlerDo talks to Odoo. Automatic uses JSON-2 on Odoo 19 and later, JSON-RPC before."
+          label={t('connect.transport')}
+          hint={t('connect.transportHint')}
           error={form.fieldError('transport')}
         >
           {(control) => (
@@ -113,19 +119,25 @@ export function ConnectErpForm({ types, onConnected }: Props) {
                 form.clearField('transport');
               }}
             >
-              {Object.entries(TRANSPORTS).map(([value, label]) => (
+              {Object.entries(TRANSPORTS).map(([value, key]) => (
                 <option key={value} value={value}>
-                  {label}
+                  {key ? t(key) : transportName(value)}
                 </option>
               ))}
             </select>
           )}
         </FieldFrame>
       </AdvancedSection>
-      <FormSubmit form={form} busy={form.busy} label="Connect" busyLabel="Connecting…" tone="success">
+      <FormSubmit
+        form={form}
+        busy={form.busy}
+        label={t('connect.submit')}
+        busyLabel={t('connect.busy')}
+        tone="success"
+      >
         {form.busy && (
           <span className="muted form-progress" role="status">
-            Signing in and reading version, warehouses and carriers…
+            {t('connect.progress')}
           </span>
         )}
       </FormSubmit>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Erp } from '../erp-types.ts';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 
 /** Verify / Update key / Disconnect. With a refused key, "Update key" is the one thing to do: it leads. */
 export function ErpActions({ erp, keyFormOpen, verifying, onVerify, onToggleKeyForm, onDisconnect }: Props) {
+  const { t } = useTranslation('erp');
   const keyFirst = erp.status === 'credentials_invalid';
   const updateKey = (
     <button
@@ -21,19 +23,19 @@ export function ErpActions({ erp, keyFormOpen, verifying, onVerify, onToggleKeyF
       aria-controls="erp-key"
       onClick={onToggleKeyForm}
     >
-      Update key
+      {t('actions.updateKey')}
     </button>
   );
   const verify = (
     <button key="verify" type="button" className="btn btn-secondary" disabled={verifying} onClick={onVerify}>
-      {verifying ? 'Verifying…' : 'Verify'}
+      {verifying ? t('actions.verifying') : t('actions.verify')}
     </button>
   );
   return (
     <div className="card-actions">
       <div className="card-actions-main">{keyFirst ? [updateKey, verify] : [verify, updateKey]}</div>
       <button type="button" className="btn btn-ghost btn-danger-text" onClick={onDisconnect}>
-        Disconnect
+        {t('actions.disconnect')}
       </button>
     </div>
   );

@@ -1,10 +1,11 @@
 import { useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { erpApi } from '../erp-api.ts';
 import type { Erp } from '../erp-types.ts';
 import { toErpFailure } from '../lib/erp-errors.ts';
 import type { FormFailure } from '../lib/form-errors.ts';
-import { versionLine } from '../lib/erp-labels.ts';
+import { transportNote, versionLine } from '../lib/erp-labels.ts';
 import { useNow } from '../lib/use-now.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErpActions } from './ErpActions.tsx';
@@ -35,7 +36,9 @@ export function ErpCard({
   onDisconnected,
   onReload,
 }: Props) {
+  const { t } = useTranslation('erp');
   const now = useNow();
+  const note = transportNote(erp);
   const [keyFormOpen, setKeyFormOpen] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [problem, setProblem] = useState<FormFailure['form']>(undefined);
@@ -48,7 +51,7 @@ export function ErpCard({
     setNotice(null);
     try {
       onChanged(await erpApi.verify());
-      setNotice(`Verified: ${typeName} accepted the key.`);
+      setNotice(t('card.verified', { name: typeName }));
     } catch (error) {
       // A refused key shows as the connection's own status after the reload; anything else is said here.
       if (!(error instanceof ApiError && error.code.endsWith('.auth_failed'))) {
@@ -68,17 +71,20 @@ export function ErpCard({
             {typeName}
           </h3>
           <p className="muted account-type">{versionLine(erp, typeName)}</p>
-          {erp.transportNote && <p className="muted erp-transport-note">{erp.transportNote.text}</p>}
+          {note && <p className="muted erp-transport-note">{note.text}</p>}
         </div>
         <StatusBadge status={erp.status} />
       </div>
-      {erp.transportNote?.warning && (
+      {note?.warning && (
         <p className="status-message status-message-error" role="note">
-          {erp.transportNote.warning}
+          {note.warning}
         </p>
       )}
       {erp.statusMessage && erp.status !== 'connected' && (
-        <p className={`status-message status-message-${erp.status}`}>{erp.statusMessage}</p>
+        <p className={`status-message status-message-${erp.status}`}>
+          {/* The refused key has a fixed sentence, said in the reader's language; other states name their cause. */}
+          {erp.status === 'credentials_invalid' ? t('status.credentials_invalid') : erp.statusMessage}
+        </p>
       )}
       <ErpFacts erp={erp} now={now} />
       {problem && <FormAlert {...problem} />}
@@ -102,26 +108,23 @@ export function ErpCard({
           onSaved={(updated) => {
             setKeyFormOpen(false);
             setProblem(undefined);
-            setNotice(`New key saved: ${typeName} accepted it.`);
+            setNotice(t('card.keySaved', { name: typeName }));
             onChanged(updated);
           }}
         />
       )}
       {confirmingDisconnect && (
         <ConfirmDialog
-          title={`Disconnect ${typeName}?`}
-          confirmLabel="Disconnect"
-          busyLabel="Disconnecting…"
+          title={t('card.disconnectTitle', { name: typeName })}
+          confirmLabel={t('card.disconnect')}
+          busyLabel={t('card.disconnecting')}
           onClose={() => setConfirmingDisconnect(false)}
           onConfirm={async () => {
             await erpApi.disconnect();
             onDisconnected();
           }}
         >
-          <p>
-            AdlerDo stops syncing stock and orders with {typeName} and deletes the stored API key. Nothing
-            changes in {typeName}; you can connect it again later.
-          </p>
+          <p>{t('card.disconnectText', { name: typeName })}</p>
         </ConfirmDialog>
       )}
     </article>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { erpApi } from '../erp-api.ts';
 import type { Erp } from '../erp-types.ts';
 import {
@@ -7,6 +8,7 @@ import {
   toErpPatch,
   type ErpSettingsDraft,
 } from '../lib/erp-settings-draft.ts';
+import { toErpFailure } from '../lib/erp-errors.ts';
 import { useFormFailure } from '../lib/use-form-failure.ts';
 import { FieldFrame, TextField } from './Field.tsx';
 import { FormAlert } from './FormAlert.tsx';
@@ -22,6 +24,7 @@ interface Props {
 
 /** What the sync reads from the ERP: which warehouse's stock, how much to hold back, which products. */
 export function ErpSettingsForm({ erp, onSaved }: Props) {
+  const { t } = useTranslation('erp');
   const [draft, setDraft] = useState<ErpSettingsDraft>(() => toErpDraft(erp.settings));
   const [submitting, setSubmitting] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -49,7 +52,7 @@ export function ErpSettingsForm({ erp, onSaved }: Props) {
       setSaved(true);
       onSaved(updated);
     } catch (error) {
-      form.fail(error);
+      form.failWith(toErpFailure(error, ERP_SETTINGS_FIELDS, 'settings'));
     } finally {
       setSubmitting(false);
     }
@@ -61,8 +64,8 @@ export function ErpSettingsForm({ erp, onSaved }: Props) {
       <div className="form-grid">
         <FieldFrame
           {...frame('settings.warehouseId')}
-          label="Warehouse"
-          hint="Stock is read from this warehouse’s stock location."
+          label={t('settings.warehouse')}
+          hint={t('settings.warehouseHint')}
         >
           {(control) => (
             <select
@@ -74,7 +77,7 @@ export function ErpSettingsForm({ erp, onSaved }: Props) {
             >
               {draft.warehouseId === '' && (
                 <option value="" disabled>
-                  {erp.warehouses.length === 0 ? 'No warehouses found' : 'Select…'}
+                  {erp.warehouses.length === 0 ? t('settings.noWarehouses') : t('settings.select')}
                 </option>
               )}
               {erp.warehouses.map((w) => (
@@ -87,8 +90,8 @@ export function ErpSettingsForm({ erp, onSaved }: Props) {
         </FieldFrame>
         <TextField
           {...frame('settings.safetyBuffer')}
-          label="Safety buffer (units)"
-          hint="Held back from every marketplace per SKU; each account can hold back more."
+          label={t('settings.buffer')}
+          hint={t('settings.bufferHint')}
           input={{
             value: draft.safetyBuffer,
             autoComplete: 'off',
@@ -106,9 +109,9 @@ export function ErpSettingsForm({ erp, onSaved }: Props) {
       {form.failure?.form && <FormAlert ref={form.alertRef} {...form.failure.form} />}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={submitting} aria-busy={submitting}>
-          {submitting ? 'Saving…' : 'Save settings'}
+          {submitting ? t('settings.saving') : t('settings.save')}
         </button>
-        {saved && <Notice>Settings saved.</Notice>}
+        {saved && <Notice>{t('settings.saved')}</Notice>}
       </div>
     </form>
   );

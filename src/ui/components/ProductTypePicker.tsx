@@ -1,11 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { ErpProductType } from '../erp-types.ts';
 import { PRODUCT_TYPES } from '../lib/erp-settings-draft.ts';
 import { errorId, fieldId } from '../lib/form-errors.ts';
-
-const LABELS: Record<ErpProductType, string> = {
-  storable: 'Storable products',
-  consumable: 'Consumables',
-};
 
 interface Props {
   formId: string;
@@ -18,6 +14,7 @@ const NAME = 'settings.productTypes';
 
 /** Which kinds of ERP products become marketplace offers. */
 export function ProductTypePicker({ formId, selected, error, onChange }: Props) {
+  const { t } = useTranslation('erp');
   const id = (type: ErpProductType, index: number) =>
     // The first box carries the field's id, so a server message can move focus to the group.
     index === 0 ? fieldId(formId, NAME) : `${fieldId(formId, NAME)}-${type}`;
@@ -27,7 +24,7 @@ export function ProductTypePicker({ formId, selected, error, onChange }: Props) 
       className={error ? 'fieldset field-invalid' : 'fieldset'}
       aria-describedby={[error ? errorId(formId, NAME) : '', hintId].join(' ').trim()}
     >
-      <legend>Products to sync</legend>
+      <legend>{t('settings.productTypes')}</legend>
       <div className="checks">
         {PRODUCT_TYPES.map((type, index) => (
           <div key={type} className="check">
@@ -39,7 +36,7 @@ export function ProductTypePicker({ formId, selected, error, onChange }: Props) 
                 onChange(e.target.checked ? [...selected, type] : selected.filter((t) => t !== type))
               }
             />
-            <label htmlFor={id(type, index)}>{LABELS[type]}</label>
+            <label htmlFor={id(type, index)}>{t(`settings.${type}`)}</label>
           </div>
         ))}
       </div>
@@ -49,7 +46,7 @@ export function ProductTypePicker({ formId, selected, error, onChange }: Props) 
         </p>
       )}
       <p className="field-hint" id={hintId}>
-        Storable products have their stock tracked in Odoo; consumables do not.
+        {t('settings.productTypesHint')}
       </p>
     </fieldset>
   );

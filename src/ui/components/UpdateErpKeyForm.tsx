@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { erpApi } from '../erp-api.ts';
 import type { Erp } from '../erp-types.ts';
 import { toErpFailure } from '../lib/erp-errors.ts';
@@ -12,14 +13,15 @@ interface Props {
 
 /** A new key after the old one was deleted or expired: proven with the ERP before it replaces the stored one. */
 export function UpdateErpKeyForm({ erp, typeName, onSaved, onCancel }: Props) {
+  const { t } = useTranslation('erp');
   return (
     <ReplaceKeyForm
       formId="erp-key"
-      label={`Update ${typeName} key`}
-      intro={`Create a key in ${typeName} under Preferences → Account Security → New API Key. AdlerDo signs in with it before it replaces the stored key.`}
-      keep={{ name: 'login', label: 'Login', current: erp.login }}
-      secret={{ name: 'apiKey', label: 'New API key' }}
-      saveLabel="Save new key"
+      label={t('updateKey.label', { name: typeName })}
+      intro={t('updateKey.intro', { name: typeName })}
+      keep={{ name: 'login', label: t('updateKey.login'), current: erp.login }}
+      secret={{ name: 'apiKey', label: t('updateKey.newKey') }}
+      saveLabel={t('updateKey.save')}
       save={async (apiKey, login) =>
         onSaved(await erpApi.updateKey({ apiKey, ...(login !== undefined && { login }) }))
       }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ErpWarehouse } from '../erp-types.ts';
 
 interface Props {
@@ -8,16 +9,17 @@ interface Props {
 
 /** The ERP's warehouses by code; with several, the ones stock is not read from are dimmed and named as such. */
 export function WarehouseChips({ warehouses, synced }: Props) {
+  const { t } = useTranslation('erp');
   const isSynced = (id: string) => synced === null || synced === id;
   const chosen = warehouses.find((w) => w.id === synced);
   return (
     <>
-      <ul className="chips" aria-label="Warehouses">
+      <ul className="chips" aria-label={t('facts.warehouses')}>
         {warehouses.map((w) => (
           <li
             key={w.id}
             className={isSynced(w.id) ? 'chip' : 'chip chip-off'}
-            title={`${w.name}${isSynced(w.id) ? '' : ' (stock not read)'}`}
+            title={isSynced(w.id) ? w.name : t('facts.stockNotRead', { name: w.name })}
           >
             {w.code || w.name}
           </li>
@@ -25,8 +27,7 @@ export function WarehouseChips({ warehouses, synced }: Props) {
       </ul>
       {chosen && (
         <span className="facts-note">
-          Stock from {chosen.name}
-          {chosen.code && ` (${chosen.code})`}
+          {t('facts.stockFrom', { name: chosen.code ? `${chosen.name} (${chosen.code})` : chosen.name })}
         </span>
       )}
     </>

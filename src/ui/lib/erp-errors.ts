@@ -1,26 +1,19 @@
 import { ApiError } from '../api.ts';
-import { toFormFailure, type FormFailure } from './form-errors.ts';
+import { currentLanguage, i18n } from '../i18n/index.ts';
+import { toFormFailure, type FieldMessages, type FormFailure } from './form-errors.ts';
 
-export type ErpAction = 'connect' | 'update-key' | 'verify';
-
-const OUTCOME: Record<ErpAction, string> = {
-  connect: 'Not connected',
-  'update-key': 'Key not saved',
-  verify: 'Not verified',
-};
+export type ErpAction = 'connect' | 'update-key' | 'verify' | 'settings';
 
 interface Explanation {
   tone: 'error' | 'warning';
-  /** Said after the outcome: "Not connected: …". */
+  /** Said after the outcome: "Not connected: …" (a key of the `erp` catalogue's `failure` group). */
   what: string;
   hint?: string;
 }
 
-const UNREACHABLE: Explanation = {
-  tone: 'warning',
-  what: 'Odoo could not be reached',
-  hint: 'Check the URL, and that Odoo is running and reachable from the computer AdlerDo runs on. Then try again.',
-};
+const say = (key: string) => i18n.t(key, { ns: 'erp' });
+
+const UNREACHABLE: Explanation = { tone: 'warning', what: 'unreachable', hint: 'unreachableHint' };
 
 /** The server's message says what happened; this adds a title and the one thing to do about it. */
 function explain(error: ApiError, action: ErpAction): Explanation | undefined {
@@ -28,61 +21,60 @@ function explain(error: ApiError, action: ErpAction): Explanation | undefined {
     case 'odoo.auth_failed':
       return {
         tone: 'error',
-        what: 'Odoo refused the sign-in',
-        hint:
-          action === 'update-key'
-            ? 'The stored key stays in use. Check the login and paste the new key again.'
-            : 'Check the login (often an email address) and paste the key again. Lost the key? Create a new one in Odoo under Preferences → Account Security → New API Key.',
+        what: 'authFailed',
+        hint: action === 'update-key' ? 'authFailedHintKey' : 'authFailedHint',
       };
     case 'odoo.unknown_database':
-      return {
-        tone: 'error',
-        what: 'no such database',
-        hint: 'Database names must match exactly. On Odoo Online it is usually the first part of the address: mycompany for mycompany.odoo.com.',
-      };
+      return { tone: 'error', what: 'unknownDatabase', hint: 'unknownDatabaseHint' };
     case 'odoo.access_denied':
-      return {
-        tone: 'error',
-        what: 'the Odoo user lacks access rights',
-        hint: 'In Odoo, open Settings → Users & Companies → Users and give this user Inventory and Sales rights, or connect as a user who has them.',
-      };
+      return { tone: 'error', what: 'accessDenied', hint: 'accessDeniedHint' };
     case 'odoo.not_odoo':
-      return {
-        tone: 'error',
-        what: 'no Odoo at this address',
-        hint: 'Enter the address you open Odoo with in the browser, without /web or /odoo at the end, e.g. https://mycompany.odoo.com.',
-      };
+      return { tone: 'error', what: 'notOdoo', hint: 'notOdooHint' };
     case 'odoo.unreachable':
     case 'odoo.timeout':
       return UNREACHABLE;
     case 'erp.already_connected':
-      return {
-        tone: 'error',
-        what: 'an ERP is already connected',
-        hint: 'Reload the page to see it. To connect a different one, disconnect it there first.',
-      };
+      return { tone: 'error', what: 'alreadyConnected', hint: 'alreadyConnectedHint' };
     case 'network':
-      return { tone: 'warning', what: 'AdlerDo could not be reached' };
+      return { tone: 'warning', what: 'network' };
   }
   if (error.status >= 502 && error.status <= 504) {
-    return { tone: 'warning', what: 'Odoo answered with an error', hint: 'Try again in a moment.' };
+    return { tone: 'warning', what: 'serverError', hint: 'serverErrorHint' };
   }
   return undefined;
 }
 
-/** Like toFormFailure, with a title and a "what to do" line per ERP error code. */
+/**
+ * The server speaks English. On an English screen its sentences stand (they may name the missing right); in
+ * another language the catalogue's sentence for the error code or the input replaces them where there is one.
+ */
+function translated(key: string): string | undefined {
+  if (currentLanguage() === 'en' || !i18n.exists(key, { ns: 'erp' })) return undefined;
+  return say(key);
+}
+
+function translatedFields(fields: FieldMessages): FieldMessages {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, message]) => [name, translated(`fieldMessage.${name}`) ?? message]),
+  );
+}
+
+/** Like toFormFailure, with a title and a "what to do" line per ERP error code, in the language on screen. */
 export function toErpFailure(error: unknown, shownFields: readonly string[], action: ErpAction): FormFailure {
   const failure = toFormFailure(error, shownFields);
-  if (!failure.form || !(error instanceof ApiError)) return failure;
+  const fields = translatedFields(failure.fields);
+  if (!failure.form || !(error instanceof ApiError)) return { ...failure, fields };
+  const outcome = say(`failure.outcome.${action}`);
+  const message = translated(`serverMessage.${error.code}`) ?? failure.form.message;
   const explained = explain(error, action);
-  if (!explained) return { ...failure, form: { ...failure.form, title: OUTCOME[action] } };
+  if (!explained) return { fields, form: { ...failure.form, title: outcome, message } };
   return {
-    ...failure,
+    fields,
     form: {
       tone: explained.tone,
-      title: `${OUTCOME[action]}: ${explained.what}`,
-      message: failure.form.message,
-      ...(explained.hint !== undefined && { hint: explained.hint }),
+      title: i18n.t('failure.titled', { ns: 'erp', outcome, what: say(`failure.${explained.what}`) }),
+      message,
+      ...(explained.hint !== undefined && { hint: say(`failure.${explained.hint}`) }),
     },
   };
 }

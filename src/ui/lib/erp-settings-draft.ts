@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/index.ts';
 import type { ErpProductType, ErpSettings, ErpSettingsPatch } from '../erp-types.ts';
 import type { FieldMessages } from './form-errors.ts';
 
@@ -30,7 +31,7 @@ export function toErpDraft(settings: ErpSettings): ErpSettingsDraft {
 export function toErpPatch(draft: ErpSettingsDraft): { patch: ErpSettingsPatch } | { errors: FieldMessages } {
   const buffer = Number(draft.safetyBuffer.trim());
   if (draft.safetyBuffer.trim() === '' || !Number.isInteger(buffer)) {
-    return { errors: { 'settings.safetyBuffer': 'Enter a whole number of units, e.g. 2.' } };
+    return { errors: { 'settings.safetyBuffer': i18n.t('settings.bufferInvalid', { ns: 'erp' }) } };
   }
   return {
     patch: {

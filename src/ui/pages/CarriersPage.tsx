@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accountsApi } from '../accounts-api.ts';
 import { ApiError } from '../api.ts';
 import { CarrierSelect } from '../components/CarrierSelect.tsx';
@@ -21,7 +22,8 @@ type Erp =
  * list. Unmapped carriers are not guessed: their shipments wait as an issue "Map carrier X" that links here.
  */
 export function CarriersPage() {
-  useDocumentTitle('Carriers');
+  const { t } = useTranslation('carriers');
+  useDocumentTitle(t('title'));
   const { accounts, error: accountsError } = useAccounts();
   const [accountId, setAccountId] = useState(() => readQuery('account'));
   const account = accounts?.find((a) => a.id === accountId) ?? accounts?.[0];
@@ -79,13 +81,13 @@ export function CarriersPage() {
   return (
     <>
       <PageHead
-        title="Carriers"
-        lead="Which Kaufland carrier each Odoo delivery carrier is. Buyers see it with their tracking number. A shipment whose Odoo carrier has no Kaufland carrier here is not guessed: it waits, shown as an issue, until you choose one."
+        title={t('title')}
+        lead={t('lead')}
         aside={
           accounts && accounts.length > 1 ? (
             <SelectField
               id="carriers-account"
-              label="Account"
+              label={t('account')}
               value={account?.id ?? ''}
               options={accounts.map((a) => ({ value: a.id, label: a.name }))}
               onChange={(id) => {
@@ -97,35 +99,35 @@ export function CarriersPage() {
         }
       />
       {accountsError && (
-        <LoadFailed what="The accounts" message={accountsError} onRetry={() => location.reload()} />
+        <LoadFailed what={t('accountsWhat')} message={accountsError} onRetry={() => location.reload()} />
       )}
-      {accounts?.length === 0 && (
-        <p className="muted">Connect a Kaufland account first; carriers are mapped per account.</p>
-      )}
+      {accounts?.length === 0 && <p className="muted">{t('noAccount')}</p>}
       {erp.state === 'failed' && (
-        <LoadFailed what="The Odoo carriers" message={erp.message} onRetry={() => void loadErp()} />
+        <LoadFailed what={t('odooWhat')} message={erp.message} onRetry={() => void loadErp()} />
       )}
       {codes.state === 'failed' && (
         <div className="alert alert-error" role="alert">
-          <p className="alert-title">Kaufland&apos;s carrier list could not be loaded</p>
+          <p className="alert-title">{t('listFailed')}</p>
           <p>{codes.message}</p>
         </div>
       )}
       {account && erp.state === 'ready' && (
-        <form className="card" noValidate onSubmit={submit} aria-label={`Carriers of ${account.name}`}>
+        <form
+          className="card"
+          noValidate
+          onSubmit={submit}
+          aria-label={t('formLabel', { account: account.name })}
+        >
           <h2>{account.name}</h2>
           {rows.length === 0 ? (
-            <p className="muted">
-              Odoo has no delivery carriers. Shipments without one use the account&apos;s default carrier (
-              {account.settings.defaultCarrier}).
-            </p>
+            <p className="muted">{t('noOdooCarriers', { carrier: account.settings.defaultCarrier })}</p>
           ) : (
             <div className="table-wrap">
               <table className="data-table carrier-table">
                 <thead>
                   <tr>
-                    <th scope="col">Odoo carrier</th>
-                    <th scope="col">Kaufland carrier</th>
+                    <th scope="col">{t('odooCarrier')}</th>
+                    <th scope="col">{t('kauflandCarrier')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -141,7 +143,7 @@ export function CarriersPage() {
                           <CarrierSelect
                             codes={codes}
                             value={draft[name] ?? ''}
-                            emptyLabel="Not mapped: its shipments wait"
+                            emptyLabel={t('notMapped')}
                             control={{
                               id,
                               name,
@@ -166,10 +168,7 @@ export function CarriersPage() {
               </table>
             </div>
           )}
-          <p className="field-hint">
-            Deliveries that name no carrier in Odoo use the default carrier, {account.settings.defaultCarrier}
-            , set in the account&apos;s settings.
-          </p>
+          <p className="field-hint">{t('defaultHint', { carrier: account.settings.defaultCarrier })}</p>
           {failure && (
             <div className="alert alert-error" role="alert">
               <p>{failure.message}</p>
@@ -182,9 +181,9 @@ export function CarriersPage() {
               disabled={saving || codes.state !== 'ready'}
               aria-busy={saving}
             >
-              {saving ? 'Saving…' : 'Save carriers'}
+              {saving ? t('saving') : t('save')}
             </button>
-            {saved && <Notice>Carriers saved.</Notice>}
+            {saved && <Notice>{t('saved')}</Notice>}
           </div>
         </form>
       )}

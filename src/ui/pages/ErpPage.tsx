@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { ConnectErpForm } from '../components/ConnectErpForm.tsx';
 import { ErpCard } from '../components/ErpCard.tsx';
@@ -7,6 +8,8 @@ import { Notice } from '../components/Notice.tsx';
 import { OdooKeyHelp } from '../components/OdooKeyHelp.tsx';
 import { erpApi } from '../erp-api.ts';
 import type { Erp, ErpType } from '../erp-types.ts';
+import { i18n } from '../i18n/index.ts';
+import { formatCount } from '../lib/format.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 type Loaded =
@@ -18,12 +21,17 @@ type Loaded =
 type Arrival = { kind: 'connected'; notice: string } | { kind: 'disconnected'; notice: string } | null;
 
 function foundLine(erp: Erp): string {
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `Connected: signed in and found ${count(erp.warehouses.length, 'warehouse', 'warehouses')} and ${count(erp.carriers.length, 'carrier', 'carriers')}.`;
+  const count = (key: string, n: number) => i18n.t(key, { ns: 'erp', count: n, n: formatCount(n) });
+  return i18n.t('found', {
+    ns: 'erp',
+    warehouses: count('warehouses', erp.warehouses.length),
+    carriers: count('carriers', erp.carriers.length),
+  });
 }
 
 export function ErpPage() {
-  useDocumentTitle('ERP');
+  const { t } = useTranslation('erp');
+  useDocumentTitle(t('title'));
   const [data, setData] = useState<Loaded>({ state: 'loading' });
   const [arrival, setArrival] = useState<Arrival>(null);
   const cardHeading = useRef<HTMLHeadingElement>(null);
@@ -55,26 +63,23 @@ export function ErpPage() {
   return (
     <>
       <div className="page-head">
-        <h1>ERP</h1>
-        <p className="lead">
-          Connect your Odoo. AdlerDo reads products and stock from it, creates marketplace orders in it and
-          reports its shipments back to the marketplaces.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </div>
-      {data.state === 'loading' && <p className="muted">Loading the ERP connection…</p>}
+      {data.state === 'loading' && <p className="muted">{t('loading')}</p>}
       {data.state === 'failed' && (
         <div className="alert alert-error" role="alert">
-          <p className="alert-title">The ERP connection could not be loaded</p>
+          <p className="alert-title">{t('loadFailed')}</p>
           <p>{data.message}</p>
           <button type="button" className="btn btn-secondary" onClick={() => void load()}>
-            Try again
+            {t('retry')}
           </button>
         </div>
       )}
       {data.state === 'ready' && data.erp === null && (
         <section className="card add-account erp-connect" aria-labelledby="connect-erp-heading">
           <h2 id="connect-erp-heading" ref={connectHeading} tabIndex={-1}>
-            Connect Your ERP
+            {t('connectHeading')}
           </h2>
           {arrival?.kind === 'disconnected' && <Notice>{arrival.notice}</Notice>}
           <div className="add-account-grid">
@@ -92,7 +97,7 @@ export function ErpPage() {
       {data.state === 'ready' && data.erp !== null && (
         <>
           <section className="erp-section" aria-labelledby="erp-connection-heading">
-            <h2 id="erp-connection-heading">Connected ERP</h2>
+            <h2 id="erp-connection-heading">{t('connectedHeading')}</h2>
             <ErpCard
               erp={data.erp}
               typeName={data.types.find((t) => t.type === data.erp?.type)?.name ?? data.erp.type}
@@ -104,13 +109,13 @@ export function ErpPage() {
                 setErp(null);
                 setArrival({
                   kind: 'disconnected',
-                  notice: 'Disconnected. The stored API key is deleted; connect again whenever you like.',
+                  notice: t('disconnected'),
                 });
               }}
             />
           </section>
           <section className="erp-section" aria-labelledby="erp-settings-heading">
-            <h2 id="erp-settings-heading">Sync Settings</h2>
+            <h2 id="erp-settings-heading">{t('settingsHeading')}</h2>
             <div className="card">
               <ErpSettingsForm key={data.erp.id} erp={data.erp} onSaved={setErp} />
             </div>
