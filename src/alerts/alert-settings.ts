@@ -87,6 +87,8 @@ export const alertSettingsInput = z
   .strict();
 
 export type AlertSettingsInput = z.infer<typeof alertSettingsInput>;
+/** What a caller sends (before the schema's trimming and de-duplication): the web app's request type. */
+export type AlertSettingsRequest = z.input<typeof alertSettingsInput>;
 
 export type SmtpSource = 'environment' | 'settings' | 'none';
 

@@ -1,16 +1,14 @@
+import type { AlertSettingsRequest, AlertSettingsView } from '../alerts/alert-settings.ts';
 import { apiRequest } from './api.ts';
 
-/** What `GET /api/settings/alerts` answers: never the SMTP URL or its password, only whether it is set. */
-export interface AlertSettingsView {
-  recipients: string[];
-  lastSentAt: string | null;
-  smtpConfigured: boolean;
-  from: string | null;
-}
+export type { AlertSettingsView };
 
+/** `/api/settings/alerts`: answers never hold the SMTP password or the webhook URL, only whether they are set. */
 export const alertsApi = {
   get: () => apiRequest<AlertSettingsView>('GET', '/api/settings/alerts'),
-  save: (recipients: string[]) =>
-    apiRequest<AlertSettingsView>('PUT', '/api/settings/alerts', { recipients }),
-  sendTest: () => apiRequest<{ sent: number }>('POST', '/api/settings/alerts/test', {}),
+  /** Only the parts sent change; an empty password or webhook URL keeps the stored one. */
+  save: (input: AlertSettingsRequest) => apiRequest<AlertSettingsView>('PUT', '/api/settings/alerts', input),
+  sendTestMail: () => apiRequest<{ sent: number }>('POST', '/api/settings/alerts/test', {}),
+  sendTestWebhook: () =>
+    apiRequest<{ sent: true; host: string }>('POST', '/api/settings/alerts/webhook/test', {}),
 };
