@@ -30,6 +30,13 @@ export const CARRIERS: Record<string, string> = { 'Standard delivery': 'DHL', 'H
 export const ERP_SAFETY_BUFFER = 2;
 export const ACCOUNT_SAFETY_BUFFER = 1;
 
+/** A Kaufland account of the crash world: the seller's keys, the hub's account, its storefront. */
+export interface CrashAccount {
+  keys: SellerCredentials;
+  account: AccountView;
+  storefront: 'de' | 'at';
+}
+
 export interface CrashWorld {
   database: Database;
   /** Used for arranging and for reading the end state only; the hub under test runs in a child process. */
@@ -39,7 +46,14 @@ export interface CrashWorld {
   odooProxy: FaultProxy;
   keys: SellerCredentials;
   account: AccountView;
+  /**
+   * Both accounts selling from the one Odoo stock: the first (`keys`, `account`) on kaufland.de, a second
+   * seller on kaufland.at. Every product is listed on both.
+   */
+  accounts: [CrashAccount, CrashAccount];
   products: CrashProduct[];
+  /** Products with little stock, sold on both accounts and by a shop from the same Odoo stock (see shared-stock.ts). */
+  scarce: CrashProduct[];
   /** The environment of `adlerdo start` for this world. */
   hubEnv: Record<string, string>;
   close(): Promise<void>;
@@ -53,6 +67,8 @@ export interface CrashWorld {
 export async function startCrashWorld(options: {
   productCount: number;
   stockPerProduct: number;
+  scarceCount: number;
+  scarceStock: number;
   random: () => number;
   timeoutMs: number;
 }): Promise<CrashWorld> {
@@ -82,24 +98,38 @@ export async function startCrashWorld(options: {
     price: 5 + i * 1.25,
     qty: options.stockPerProduct,
   }));
-  odoo.seed({ products, carriers: Object.keys(CARRIERS) });
+  const scarce: CrashProduct[] = Array.from({ length: options.scarceCount }, (_, i) => ({
+    sku: `SCARCE-${String(i + 1).padStart(2, '0')}`,
+    ean: ean13(`400638191${String(i + 1).padStart(3, '0')}`),
+    price: 9.99 + i,
+    qty: options.scarceStock,
+  }));
+  odoo.seed({ products: [...products, ...scarce], carriers: Object.keys(CARRIERS) });
 
-  const keys = kaufland.addSeller({ storefronts: ['de'] });
-  let account = await ctx.accounts.add({
-    type: 'kaufland',
-    name: 'Crash Store',
-    clientId: keys.client_key,
-    clientSecret: keys.secret_key,
-    baseUrl: kaufland.baseUrl,
-  });
-  account = await ctx.accounts.patch(account.id, {
-    settings: {
-      productStockSync: true,
-      carrierMapping: CARRIERS,
-      defaultCarrier: 'DHL',
-      safetyBuffer: ACCOUNT_SAFETY_BUFFER,
-    },
-  });
+  const addAccount = async (name: string, storefront: 'de' | 'at'): Promise<CrashAccount> => {
+    const keys = kaufland.addSeller({ storefronts: [storefront] });
+    const added = await ctx.accounts.add({
+      type: 'kaufland',
+      name,
+      clientId: keys.client_key,
+      clientSecret: keys.secret_key,
+      baseUrl: kaufland.baseUrl,
+    });
+    const account = await ctx.accounts.patch(added.id, {
+      settings: {
+        productStockSync: true,
+        carrierMapping: CARRIERS,
+        defaultCarrier: 'DHL',
+        safetyBuffer: ACCOUNT_SAFETY_BUFFER,
+      },
+    });
+    return { keys, account, storefront };
+  };
+  const accounts: [CrashAccount, CrashAccount] = [
+    await addAccount('Crash Store', 'de'),
+    await addAccount('Crash Store Austria', 'at'),
+  ];
+  const { keys, account } = accounts[0];
   await ctx.erp.connect({
     type: 'odoo',
     url: odooProxy.url,
@@ -109,20 +139,22 @@ export async function startCrashWorld(options: {
   });
   await ctx.erp.patch({ settings: { safetyBuffer: ERP_SAFETY_BUFFER } });
 
-  const seller = createKauflandClient({
-    baseUrl: kaufland.baseUrl,
-    clientKey: keys.client_key,
-    secretKey: keys.secret_key,
-  });
-  for (const product of products) {
-    await seller.units.create('de', {
-      id_offer: product.sku,
-      ean: product.ean,
-      listing_price: Math.round(product.price * 100),
-      amount: product.qty - ERP_SAFETY_BUFFER - ACCOUNT_SAFETY_BUFFER,
-      handling_time: 1,
-      condition: 'NEW',
+  for (const { keys: sellerKeys, storefront } of accounts) {
+    const seller = createKauflandClient({
+      baseUrl: kaufland.baseUrl,
+      clientKey: sellerKeys.client_key,
+      secretKey: sellerKeys.secret_key,
     });
+    for (const product of [...products, ...scarce]) {
+      await seller.units.create(storefront, {
+        id_offer: product.sku,
+        ean: product.ean,
+        listing_price: Math.round(product.price * 100),
+        amount: product.qty - ERP_SAFETY_BUFFER - ACCOUNT_SAFETY_BUFFER,
+        handling_time: 1,
+        condition: 'NEW',
+      });
+    }
   }
 
   return {
@@ -133,7 +165,9 @@ export async function startCrashWorld(options: {
     odooProxy,
     keys,
     account,
+    accounts,
     products,
+    scarce,
     hubEnv: {
       DATABASE_URL: database.connectionString,
       ADLERDO_MASTER_KEY: masterKey,

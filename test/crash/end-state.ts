@@ -31,10 +31,18 @@ export interface EndState {
  * Compares both sandboxes and the hub's books with what happened: one confirmed sale order per Kaufland order
  * with the order's quantities; per order and SKU, as many units sent with each delivery's carrier and tracking
  * number as that delivery moved, each unit at most once, and nothing else sent; no buyer or address contact
- * created twice; hub orders `shipped` exactly when all their units are; Kaufland amounts equal to Odoo's free
- * quantity minus both safety buffers.
+ * created twice; hub orders `shipped` exactly when all their units are; Kaufland amounts, on every account,
+ * equal to Odoo's free quantity minus what is still reserved (`other.reserved`: pieces of orders Odoo has not
+ * got) minus both safety buffers. `other.refs`: orders placed besides `live` (see shared-stock.ts).
  */
-export async function checkEndState(w: CrashWorld, live: readonly LiveOrder[]): Promise<EndState> {
+export async function checkEndState(
+  w: CrashWorld,
+  live: readonly LiveOrder[],
+  other: { refs: readonly string[]; reserved: ReadonlyMap<string, number> } = {
+    refs: [],
+    reserved: new Map(),
+  },
+): Promise<EndState> {
   const problems: string[] = [];
   const kaufland = w.kaufland.state();
   const store = w.odoo.instance.store;
@@ -105,7 +113,7 @@ export async function checkEndState(w: CrashWorld, live: readonly LiveOrder[]): 
         problems.push(`order ${order.idOrder} ${sku}: confirmed ${show(actual)}, shipped ${show(want)}`);
     }
   }
-  const known = new Set(live.map((o) => o.idOrder));
+  const known = new Set([...live.map((o) => o.idOrder), ...other.refs]);
   const stray = [...saleOrdersByRef.keys()].filter((ref) => !known.has(ref));
   if (stray.length > 0) problems.push(`sale orders for unknown references: ${stray.join(', ')}`);
 
@@ -137,15 +145,23 @@ export async function checkEndState(w: CrashWorld, live: readonly LiveOrder[]): 
     const product = odooProducts.get(unit.id_offer);
     if (!product) continue;
     stockChecked++;
-    const want = desiredAmount(product.free, product.active, {
-      erpSafetyBuffer: ERP_SAFETY_BUFFER,
-      accountSafetyBuffer: ACCOUNT_SAFETY_BUFFER,
-      priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
-      handlingTimeDays: 1,
-      shippingGroupId: null,
-    });
+    const reserved = other.reserved.get(unit.id_offer ?? '') ?? 0;
+    const want = desiredAmount(
+      product.free,
+      product.active,
+      {
+        erpSafetyBuffer: ERP_SAFETY_BUFFER,
+        accountSafetyBuffer: ACCOUNT_SAFETY_BUFFER,
+        priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
+        handlingTimeDays: 1,
+        shippingGroupId: null,
+      },
+      reserved,
+    );
     if (unit.amount !== want)
-      problems.push(`stock ${unit.id_offer}: Kaufland ${unit.amount}, Odoo free ${product.free} → ${want}`);
+      problems.push(
+        `stock ${unit.id_offer} on ${unit.storefront}: Kaufland ${unit.amount}, Odoo free ${product.free}, still reserved ${reserved} → ${want}`,
+      );
   }
 
   const shipped = live.filter((o) => o.plan.deliveries.length > 0);
