@@ -181,6 +181,54 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
     });
 
+    it('says what to do when the server cannot render the PDF (sandbox switched to a server without one)', async (ctx) => {
+      const sandbox = target.sandbox;
+      if (!sandbox) return ctx.skip();
+      const { order, invoice } = await shippedAndInvoiced('NOPDF', [[2, 1]]);
+      sandbox.setPdfRenderer(false);
+      try {
+        const error = await refusal(session.documentPdf(invoice.id));
+        expect([error.kind, error.code]).toEqual(['rejected', 'odoo.pdf_unavailable']);
+        expect(error.message).toContain('Unable to find Wkhtmltopdf');
+        expect(error.message).toContain(invoice.number);
+      } finally {
+        sandbox.setPdfRenderer(true);
+      }
+      // Printed once the server can: the warehouse's own "Send & Print" is what the hub then reads.
+      expect(Buffer.from((await session.documentPdf(invoice.id)).pdf.subarray(0, 5)).toString()).toBe(
+        '%PDF-',
+      );
+      const draft = await credit(order, 'DRAFT', { amountMinor: 100, post: false });
+      const unposted = await refusal(session.documentPdf(draft.id));
+      expect([unposted.kind, unposted.code]).toEqual(['rejected', 'odoo.pdf_unavailable']);
+    });
+
+    it('has the warehouse receive a prepared return through the control API (sandbox)', async (ctx) => {
+      const sandbox = target.sandbox;
+      if (!sandbox) return ctx.skip();
+      const order = await book('CTRL', [[2, 2]]);
+      await ship(order);
+      const before = await onHand(2);
+      const receipt = await session.prepareReturn(order.id, {
+        ref: `${tag}:RC`,
+        lines: [{ sku: sku(2), quantity: 1 }],
+      });
+      const res = await fetch(`${sandbox.url}/_sandbox/receive-return`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ client_order_ref: `AS-${tag}-CTRL` }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ receipts: [{ id: Number(receipt.id), name: receipt.name }] });
+      expect(await onHand(2)).toBe(before + 1);
+      const again = await fetch(`${sandbox.url}/_sandbox/receive-return`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ client_order_ref: `AS-${tag}-CTRL` }),
+      });
+      expect(again.status).toBe(409);
+    });
+
     it('refuses what cannot be invoiced or printed, saying why', async () => {
       const undelivered = await book('UNDELIVERED', [[3, 1]]);
       const nothing = await refusal(session.invoiceSaleOrder(undelivered.id));

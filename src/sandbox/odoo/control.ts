@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import type { OdooInstance } from './instance.ts';
 import { buttonValidate, movesOf } from './logic/picking.ts';
-import { LOCATION, productQuantities, quantFor } from './logic/stock.ts';
+import { LOCATION, PICKING_TYPE_IN, PICKING_TYPE_OUT, productQuantities, quantFor } from './logic/stock.ts';
 import type { Rec } from './models/types.ts';
 import { applyInventory } from './models/stock-quant.ts';
 import { createRecords, writeRecords } from './orm/write.ts';
@@ -29,8 +29,12 @@ export const shipSchema = z.object({
   lines: z.array(z.object({ sku: z.string(), qty: z.number().nonnegative() })).optional(),
 });
 
+export const receiveReturnSchema = z.object({ client_order_ref: z.string().min(1) });
+export const pdfRendererSchema = z.object({ available: z.boolean() });
+
 export type SeedInput = z.input<typeof seedSchema>;
 export type ShipInput = z.input<typeof shipSchema>;
+export type ReceiveReturnInput = z.input<typeof receiveReturnSchema>;
 const ADMIN = 2;
 
 /** Creates (or updates, by SKU) storable products and sets their on-hand quantity in WH/Stock. */
@@ -77,7 +81,7 @@ export function ship(instance: OdooInstance, input: ShipInput) {
     );
   const picking = env.db
     .findBy('stock.picking', 'sale_id', order.id)
-    .find((p) => !['done', 'cancel'].includes(String(p.state)));
+    .find((p) => p.picking_type_id === PICKING_TYPE_OUT && !['done', 'cancel'].includes(String(p.state)));
   if (!picking)
     throw new AppError(
       'conflict',
@@ -102,6 +106,42 @@ export function ship(instance: OdooInstance, input: ShipInput) {
     pickingId: picking.id,
     backorder: backorder ? String(backorder.name) : null,
   };
+}
+
+/** The warehouse books the returned parcel: validates every open return receipt of the order, as prepared. */
+export function receiveReturn(instance: OdooInstance, input: ReceiveReturnInput) {
+  const request = receiveReturnSchema.parse(input);
+  const env = instance.env(ADMIN, { skip_sms: true, skip_backorder: true });
+  const [order] = env.db.findBy('sale.order', 'client_order_ref', request.client_order_ref);
+  if (!order)
+    throw new AppError(
+      'not_found',
+      'sandbox.order_not_found',
+      `No sale order with client_order_ref ${request.client_order_ref}.`,
+    );
+  const receipts = env.db
+    .findBy('stock.picking', 'sale_id', order.id)
+    .filter(
+      (p) =>
+        p.picking_type_id === PICKING_TYPE_IN && p.return_id && !['done', 'cancel'].includes(String(p.state)),
+    );
+  if (receipts.length === 0)
+    throw new AppError(
+      'conflict',
+      'sandbox.nothing_to_receive',
+      `Order ${String(order.name)} has no open return receipt.`,
+    );
+  buttonValidate(
+    env,
+    receipts.map((p) => p.id),
+  );
+  return { receipts: receipts.map((p) => ({ id: p.id, name: String(p.name) })) };
+}
+
+/** Whether "Send & Print" renders PDFs; off, it fails like a server without wkhtmltopdf. */
+export function setPdfRenderer(instance: OdooInstance, input: z.input<typeof pdfRendererSchema>) {
+  instance.store.pdfRenderer = pdfRendererSchema.parse(input).available;
+  return { available: instance.store.pdfRenderer };
 }
 
 const name = (instance: OdooInstance, model: string, id: unknown): string | null => {

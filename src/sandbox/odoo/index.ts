@@ -1,6 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { seedMany } from './bulk-seed.ts';
-import { seed, ship, state, type SeedInput, type ShipInput } from './control.ts';
+import {
+  receiveReturn,
+  seed,
+  setPdfRenderer,
+  ship,
+  state,
+  type ReceiveReturnInput,
+  type SeedInput,
+  type ShipInput,
+} from './control.ts';
 import { FaultInjector, type FaultsInput } from './faults.ts';
 import { OdooInstance } from './instance.ts';
 import type { SandboxVersion } from './models/types.ts';
@@ -35,6 +44,10 @@ export interface OdooSandbox {
   /** `seed` for big catalogs (100,000 products in ~1.5 s): new SKUs only. */
   seedMany(input: Pick<SeedInput, 'products'>): ReturnType<typeof seedMany>;
   ship(input: ShipInput): ReturnType<typeof ship>;
+  /** The warehouse validates the order's open return receipts: the goods are back in stock. */
+  receiveReturn(input: ReceiveReturnInput): ReturnType<typeof receiveReturn>;
+  /** Off: "Send & Print" fails as on a server without wkhtmltopdf (until `reset`). */
+  setPdfRenderer(available: boolean): void;
   setFaults(input: FaultsInput): void;
   state(): ReturnType<typeof state>;
   /** Back to a fresh database (the defaults only). */
@@ -83,6 +96,8 @@ export async function startOdooSandbox(options: OdooSandboxOptions = {}): Promis
     seed: (input) => seed(instance, input),
     seedMany: (input) => seedMany(instance, input),
     ship: (input) => ship(instance, input),
+    receiveReturn: (input) => receiveReturn(instance, input),
+    setPdfRenderer: (available) => void setPdfRenderer(instance, { available }),
     setFaults: (input) => faults.set(input),
     state: () => state(instance),
     reset: () => instance.reset(),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { isAppError } from '../../core/errors.ts';
-import { seed, ship, state } from './control.ts';
+import { receiveReturn, seed, setPdfRenderer, ship, state } from './control.ts';
 import type { FaultInjector } from './faults.ts';
 import type { OdooInstance } from './instance.ts';
 import { handleJson2 } from './json2.ts';
@@ -51,6 +51,10 @@ async function route(options: ServerOptions, req: IncomingMessage, res: ServerRe
     if (req.method === 'GET' && action === 'state') return send(res, 200, state(instance));
     if (req.method === 'POST' && action === 'seed') return send(res, 200, seed(instance, json() as never));
     if (req.method === 'POST' && action === 'ship') return send(res, 200, ship(instance, json() as never));
+    if (req.method === 'POST' && action === 'receive-return')
+      return send(res, 200, receiveReturn(instance, json() as never));
+    if (req.method === 'POST' && action === 'pdf-renderer')
+      return send(res, 200, setPdfRenderer(instance, json() as never));
     if (req.method === 'POST' && action === 'faults') {
       options.faults.set(json() as never);
       return send(res, 200, options.faults.status);
