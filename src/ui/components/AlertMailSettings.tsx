@@ -99,6 +99,7 @@ export function AlertMailSettings({
             }}
           />
           {smtp.source === 'environment' && <p className="field-hint">{t('mail.environment')}</p>}
+          {smtp.source === 'none' && <p className="status-message">{t('mail.noServer')}</p>}
           <div className="form-grid">
             <TextField
               formId={FORM}
