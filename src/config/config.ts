@@ -92,9 +92,10 @@ const envSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
-  // Alert e-mails (src/alerts): the SMTP server as a URL (smtp://user:password@host:587, smtps://… for TLS on
-  // connect), the sender, the least time between two mails (issues opening meanwhile go out together), and
-  // whether an issue's clearing is mailed too.
+  // Alerts (src/alerts): the operator's SMTP server as a URL (smtp://user:password@host:587, smtps://… for TLS on
+  // connect) — it wins over the server entered on the settings page while it is set —, the default sender, the
+  // least time between two messages per channel (issues opening meanwhile go out together), and whether an
+  // issue's clearing is sent too.
   ADLERDO_SMTP_URL: z
     .string()
     .regex(
