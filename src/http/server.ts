@@ -17,6 +17,8 @@ import { docsRoutes } from './routes/docs.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
+import { pushCallbackRoutes } from './routes/push-callbacks.ts';
+import { pushRoutes } from './routes/push.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
 import { recordRouteTable } from './route-table.ts';
@@ -61,6 +63,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   viewsRoutes(app, ctx);
   demoRoutes(app, ctx);
   alertsRoutes(app, ctx);
+  pushRoutes(app, ctx);
+  await pushCallbackRoutes(app, ctx);
   docsRoutes(app);
 
   app.setNotFoundHandler(spaFallback(() => existsSync(UI_DIST)));

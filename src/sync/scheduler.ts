@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.ts';
+import { pushedSteps } from '../push/polled-steps.ts';
 import { AppError } from '../core/errors.ts';
 import type { SyncQueue } from './queue.ts';
 import { stepEnabled } from './step-handlers.ts';
@@ -50,14 +51,17 @@ export function startScheduler(
       const erp = await app.erp.get();
       if (erp?.status !== 'connected') return;
       const now = Date.now();
+      // Steps that push wakes are polled only as a safety net (issue 13).
+      const pushed = await pushedSteps(app);
+      const safetyNet = app.config.ADLERDO_PUSH_POLL_SECONDS;
       for (const account of await app.accounts.list()) {
         if (account.status !== 'connected') continue;
         for (const step of STEPS) {
           const key = `${account.id}:${step}`;
-          if (
-            !stepEnabled(account.settings, step) ||
-            now - (lastEnqueued.get(key) ?? 0) < intervals[step] * 1000
-          )
+          const interval = pushed.get(account.id)?.has(step)
+            ? Math.max(intervals[step], safetyNet)
+            : intervals[step];
+          if (!stepEnabled(account.settings, step) || now - (lastEnqueued.get(key) ?? 0) < interval * 1000)
             continue;
           await queue.enqueue({ accountId: account.id, step, trigger: 'schedule' });
           lastEnqueued.set(key, now);

@@ -5,6 +5,7 @@ import { countAdmins } from '../../auth/admins.ts';
 import { loadConfig } from '../../config/config.ts';
 import { buildServer } from '../../http/server.ts';
 import { createLogger, type Logger } from '../../logging/logger.ts';
+import { startPushKeeper } from '../../push/keeper.ts';
 import { parseIntervals, startScheduler } from '../../sync/scheduler.ts';
 import { startWorker } from '../../sync/worker.ts';
 
@@ -27,12 +28,16 @@ export function startCommand(): Command {
       const scheduler = startScheduler(ctx, await ctx.queue(), intervals);
       void scheduler.tick();
       const alerter = startAlerter(ctx);
+      // Kaufland subscriptions and Odoo rules kept in step (issue 13); a no-op without ADLERDO_PUBLIC_URL.
+      const pushKeeper = startPushKeeper(ctx);
+      void pushKeeper.tick();
       const url = `http://localhost:${config.PORT}`;
       logger.info({ url }, `AdlerDo is running at ${url}`);
       if ((await countAdmins(ctx.db)) === 0) logger.info(`Open ${url} to create the first administrator.`);
       stopOnSignals(logger, ctx, async () => {
         scheduler.stop();
         alerter.stop();
+        pushKeeper.stop();
         await server.close();
         await worker.stop();
       });

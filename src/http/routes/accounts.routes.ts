@@ -8,6 +8,7 @@ import {
   updateCredentialsSchema,
 } from '../../accounts/account-input.ts';
 import { marketplaceConnectors } from '../../connectors/index.ts';
+import { keepAccountPush, removeAccountPush } from '../../push/marketplace-subscriptions.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
 import { accountTypesResponse } from '../schemas/connector-types.schemas.ts';
 
@@ -20,7 +21,8 @@ const removeAccountQuery = z
  * The accounts JSON API. Params and bodies are checked by the route schemas (the same zod schemas the service
  * and the CLI use), so nothing malformed reaches the service or the database.
  */
-export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContext): void {
+export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
+  const { accounts } = ctx;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['accounts'];
 
@@ -51,6 +53,7 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
     { schema: { tags, summary: 'Connect an account (the keys are proven first)', body: addAccountSchema } },
     async (request, reply) => {
       const account = await accounts.add(request.body);
+      await keepAccountPush(ctx, account.id);
       return reply.status(201).send({ account });
     },
   );
@@ -84,7 +87,12 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
         body: updateCredentialsSchema,
       },
     },
-    async (request) => ({ account: await accounts.updateCredentials(request.params.id, request.body) }),
+    async (request) => {
+      const account = await accounts.updateCredentials(request.params.id, request.body);
+      // New keys: the subscriptions are checked (and re-created if the marketplace dropped them) with them.
+      await keepAccountPush(ctx, account.id);
+      return { account };
+    },
   );
 
   app.post(
@@ -103,7 +111,12 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
         body: patchAccountSchema,
       },
     },
-    async (request) => ({ account: await accounts.patch(request.params.id, request.body) }),
+    async (request) => {
+      const account = await accounts.patch(request.params.id, request.body);
+      // Storefronts or the fallback e-mail may have changed.
+      await keepAccountPush(ctx, account.id);
+      return { account };
+    },
   );
 
   app.delete(
@@ -117,7 +130,13 @@ export function accountsRoutes(fastify: FastifyInstance, { accounts }: AppContex
       },
     },
     async (request, reply) => {
-      await accounts.remove(request.params.id, { zeroOffers: request.query.zeroOffers === 'true' });
+      const account = await accounts.get(request.params.id);
+      // The marketplace's subscriptions first, while the keys are still there; a failure only leaves them to
+      // run into 404s until the marketplace disables them.
+      await removeAccountPush(ctx, account.id).catch((error: unknown) =>
+        ctx.logger.warn({ err: error, accountId: account.id }, 'push subscriptions not removed'),
+      );
+      await accounts.remove(account.id, { zeroOffers: request.query.zeroOffers === 'true' });
       return reply.status(204).send();
     },
   );

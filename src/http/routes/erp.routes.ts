@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { erpConnectors } from '../../connectors/index.ts';
+import { removeErpPush } from '../../push/erp-rules.ts';
 import { connectErpSchema, patchErpSchema, updateErpKeySchema } from '../../erp/erp-input.ts';
 import { noBody } from '../schemas/common.schemas.ts';
 import { erpTypesResponse } from '../schemas/connector-types.schemas.ts';
 
 /** The ERP connection JSON API: at most one ERP per instance. Bodies are checked by the route schemas. */
-export function erpRoutes(fastify: FastifyInstance, { erp }: AppContext): void {
+export function erpRoutes(fastify: FastifyInstance, ctx: AppContext): void {
+  const { erp } = ctx;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['erp'];
 
@@ -51,6 +53,8 @@ export function erpRoutes(fastify: FastifyInstance, { erp }: AppContext): void {
     '/api/erp',
     { schema: { tags, summary: 'Disconnect the ERP and forget its key' } },
     async (_request, reply) => {
+      // The automation rules in the ERP first, while its key is still known.
+      await removeErpPush(ctx);
       await erp.disconnect();
       return reply.status(204).send();
     },

@@ -1,0 +1,188 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { erpPush, marketplacePush } from '../../connectors/push-registry.ts';
+import { AppError } from '../../core/errors.ts';
+import {
+  callbackUrl,
+  findEndpoint,
+  noteReceived,
+  TOKEN_PATTERN,
+  type PushEndpoint,
+} from '../../push/endpoints.ts';
+import { enqueueChanges } from '../../push/enqueue.ts';
+import { pushDb } from '../../push/push-tables.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body as received, for checking a notification's signature (push callbacks only). */
+    pushRawBody?: string;
+  }
+}
+
+/** Notifications are a few hundred bytes; anything near this is not one. */
+const CALLBACK_BODY_LIMIT = 64 * 1024;
+
+const tokenParam = z.string().max(200);
+const callbackBody = z.record(z.string(), z.unknown(), {
+  error: 'Send the notification as a JSON object.',
+});
+const accepted = z.object({ accepted: z.boolean(), queued: z.number().int() });
+
+/**
+ * Where Kaufland and the ERP call AdlerDo back (issue 13). Public (no session: the caller is a machine), but
+ * each URL carries an unguessable token per account or ERP connection, and a request is accepted only for an
+ * endpoint with live subscriptions or rules the hub made: an unknown or retired token is 404, a body that is no
+ * notification 400. A notification answers 202 at once after queueing the step it announces; the queue keeps
+ * one pending job per account and step, so a flood of callbacks costs one database write each and one step.
+ */
+export async function pushCallbackRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  await fastify.register((scope, _options, done) => {
+    // Own JSON parser in this scope only: the raw text is kept for the signature check.
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: CALLBACK_BODY_LIMIT },
+      (request, body, done) => {
+        const text = typeof body === 'string' ? body : body.toString('utf8');
+        request.pushRawBody = text;
+        try {
+          done(null, text.trim() === '' ? undefined : (JSON.parse(text) as unknown));
+        } catch {
+          done(new AppError('input', 'push.not_json', 'The notification is not valid JSON.'), undefined);
+        }
+      },
+    );
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+    const tags = ['push'];
+
+    app.post(
+      '/api/push/erp/:token',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: 'Callback for the ERP automation rules (token in the path)',
+          params: z.object({ token: tokenParam }),
+          body: callbackBody,
+          response: { 202: accepted },
+        },
+      },
+      async (request, reply) => {
+        const endpoint = await liveEndpoint(ctx, request.params.token, 'erp');
+        const target = await ctx.erp.pushTarget();
+        const connector = target && erpPush(target.type);
+        if (!connector || target.id !== endpoint.erp_connection_id) throw unknownCallback();
+        const notice = connector.readNotice(request.body);
+        if (!notice) throw notNotification();
+        await noteReceived(ctx.db, endpoint);
+        const queued = await enqueueChanges(ctx, 'all', notice.changes);
+        return reply.status(202).send({ accepted: true, queued });
+      },
+    );
+
+    app.post(
+      '/api/push/:type/:token',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: 'Callback for marketplace notifications of one account (token in the path)',
+          params: z.object({ type: z.string().max(40), token: tokenParam }),
+          body: callbackBody,
+          response: { 202: accepted },
+        },
+      },
+      async (request, reply) => {
+        const queued = await marketplaceCallback(ctx, {
+          ...request.params,
+          method: request.method,
+          headers: request.headers,
+          rawBody: request.pushRawBody ?? '',
+          body: request.body,
+        });
+        return reply.status(202).send({ accepted: true, queued });
+      },
+    );
+    done();
+  });
+}
+
+interface Callback {
+  type: string;
+  token: string;
+  method: string;
+  headers: Readonly<Record<string, unknown>>;
+  rawBody: string;
+  body: unknown;
+}
+
+/** Checks and queues one marketplace notification; answers how many steps it queued. */
+async function marketplaceCallback(ctx: AppContext, request: Callback): Promise<number> {
+  const endpoint = await liveEndpoint(ctx, request.token, 'marketplace');
+  const accountId = endpoint.account_id ?? '';
+  const account = await ctx.accounts.get(accountId).catch(() => undefined);
+  const connector = account && marketplacePush(account.type);
+  if (!account || !connector || account.type !== request.type) throw unknownCallback();
+  const publicUrl = ctx.config.ADLERDO_PUBLIC_URL ?? '';
+  const authenticity = connector.authenticity(
+    {
+      method: request.method,
+      url: callbackUrl(publicUrl, endpoint, account.type),
+      rawBody: request.rawBody,
+      headers: request.headers,
+    },
+    await ctx.accounts.credentialsOf(account.id),
+    Date.now(),
+  );
+  if (authenticity === 'invalid')
+    throw new AppError(
+      'input',
+      'push.bad_signature',
+      'The notification is signed, but not with this account’s keys (or too long ago).',
+    );
+  const notice = connector.readNotice(request.body);
+  if (!notice) throw notNotification();
+  await noteReceived(ctx.db, endpoint);
+  return enqueueChanges(ctx, [account.id], notice.changes);
+}
+
+/** The endpoint behind a token, if the hub still has subscriptions (or rules) that call it. */
+async function liveEndpoint(
+  ctx: AppContext,
+  token: string,
+  kind: PushEndpoint['kind'],
+): Promise<PushEndpoint> {
+  if (!TOKEN_PATTERN.test(token)) throw unknownCallback();
+  const endpoint = await findEndpoint(ctx.db, token);
+  if (endpoint?.kind !== kind) throw unknownCallback();
+  if (kind === 'erp') {
+    if (!endpoint.consent || endpoint.remote_ids.length === 0) throw unknownCallback();
+    return endpoint;
+  }
+  const made = await pushDb(ctx.db)
+    .selectFrom('push_subscriptions')
+    .select('remote_id')
+    .where('account_id', '=', endpoint.account_id ?? '')
+    .limit(1)
+    .executeTakeFirst();
+  if (!made) throw unknownCallback();
+  return endpoint;
+}
+
+function unknownCallback(): AppError {
+  return new AppError(
+    'not_found',
+    'push.unknown_callback',
+    'No subscription of this AdlerDo calls this address.',
+  );
+}
+
+function notNotification(): AppError {
+  return new AppError(
+    'input',
+    'push.not_a_notification',
+    'The body is not a notification AdlerDo understands.',
+  );
+}

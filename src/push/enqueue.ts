@@ -1,0 +1,34 @@
+import type { AppContext } from '../app-context.ts';
+import type { PushChange } from '../core/ports/push.port.ts';
+import { stepEnabled } from '../sync/step-handlers.ts';
+import { isStep, type Step } from '../sync/steps.ts';
+
+/**
+ * Queues the steps a push announced, for the accounts it concerns. The queue keeps one pending job per account
+ * and step (its job key), so 10,000 callbacks in a minute leave at most one waiting job per account and step
+ * (plus the one running). Only what would also run on schedule is queued: a paused account, an ERP that needs
+ * attention or a step switched off gets nothing.
+ */
+export async function enqueueChanges(
+  app: AppContext,
+  accountIds: readonly string[] | 'all',
+  changes: readonly PushChange[],
+): Promise<number> {
+  const steps = [...new Set(changes)].filter((change): change is PushChange & Step => isStep(change));
+  if (steps.length === 0) return 0;
+  const erp = await app.erp.get();
+  if (erp?.status !== 'connected') return 0;
+  const accounts = (await app.accounts.list()).filter(
+    (account) => account.status === 'connected' && (accountIds === 'all' || accountIds.includes(account.id)),
+  );
+  const queue = await app.queue();
+  let queued = 0;
+  for (const account of accounts) {
+    for (const step of steps) {
+      if (!stepEnabled(account.settings, step)) continue;
+      await queue.enqueue({ accountId: account.id, step, trigger: 'push' });
+      queued++;
+    }
+  }
+  return queued;
+}
