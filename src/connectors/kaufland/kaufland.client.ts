@@ -2,8 +2,11 @@ import { createKauflandApi } from './kaufland.api.ts';
 import { createKauflandTransport, type TransportOptions } from './kaufland.transport.ts';
 import { createCarriersResource, type CarriersResource } from './resources/carriers.ts';
 import { createInfoResource, type InfoResource } from './resources/info.ts';
+import { createOrderInvoicesResource, type OrderInvoicesResource } from './resources/order-invoices.ts';
 import { createOrderUnitsResource, type OrderUnitsResource } from './resources/order-units.ts';
 import { createOrdersResource, type OrdersResource } from './resources/orders.ts';
+import { createReturnUnitsResource, type ReturnUnitsResource } from './resources/return-units.ts';
+import { createReturnsResource, type ReturnsResource } from './resources/returns.ts';
 import { createStatusResource, type StatusResource } from './resources/status.ts';
 import { createUnitsResource, type UnitsResource } from './resources/units.ts';
 
@@ -19,6 +22,9 @@ export interface KauflandClient {
   readonly orders: OrdersResource;
   readonly orderUnits: OrderUnitsResource;
   readonly carriers: CarriersResource;
+  readonly orderInvoices: OrderInvoicesResource;
+  readonly returns: ReturnsResource;
+  readonly returnUnits: ReturnUnitsResource;
 }
 
 /** Throws AppError `config` at once for an unusable base URL or keys with spaces/line breaks. */
@@ -33,5 +39,8 @@ export function createKauflandClient(options: KauflandClientOptions): KauflandCl
     orders: createOrdersResource(api),
     orderUnits: createOrderUnitsResource(api),
     carriers: createCarriersResource(api),
+    orderInvoices: createOrderInvoicesResource(api),
+    returns: createReturnsResource(api),
+    returnUnits: createReturnUnitsResource(api),
   };
 }

@@ -15,6 +15,18 @@ export interface CallContext {
   attempt: number;
 }
 
+/**
+ * How a call names Kaufland's refusal of what it sent (a 400, 413 or 422): its own code and the seller's next step,
+ * instead of the generic `kaufland.bad_request`. Kaufland's reasons (message, fields) are quoted before the advice.
+ */
+export interface Refusal {
+  code: string;
+  /** What the seller can do about it, one sentence. */
+  advice: string;
+}
+
+const REFUSAL_STATUSES = new Set([400, 413, 422]);
+
 export const AUTH_FAILED_MESSAGE =
   'Kaufland rejected these keys. The API keys may have been regenerated in the Seller Portal: enter the new Client ID and Client Secret.';
 
@@ -30,6 +42,31 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof AppError && RETRYABLE_CODES.has(error.code);
 }
 
+/**
+ * For calls that must not happen twice (a refund): only failures that certainly had no effect are retried. A 429
+ * is refused before any work; a refused connection never reached Kaufland.
+ */
+export function isRetryableOnce(error: unknown): boolean {
+  if (!(error instanceof AppError)) return false;
+  if (error.code === 'kaufland.rate_limited') return true;
+  return error.code === 'kaufland.unreachable' && error.details?.cause === 'ECONNREFUSED';
+}
+
+/**
+ * A call that must not happen twice failed in a way that leaves its outcome open (timeout, server error, dropped
+ * connection, unreadable answer). Repeating it could pay twice, so this is no longer `transient`: a person checks.
+ */
+export function outcomeUnknown(error: AppError, what: string): AppError {
+  if (error.kind !== 'transient' || isRetryableOnce(error)) return error;
+  return new AppError(
+    'rejected',
+    'kaufland.outcome_unknown',
+    `Kaufland did not confirm ${what} (${error.message}) It may have been done: check the order in the Kaufland ` +
+      'Seller Portal before trying again.',
+    { cause: error, details: error.details },
+  );
+}
+
 const REJECTED_CODES: Record<number, string> = {
   400: 'kaufland.bad_request',
   404: 'kaufland.not_found',
@@ -37,7 +74,12 @@ const REJECTED_CODES: Record<number, string> = {
   423: 'kaufland.locked',
 };
 
-export function errorFromStatus(status: number, bodyText: string, ctx: CallContext): AppError {
+export function errorFromStatus(
+  status: number,
+  bodyText: string,
+  ctx: CallContext,
+  refusal?: Refusal,
+): AppError {
   const vendor = parseErrorBody(bodyText);
   const details = {
     status,
@@ -59,6 +101,12 @@ export function errorFromStatus(status: number, bodyText: string, ctx: CallConte
   if (status >= 500) {
     const message = `Kaufland answered ${where} with a server error (HTTP ${status})${after(ctx.attempt)}.`;
     return new AppError('transient', 'kaufland.server_error', message, { details });
+  }
+  if (refusal && REFUSAL_STATUSES.has(status)) {
+    const reasons = vendor.fields.map((field) => `${field.field}: ${field.message}`).join('; ');
+    const why = reasons || vendor.message || (status === 413 ? 'the request is too large' : `HTTP ${status}`);
+    const message = `Kaufland refused ${where}: ${why}. ${refusal.advice}`;
+    return new AppError('rejected', refusal.code, message, { details, fields: vendor.fields });
   }
   if (status >= 400) {
     const code = REJECTED_CODES[status] ?? 'kaufland.rejected';

@@ -215,13 +215,20 @@ export function toStorefront(channel: string): Storefront {
 }
 
 /** The hub keeps vendor ids as strings; Kaufland's are integers (order-unit ids reach 15 digits, below 2^53). */
-export function toVendorId(id: string, what: 'offer' | 'order line'): number {
+const VENDOR_ID_WORDS = {
+  offer: { code: 'kaufland.invalid_offer_id', noun: 'unit' },
+  'order line': { code: 'kaufland.invalid_line_id', noun: 'order unit' },
+  'return line': { code: 'kaufland.invalid_return_line_id', noun: 'return unit' },
+} as const;
+
+export function toVendorId(id: string, what: keyof typeof VENDOR_ID_WORDS): number {
   const value = /^\d{1,16}$/.test(id) ? Number(id) : NaN;
   if (Number.isSafeInteger(value) && value > 0) return value;
+  const words = VENDOR_ID_WORDS[what];
   throw new AppError(
     'rejected',
-    what === 'offer' ? 'kaufland.invalid_offer_id' : 'kaufland.invalid_line_id',
-    `"${id}" is not a Kaufland ${what === 'offer' ? 'unit' : 'order unit'} id (a positive integer).`,
+    words.code,
+    `"${id}" is not a Kaufland ${words.noun} id (a positive integer).`,
   );
 }
 

@@ -6,6 +6,8 @@ export interface RetryOptions {
   retries: number;
   minDelayMs: number;
   maxDelayMs: number;
+  /** Which failures are worth another attempt; default `isRetryable` (kaufland.errors.ts). */
+  retryable?: (error: unknown) => boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export function withRetry<T>(
     minTimeout: 0,
     maxTimeout: 0,
     shouldRetry: async ({ error, attemptNumber }) => {
-      if (!isRetryable(error)) return false;
+      if (!(options.retryable ?? isRetryable)(error)) return false;
       const delayMs = Math.round(random() * backoffCapMs(attemptNumber, options));
       onRetry(error, attemptNumber, delayMs);
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../core/errors.ts';
+import { isAppError } from '../../core/errors.ts';
 import type { OfferState } from '../../core/offer.ts';
 import type { OrderLine } from '../../core/order.ts';
 import type {
@@ -7,6 +7,7 @@ import type {
   MarketplaceSession,
   MarketplaceSessionOptions,
 } from '../../core/ports/marketplace.port.ts';
+import { kauflandAfterSale } from './kaufland.after-sale.ts';
 import { createKauflandClient, type KauflandClient, type KauflandClientOptions } from './kaufland.client.ts';
 import { readAll } from './kaufland.listing.ts';
 import {
@@ -82,15 +83,7 @@ export function openKauflandSession(
     cancelLine: async (lineId, reason) =>
       client.orderUnits.cancel(toVendorId(lineId, 'order line'), toCancelReason(reason)),
     listCarriers: async () => (await client.carriers.list()).map((carrier) => carrier.name),
-    // Filled in by the after-sale resources (next commit); until then a call is a wiring bug.
-    listOrderDocuments: notYet,
-    uploadOrderDocument: notYet,
-    listReturnLines: notYet,
-    getReturnLine: notYet,
-    setReturnOutcome: notYet,
-    refundLine: notYet,
-    refundReasons: [],
-    createReturn: notYet,
+    ...kauflandAfterSale(client),
   };
 }
 
@@ -140,14 +133,6 @@ async function* listOrderLines(
   const key = byUpdate ? 'ts_updated_iso' : 'ts_created_iso';
   units.sort((a, b) => Date.parse(a[key]) - Date.parse(b[key]) || a.id_order_unit - b.id_order_unit);
   for (const unit of units) yield toOrderLine(unit);
-}
-
-function notYet(): never {
-  throw new AppError(
-    'bug',
-    'kaufland.not_implemented',
-    'This after-sale call is not built into the Kaufland connector yet.',
-  );
 }
 
 function toCallRecord(metric: CallMetric, timeoutMs: number): CallRecord {

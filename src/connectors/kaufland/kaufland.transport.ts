@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { AppError } from '../../core/errors.ts';
 import type { paths } from './generated/openapi.d.ts';
 import {
   errorFromFailure,
@@ -7,6 +8,9 @@ import {
   invalidKeys,
   redirected,
   type CallContext,
+  type Refusal,
+  isRetryableOnce,
+  outcomeUnknown,
 } from './kaufland.errors.ts';
 import { pacerFor } from './kaufland.pacer.ts';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './kaufland.retry.ts';
@@ -25,6 +29,14 @@ export interface KauflandCall {
   body?: unknown;
   /** Overrides the transport's retry count for this call. */
   retries?: number;
+  /** Names a refusal of this call's body (400/413/422) with its own code and advice; see kaufland.errors.ts. */
+  refusal?: Refusal;
+  /**
+   * The call must not happen twice (a refund): set to what it does ("the refund of 5.00 EUR on order unit 1"). Only
+   * failures that had no effect are retried, and a failure that leaves the outcome open becomes
+   * `kaufland.outcome_unknown` (kind `rejected`) instead of `transient`.
+   */
+  once?: string;
 }
 
 export interface RawResponse {
@@ -102,7 +114,7 @@ export function createKauflandTransport(options: TransportOptions): KauflandTran
       status = response.status;
       const text = await response.text();
       if (status >= 300 && status < 400) throw redirected(status, response.headers.get('location'), ctx);
-      if (status >= 400) throw errorFromStatus(status, text, ctx);
+      if (status >= 400) throw errorFromStatus(status, text, ctx, call.refusal);
       return { status, text, location: response.headers.get('location') ?? undefined };
     } catch (error) {
       throw errorFromFailure(error, ctx, timeoutMs);
@@ -122,9 +134,10 @@ export function createKauflandTransport(options: TransportOptions): KauflandTran
       const url = buildUrl(base, fillPath(call.path, call.pathParams), call.query);
       const body = call.body === undefined ? undefined : JSON.stringify(call.body);
       const ctx = { method: call.method, endpoint: call.path, origin: base.origin, attempt: 0 };
+      const retryable = call.once === undefined ? retry.retryable : isRetryableOnce;
       const response = await withRetry(
         (attemptNumber) => attempt(call, url, body, { ...ctx, attempt: attemptNumber }),
-        { ...retry, retries: call.retries ?? retry.retries },
+        { ...retry, retries: call.retries ?? retry.retries, retryable },
         (error, attemptNumber, delayMs) =>
           options.logger?.warn(
             {
@@ -136,9 +149,11 @@ export function createKauflandTransport(options: TransportOptions): KauflandTran
             },
             'Kaufland call failed; retrying',
           ),
-      );
+      ).catch((error: unknown) => {
+        throw call.once !== undefined && error instanceof AppError ? outcomeUnknown(error, call.once) : error;
+      });
       if (response.status < 200 || (response.status >= 300 && !response.location)) {
-        throw errorFromStatus(response.status, response.text, { ...ctx, attempt: 1 });
+        throw errorFromStatus(response.status, response.text, { ...ctx, attempt: 1 }, call.refusal);
       }
       return response;
     },

@@ -10,6 +10,7 @@ export type { OrderUnit, OrderUnitStatus } from '../schemas/order-unit.ts';
 export type OrderUnitListQuery = NonNullable<operations['GetOrderUnits']['parameters']['query']>;
 export type OrderUnitEmbeddable = components['schemas']['OrderUnitEmbeddable'];
 export type CancelReason = components['schemas']['OrderUnitCancelReason'];
+export type RefundReason = components['schemas']['OrderUnitRefundReason'];
 
 export interface Shipment {
   /** Kaufland's carrier name, exact spelling ("DHL", "Deutsche Post"); see GET /carriers. */
@@ -28,6 +29,11 @@ export interface OrderUnitsResource {
   cancel(idOrderUnit: number, reason: CancelReason): Promise<void>;
   /** PATCH …/fulfil → 204: `open` → `need_to_be_sent`. */
   fulfil(idOrderUnit: number): Promise<void>;
+  /**
+   * PATCH …/refund → 204: `amount` cents back to the buyer. Sent once: Kaufland lists no refunds, so a failure that
+   * leaves the outcome open is `kaufland.outcome_unknown`, never retried; a refusal is `kaufland.refund_refused`.
+   */
+  refund(idOrderUnit: number, refund: { amount: number; reason: RefundReason }): Promise<void>;
 }
 
 const orderUnitPageSchema = pageOf(orderUnitSchema);
@@ -73,6 +79,22 @@ export function createOrderUnitsResource(api: KauflandApi): OrderUnitsResource {
         reason,
       } satisfies components['schemas']['OrderUnitCancelRequest']),
     fulfil: async (idOrderUnit) => patch('/order-units/{id_order_unit}/fulfil', idOrderUnit),
+    refund: async (idOrderUnit, refund) =>
+      api.noContent({
+        method: 'PATCH',
+        path: '/order-units/{id_order_unit}/refund',
+        pathParams: { id_order_unit: idOrderUnit },
+        body: {
+          amount: refund.amount,
+          reason: refund.reason,
+        } satisfies components['schemas']['OrderUnitRefundRequest'],
+        refusal: {
+          code: 'kaufland.refund_refused',
+          advice:
+            "A refund may not exceed what is left of the order line's price after earlier refunds, and the line must have been shipped.",
+        },
+        once: `the refund of ${refund.amount} cents on order unit ${idOrderUnit}`,
+      }),
   };
 }
 
