@@ -289,6 +289,56 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(last.id).not.toBe(receipt.id);
     });
 
+    it('finishes what an interrupted run left: an untagged return receipt, a credit note still a full draft', async () => {
+      const { order, invoice } = await shippedAndInvoiced('CUT', [[1, 3]]);
+      // A run cut off after Odoo's return wizard, before the receipt was tagged with the hub's reference.
+      const [delivery] = await client.search('stock.picking', [
+        ['sale_id', '=', Number(order.id)],
+        ['picking_type_code', '=', 'outgoing'],
+      ]);
+      const context = { active_model: 'stock.picking', active_id: delivery, active_ids: [delivery] };
+      const wizard = await client.create('stock.return.picking', {}, context);
+      const [lines] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
+      const lineIds = (lines?.product_return_moves as number[] | undefined) ?? [];
+      await client.write(
+        'stock.return.picking',
+        [wizard],
+        { product_return_moves: lineIds.map((id) => [1, id, { quantity: 1 }]) },
+        context,
+      );
+      const answer = (await client.call(
+        'stock.return.picking',
+        client.dialect.createReturnsMethod,
+        [wizard],
+        {
+          context,
+        },
+      )) as { res_id: number };
+      const receipt = await session.prepareReturn(order.id, {
+        ref: `${tag}:RX`,
+        lines: [{ sku: sku(1), quantity: 1 }],
+      });
+      expect(receipt.id).toBe(String(answer.res_id));
+      // A run cut off after the reversal wizard, before the draft was cut to one unit and posted.
+      const reversalContext = { active_model: 'account.move', active_ids: [Number(invoice.id)] };
+      const [journal] = await client.read('account.move', [Number(invoice.id)], ['journal_id']);
+      const reversal = await client.create(
+        'account.move.reversal',
+        { reason: `Refund CX [${tag}:CX]`, journal_id: (journal?.journal_id as [number, string])[0] },
+        reversalContext,
+      );
+      const draft = (await client.call('account.move.reversal', 'refund_moves', [reversal], {
+        context: reversalContext,
+      })) as { res_id: number };
+      const note = await credit(order, 'CX', { lines: [{ sku: sku(1), quantity: 1 }] });
+      expect(note).toMatchObject({
+        id: String(draft.res_id),
+        posted: true,
+        totalMinor: 11900,
+        ref: `${tag}:CX`,
+      });
+    });
+
     it('credits part of an invoice by units, once per reference, and lists it with the order', async () => {
       const { order, invoice } = await shippedAndInvoiced('CNL', [
         [1, 2],
