@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NewPasswordFields, useRepeatedPassword } from './NewPasswordFields.tsx';
 import { adminsApi } from '../admins-api.ts';
 import { USERNAME_INPUT } from '../lib/auth-inputs.ts';
@@ -11,6 +12,7 @@ const FIELDS = ['username', 'password', 'confirm'] as const;
 
 /** Another person who may sign in, with the same rights as everyone else here. */
 export function AddAdminForm({ onAdded }: { onAdded: (username: string) => void }) {
+  const { t } = useTranslation('auth');
   const [username, setUsername] = useState('');
   const { confirmRef, check } = useRepeatedPassword();
   const form = useSecretForm(FORM_ID, FIELDS);
@@ -31,11 +33,11 @@ export function AddAdminForm({ onAdded }: { onAdded: (username: string) => void 
     <form id={FORM_ID} className="form" noValidate onSubmit={submit}>
       <TextField
         {...form.textProps('username', username, setUsername, USERNAME_INPUT)}
-        label="Username"
-        hint="Letters, digits and . _ @ + - only."
+        label={t('username')}
+        hint={t('usernameHint')}
       />
       <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} />
-      <FormSubmit form={form} busy={form.busy} label="Add administrator" busyLabel="Adding…" />
+      <FormSubmit form={form} busy={form.busy} label={t('admins:add')} busyLabel={t('admins:adding')} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NewPasswordFields, useRepeatedPassword } from './NewPasswordFields.tsx';
 import type { AdminSummary } from '../admins-api.ts';
 import { adminsApi } from '../admins-api.ts';
@@ -18,6 +19,7 @@ interface Props {
 
 /** A new password for one administrator. Their other sessions end, so whoever knew the old one is out. */
 export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
+  const { t } = useTranslation('admins');
   const formId = `password-${admin.id}`;
   const form = useSecretForm(formId, FIELDS);
   const currentRef = useRef<HTMLInputElement>(null);
@@ -30,11 +32,7 @@ export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
         password,
         ...(self ? { currentPassword: currentRef.current?.value ?? '' } : {}),
       });
-      onDone(
-        self
-          ? 'Your password is changed. Your other sessions have ended.'
-          : `The password of ${admin.username} is changed and their sessions have ended.`,
-      );
+      onDone(self ? t('password.doneSelf') : t('password.doneOther', { name: admin.username }));
     },
     keepSecret: true,
   });
@@ -45,13 +43,13 @@ export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
       className="form"
       noValidate
       onSubmit={submit}
-      aria-label={`New password for ${admin.username}`}
+      aria-label={t('password.formLabel', { name: admin.username })}
     >
       {self && (
         <TextField
           formId={formId}
           name="currentPassword"
-          label="Current password"
+          label={t('password.current')}
           error={form.fieldError('currentPassword')}
           input={{
             ref: currentRef,
@@ -63,9 +61,9 @@ export function AdminPasswordForm({ admin, self, onDone, onCancel }: Props) {
         />
       )}
       <NewPasswordFields secretProps={form.secretProps} confirmRef={confirmRef} kind="new" />
-      <FormSubmit form={form} busy={form.busy} label="Change password" busyLabel="Changing…">
+      <FormSubmit form={form} busy={form.busy} label={t('password.submit')} busyLabel={t('password.busy')}>
         <button type="button" className="btn btn-secondary" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </FormSubmit>
     </form>

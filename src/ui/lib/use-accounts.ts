@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { accountsApi } from '../accounts-api.ts';
 import type { Account } from '../api-types.ts';
+import { errorMessage } from './error-text.ts';
 
 /** The connected accounts, loaded once, for the account pickers of the list pages (undefined while loading). */
 export function useAccounts(): { accounts: Account[] | undefined; error: string | undefined } {
@@ -10,10 +11,7 @@ export function useAccounts(): { accounts: Account[] | undefined; error: string 
     accountsApi
       .list()
       .then((accounts) => live && setState({ accounts }))
-      .catch(
-        (error: unknown) =>
-          live && setState({ error: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => live && setState({ error: errorMessage(error) }));
     return () => {
       live = false;
     };

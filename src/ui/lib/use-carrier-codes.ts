@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { accountsApi } from '../accounts-api.ts';
+import { errorMessage } from './error-text.ts';
 
 export type CarrierCodes =
   { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; codes: string[] };
@@ -14,11 +15,7 @@ export function useCarrierCodes(accountId: string | undefined): CarrierCodes {
     accountsApi
       .carriers(accountId)
       .then((list) => live && setCodes({ state: 'ready', codes: list }))
-      .catch(
-        (error: unknown) =>
-          live &&
-          setCodes({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => live && setCodes({ state: 'failed', message: errorMessage(error) }));
     return () => {
       live = false;
     };

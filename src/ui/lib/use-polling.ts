@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { errorMessage } from './error-text.ts';
 
 export interface Polled<T> {
   data: T | undefined;
@@ -26,8 +27,7 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number): Polle
     } catch (error) {
       // A lost session is the app's to handle (back to sign-in); anything else is shown by the page.
       if (error instanceof ApiError && error.status === 401) return;
-      if (ticket === latest.current)
-        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+      if (ticket === latest.current) setState((s) => ({ ...s, error: errorMessage(error) }));
     }
   }, [load]);
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { accountsApi } from '../accounts-api.ts';
 import { erpApi } from '../erp-api.ts';
+import { i18n } from '../i18n/index.ts';
 import { systemName } from './labels.ts';
 
 interface Names {
@@ -29,7 +30,8 @@ export function useSystemNames(): Names {
     };
   }, []);
   return {
-    marketplaceOf: (accountId) => systemName(types.accounts.get(accountId), 'the marketplace'),
-    erp: systemName(types.erp, 'the ERP'),
+    marketplaceOf: (accountId) =>
+      systemName(types.accounts.get(accountId), i18n.t('systems.marketplace', { ns: 'common' })),
+    erp: systemName(types.erp, i18n.t('systems.erp', { ns: 'common' })),
   };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { adminsApi, type AdminSummary } from '../admins-api.ts';
 import { AddAdminForm } from '../components/AddAdminForm.tsx';
@@ -6,6 +7,8 @@ import { AlertSettingsCard } from '../components/AlertSettingsCard.tsx';
 import { AdminPasswordForm } from '../components/AdminPasswordForm.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { errorMessage } from '../lib/error-text.ts';
+import { formatCount } from '../lib/format.ts';
 import { absoluteTime } from '../lib/time.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
@@ -18,7 +21,8 @@ type Pending = { kind: 'revoke' | 'remove'; admin: AdminSummary } | null;
 
 /** Who may sign in: list, add, change a password, sign out everywhere, remove (never oneself or the last one). */
 export function AdminsPage() {
-  useDocumentTitle('Administrators');
+  const { t } = useTranslation('admins');
+  useDocumentTitle(t('title'));
   const [data, setData] = useState<Loaded>({ state: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -30,7 +34,7 @@ export function AdminsPage() {
       setData({ state: 'ready', admins, you });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return;
-      setData({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setData({ state: 'failed', message: errorMessage(error) });
     }
   }, []);
 
@@ -48,35 +52,32 @@ export function AdminsPage() {
   return (
     <>
       <div className="page-head">
-        <h1>Administrators</h1>
-        <p className="lead">
-          The people who may sign in to AdlerDo. Everyone here can do everything, including managing the
-          others.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </div>
       {notice && <Notice>{notice}</Notice>}
-      {data.state === 'loading' && <p className="muted">Loading the administrators…</p>}
+      {data.state === 'loading' && <p className="muted">{t('loading')}</p>}
       {data.state === 'failed' && (
         <div className="alert alert-error" role="alert">
-          <p className="alert-title">The administrators could not be loaded</p>
+          <p className="alert-title">{t('loadFailed')}</p>
           <p>{data.message}</p>
           <button type="button" className="btn btn-secondary" onClick={() => void load()}>
-            Try again
+            {t('common:retry')}
           </button>
         </div>
       )}
       {data.state === 'ready' && (
         <section className="card" aria-labelledby="admins-heading">
-          <h2 id="admins-heading">Who can sign in</h2>
+          <h2 id="admins-heading">{t('whoHeading')}</h2>
           <div className="table-wrap">
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Username</th>
-                  <th scope="col">Active sessions</th>
-                  <th scope="col">Last sign-in</th>
+                  <th scope="col">{t('username')}</th>
+                  <th scope="col">{t('sessions')}</th>
+                  <th scope="col">{t('lastSignIn')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -87,38 +88,38 @@ export function AdminsPage() {
                     <tr key={admin.id}>
                       <th scope="row">
                         {admin.username}
-                        {self && <span className="muted"> (you)</span>}
+                        {self && <span className="muted">{t('you')}</span>}
                       </th>
-                      <td data-label="Active sessions">{admin.activeSessions}</td>
-                      <td data-label="Last sign-in">
+                      <td data-label={t('sessions')}>{formatCount(admin.activeSessions)}</td>
+                      <td data-label={t('lastSignIn')}>
                         {admin.lastSignInAt ? absoluteTime(admin.lastSignInAt) : '—'}
                       </td>
                       <td className="cell-action admin-actions">
                         <button
                           type="button"
                           className="btn btn-secondary btn-small"
-                          aria-label={`Change password of ${admin.username}`}
+                          aria-label={t('changePasswordOf', { name: admin.username })}
                           onClick={() => setEditing(admin.id)}
                         >
-                          Change password
+                          {t('changePassword')}
                         </button>{' '}
                         <button
                           type="button"
                           className="btn btn-secondary btn-small"
-                          aria-label={`Sign ${admin.username} out everywhere`}
+                          aria-label={t('signOutLabel', { name: admin.username })}
                           onClick={() => setPending({ kind: 'revoke', admin })}
                         >
-                          {self ? 'Sign out other sessions' : 'Sign out everywhere'}
+                          {self ? t('signOutOthers') : t('signOutEverywhere')}
                         </button>{' '}
                         {!self && (
                           <button
                             type="button"
                             className="btn btn-danger-text btn-small"
-                            aria-label={`Remove ${admin.username}`}
+                            aria-label={t('removeLabel', { name: admin.username })}
                             disabled={data.admins.length <= 1}
                             onClick={() => setPending({ kind: 'remove', admin })}
                           >
-                            Remove
+                            {t('remove')}
                           </button>
                         )}
                       </td>
@@ -132,7 +133,7 @@ export function AdminsPage() {
             .filter((admin) => admin.id === editing)
             .map((admin) => (
               <div className="section" key={admin.id}>
-                <h3>New password for {admin.username}</h3>
+                <h3>{t('newPasswordFor', { name: admin.username })}</h3>
                 <AdminPasswordForm
                   admin={admin}
                   self={admin.id === data.you}
@@ -145,41 +146,46 @@ export function AdminsPage() {
       )}
       {data.state === 'ready' && (
         <section className="card" aria-labelledby="add-admin-heading">
-          <h2 id="add-admin-heading">Add an administrator</h2>
-          <AddAdminForm onAdded={(username) => done(`${username} can sign in now.`)} />
+          <h2 id="add-admin-heading">{t('addHeading')}</h2>
+          <AddAdminForm onAdded={(username) => done(t('added', { name: username }))} />
         </section>
       )}
       {pending?.kind === 'revoke' && (
         <ConfirmDialog
-          title={`Sign ${pending.admin.username} out?`}
-          confirmLabel="Sign out"
-          busyLabel="Signing out…"
+          title={t('revoke.title', { name: pending.admin.username })}
+          confirmLabel={t('revoke.confirm')}
+          busyLabel={t('revoke.busy')}
           onConfirm={async () => {
             const { revoked } = await adminsApi.revokeSessions(pending.admin.id);
-            done(`${revoked} session${revoked === 1 ? '' : 's'} of ${pending.admin.username} ended.`);
+            done(t('revoke.done', { count: revoked, n: formatCount(revoked), name: pending.admin.username }));
           }}
           onClose={() => setPending(null)}
         >
           <p>
-            Every browser signed in as {pending.admin.username}
-            {pending.admin.id === (data.state === 'ready' ? data.you : null) ? ', except this one,' : ''} has
-            to sign in again.
+            {t(
+              pending.admin.id === (data.state === 'ready' ? data.you : null)
+                ? 'revoke.bodySelf'
+                : 'revoke.body',
+              {
+                name: pending.admin.username,
+              },
+            )}
           </p>
         </ConfirmDialog>
       )}
       <AlertSettingsCard />
       {pending?.kind === 'remove' && (
         <ConfirmDialog
-          title={`Remove ${pending.admin.username}?`}
-          confirmLabel="Remove"
-          busyLabel="Removing…"
+          title={t('removal.title', { name: pending.admin.username })}
+          confirmLabel={t('removal.confirm')}
+          busyLabel={t('removal.busy')}
           onConfirm={async () => {
             await adminsApi.remove(pending.admin.id);
-            done(`${pending.admin.username} is removed and can no longer sign in.`);
+            done(t('removal.done', { name: pending.admin.username }));
           }}
           onClose={() => setPending(null)}
         >
-          <p>{pending.admin.username} can no longer sign in, and their sessions end now.</p>
+          <p>{t('removal.body', { name: pending.admin.username })}</p>
         </ConfirmDialog>
       )}
     </>
