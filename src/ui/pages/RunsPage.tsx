@@ -90,7 +90,7 @@ export function RunsPage() {
       {!data && !error && <p className="muted">{t('loading')}</p>}
       {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}
       {data && (
-        <section className="card card-flush" aria-label={t('section')}>
+        <section className="section card card-flush" aria-label={t('section')}>
           {data.length === 0 ? (
             <p className="empty empty-flush">{t('none')}</p>
           ) : (
