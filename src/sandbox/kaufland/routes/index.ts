@@ -7,6 +7,7 @@ import { orderInvoiceRoutes } from './order-invoices.ts';
 import { orderUnitActionRoutes } from './order-unit-actions.ts';
 import { orderUnitRoutes } from './order-units.ts';
 import { orderRoutes } from './orders.ts';
+import { subscriptionControlRoutes, subscriptionRoutes } from './subscriptions.ts';
 import { returnUnitRoutes } from './return-units.ts';
 import { returnRoutes } from './returns.ts';
 import { bulkRoutes } from './units-bulk.ts';
@@ -22,6 +23,7 @@ export function apiRouter(): Router<ApiContext> {
   orderRoutes(router);
   orderUnitRoutes(router);
   orderUnitActionRoutes(router);
+  subscriptionRoutes(router);
   orderInvoiceRoutes(router);
   returnRoutes(router);
   returnUnitRoutes(router);
@@ -31,5 +33,6 @@ export function apiRouter(): Router<ApiContext> {
 export function controlRouter(): Router<ControlContext> {
   const router = new Router<ControlContext>();
   controlRoutes(router);
+  subscriptionControlRoutes(router);
   return router;
 }
