@@ -50,6 +50,7 @@ async function expectNothingOverflows(): Promise<void> {
 async function shootBoth(name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await saveScreenshot(page, `language-${name}-1440.png`);
+  await expectNothingOverflows();
   await page.setViewportSize(PHONE);
   await saveScreenshot(page, `language-${name}-390.png`);
   await expectNothingOverflows();

@@ -9,8 +9,10 @@ interface Row {
 }
 
 const ROW = 30;
-const LABEL = 118;
 const COUNT = 132;
+
+/** Room for the longest step name (German ones run longer: "Angebote & Bestand"), at least 118 px. */
+const labelWidth = (rows: Row[]) => Math.max(118, ...rows.map((row) => row.name.length * 7.5 + 18));
 
 /**
  * One bar per step: the share of its runs that failed, red on a light track, with the numbers beside it.
@@ -22,7 +24,8 @@ export function StepFailuresChart({ rows, label }: { rows: Row[]; label: string 
   return (
     <ChartFrame height={height} label={label}>
       {(width) => {
-        const track = Math.max(40, width - LABEL - COUNT);
+        const labelX = labelWidth(rows);
+        const track = Math.max(40, width - labelX - COUNT);
         return rows.map((row, i) => {
           const y = i * ROW + 6;
           const share = row.runs > 0 ? row.failures / row.runs : 0;
@@ -31,10 +34,10 @@ export function StepFailuresChart({ rows, label }: { rows: Row[]; label: string 
               <text x={0} y={y + 9} dy="0.32em" className="chart-hbar-label">
                 {row.name}
               </text>
-              <rect x={LABEL} y={y} width={track} height={18} rx={4} className="chart-track" />
+              <rect x={labelX} y={y} width={track} height={18} rx={4} className="chart-track" />
               {row.failures > 0 && (
                 <rect
-                  x={LABEL}
+                  x={labelX}
                   y={y}
                   width={Math.max(4, track * share)}
                   height={18}
@@ -42,7 +45,7 @@ export function StepFailuresChart({ rows, label }: { rows: Row[]; label: string 
                   className="chart-failures"
                 />
               )}
-              <text x={LABEL + track + 10} y={y + 9} dy="0.32em">
+              <text x={labelX + track + 10} y={y + 9} dy="0.32em">
                 {row.runs === 0
                   ? t('charts.noRuns')
                   : t('charts.failedOf', {
