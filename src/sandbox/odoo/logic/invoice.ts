@@ -116,7 +116,7 @@ const NOTHING_TO_INVOICE =
   '   \u2022 The invoicing policy of the product is configured correctly.\n\n' +
   'If you want to invoice based on ordered quantities instead:\n' +
   "   \u2022 For consumable or storable products, open the product, go to the 'General Information' tab and change the 'Invoicing Policy' from 'Delivered Quantities' to 'Ordered Quantities'.\n" +
-  "   \u2022 For services (and other products), change the 'Invoicing Policy' to 'Prepaid/Fixed Price'.";
+  "   \u2022 For services (and other products), change the 'Invoicing Policy' to 'Prepaid/Fixed Price'.\n";
 
 /**
  * sale.advance.payment.inv "delivered": one draft per order of what is to invoice; an order whose balance is
@@ -272,6 +272,6 @@ export function moveAction(env: Env, id: number, origin: 'invoice' | 'reversal',
     res_id: id,
     res_model: 'account.move',
     target: 'current',
-    view_mode: env.version >= 18 ? 'list,kanban,form' : 'tree,kanban,form',
+    view_mode: env.version >= 18 ? 'list,kanban,form,activity' : 'tree,kanban,form,activity',
   };
 }

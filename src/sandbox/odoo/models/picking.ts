@@ -107,6 +107,14 @@ export const stockMove: ModelDef = {
   name: 'stock.move',
   description: 'Stock Move',
   order: 'sequence, id',
+  // Odoo 17: "<picking origin>/<product code>: <from>><to>", e.g. "S00025/SKU-1: Stock>Customers" (recorded).
+  displayName: (rec, env) => {
+    const origin = env.db.get('stock.picking', Number(rec.picking_id))?.origin;
+    const code = env.db.get('product.product', Number(rec.product_id))?.default_code;
+    const place = (id: unknown) => env.db.get('stock.location', Number(id))?.name;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return `${origin ? `${text(origin)}/` : ''}${code ? `${text(code)}: ` : ''}${text(place(rec.location_id))}>${text(place(rec.location_dest_id))}`;
+  },
   fields: {
     ...baseFields(),
     name: char('Description'),
