@@ -9,6 +9,7 @@ import { errorHandler } from './errors.ts';
 import { BODY_LIMIT_BYTES } from './limits.ts';
 import { registerOpenApi } from './openapi.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
+import { afterSaleRoutes } from './routes/after-sale.routes.ts';
 import { adminsRoutes } from './routes/admins.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { alertsRoutes } from './routes/alerts.routes.ts';
@@ -61,6 +62,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   syncRoutes(app, ctx);
   metricsRoutes(app, ctx);
   viewsRoutes(app, ctx);
+  afterSaleRoutes(app, ctx);
   demoRoutes(app, ctx);
   alertsRoutes(app, ctx);
   pushRoutes(app, ctx);

@@ -3,7 +3,9 @@ import type { StepHandler } from './step-context.ts';
 import type { Step } from './steps.ts';
 import { syncCancellations } from './streams/cancellations.ts';
 import { syncCatalog } from './streams/catalog.ts';
+import { syncDocuments } from './streams/documents.ts';
 import { syncOrders } from './streams/orders.ts';
+import { syncReturns } from './streams/returns.ts';
 import { syncShipments } from './streams/shipments.ts';
 import { syncStock } from './streams/stock.ts';
 
@@ -13,6 +15,8 @@ export const STEP_HANDLERS: Record<Step, StepHandler> = {
   orders: syncOrders,
   shipments: syncShipments,
   cancellations: syncCancellations,
+  documents: syncDocuments,
+  returns: syncReturns,
 };
 
 /** The account's switches (guide: orders and shipments on from the start, products & stock when enabled). */
@@ -23,6 +27,8 @@ export function stepEnabled(settings: AccountSettings, step: Step): boolean {
       return settings.productStockSync;
     case 'orders':
     case 'cancellations':
+    case 'documents': // invoices and returns concern the orders the hub imported
+    case 'returns':
       return settings.orderImport;
     case 'shipments':
       return settings.shipmentConfirmation;

@@ -9,6 +9,7 @@ import { OffersPage } from './pages/OffersPage.tsx';
 import { OrderPage } from './pages/OrderPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { ReturnsPage } from './pages/ReturnsPage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { SkuCheckPage } from './pages/SkuCheckPage.tsx';
@@ -28,6 +29,7 @@ export function Routes({ path }: { path: string }) {
   if (home || path.startsWith('/overview')) return <OverviewPage />;
   if (order?.[1]) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
   if (path.startsWith('/orders')) return <OrdersPage />;
+  if (path.startsWith('/returns')) return <ReturnsPage />;
   if (path.startsWith('/offers')) return <OffersPage />;
   if (path.startsWith('/sku-check')) return <SkuCheckPage />;
   if (path.startsWith('/issues')) return <IssuesPage />;

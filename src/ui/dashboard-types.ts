@@ -39,6 +39,8 @@ export const STEPS = [
   'orders',
   'shipments',
   'cancellations',
+  'documents',
+  'returns',
 ] as const satisfies readonly Step[];
 
 export type Run = RunRecord;

@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/overview', label: 'Overview' },
   { path: '/orders', label: 'Orders' },
+  { path: '/returns', label: 'Returns' },
   { path: '/offers', label: 'Offers & stock' },
   { path: '/sku-check', label: 'SKU check' },
   { path: '/issues', label: 'Issues' },

@@ -181,7 +181,19 @@ export interface AfterSaleEvent {
   at: string;
   /** The ERP document's name (invoice, credit note, return receipt), when there is one. */
   document: string | null;
+  /** In English words, for the API and the CLI; the web app words it from `facts`. */
   detail: string;
+  facts: {
+    fileName?: string;
+    returnId?: string;
+    lineId?: string;
+    sku?: string | null;
+    reason?: string | null;
+    /** The seller's message to the buyer (reject, clarification). */
+    message?: string | null;
+    amountMinor?: number;
+    currency?: string;
+  };
 }
 
 const RETURN_EVENTS = [
@@ -234,6 +246,7 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
       event: doc.kind === 'invoice' ? 'invoice_uploaded' : 'credit_note_uploaded',
       at: doc.uploaded_at.toISOString(),
       document: doc.number,
+      facts: { fileName: doc.file_name },
       detail: `${doc.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${doc.number} uploaded to the marketplace as ${doc.file_name}`,
     });
   }
@@ -251,6 +264,15 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
         event,
         at: at.toISOString(),
         document: null,
+        facts: {
+          returnId: r.marketplace_return_id,
+          lineId: r.marketplace_line_id,
+          sku: r.sku,
+          ...(event === 'return_announced' && { reason: r.reason }),
+          ...((event === 'return_rejected' || event === 'return_clarification') && {
+            message: r.outcome_message,
+          }),
+        },
         detail: `Return ${r.marketplace_return_id}: ${what}${why}${message}`,
       });
     }
@@ -259,6 +281,7 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
         event: 'return_received',
         at: r.erp_return_done_at.toISOString(),
         document: r.erp_return_name,
+        facts: { returnId: r.marketplace_return_id, lineId: r.marketplace_line_id, sku: r.sku },
         detail: `Return receipt ${r.erp_return_name ?? ''} validated in the ERP: ${what} back in stock`,
       });
     if (r.erp_credit_note_at)
@@ -266,6 +289,7 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
         event: 'credit_note',
         at: r.erp_credit_note_at.toISOString(),
         document: r.erp_credit_note_name,
+        facts: { returnId: r.marketplace_return_id, lineId: r.marketplace_line_id, sku: r.sku },
         detail: `Credit note ${r.erp_credit_note_name ?? ''} for the returned ${what}`,
       });
   }
@@ -275,6 +299,13 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
       event: 'refund',
       at: f.sent_at.toISOString(),
       document: f.erp_credit_note_name,
+      facts: {
+        lineId: f.marketplace_line_id,
+        sku: f.sku,
+        reason: f.reason,
+        amountMinor: f.amount_minor,
+        currency: f.currency,
+      },
       detail: `Refund of unit ${f.marketplace_line_id} (${f.reason})${f.erp_credit_note_name ? `, credit note ${f.erp_credit_note_name}` : ''}`,
     });
   }

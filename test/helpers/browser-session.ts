@@ -13,6 +13,7 @@ export const PASSWORD = 'correct horse battery';
 export const MAIN_NAV = [
   'Overview',
   'Orders',
+  'Returns',
   'Offers & stock',
   'SKU check',
   'Issues',

@@ -64,10 +64,13 @@ describe('the sync worker and scheduler on the PostgreSQL job queue', () => {
             .select(['step', 'trigger', 'status'])
             .where('trigger', '=', 'schedule')
             .execute(),
-        (rows) => new Set(rows.map((r) => r.step)).size >= 3,
+        (rows) => new Set(rows.map((r) => r.step)).size >= 5,
       );
-      // Product & stock sync is off by default (the guide): orders, shipments and cancellations run.
-      expect(new Set(last.map((r) => r.step))).toEqual(new Set(['orders', 'shipments', 'cancellations']));
+      // Product & stock sync is off by default (the guide): orders, shipments, cancellations and after the sale
+      // (documents, returns) run.
+      expect(new Set(last.map((r) => r.step))).toEqual(
+        new Set(['orders', 'shipments', 'cancellations', 'documents', 'returns']),
+      );
 
       await world.app.ctx.accounts.markCredentialsInvalid(world.account.id);
       const before = await world.app.ctx.db.selectFrom('sync_runs').select('id').execute();

@@ -1,15 +1,32 @@
+import type { AfterSale } from '../after-sale-api.ts';
 import type { OrderDetail } from '../dashboard-types.ts';
+import { i18n } from '../i18n/index.ts';
 import { formatMoney } from './money.ts';
 
 export type MilestoneState = 'done' | 'partial' | 'waiting' | 'held' | 'cancelled';
 
+export type AfterSaleMilestoneKey = AfterSale['events'][number]['event'];
+
 export interface Milestone {
-  key: 'placed' | 'stored' | 'reserved' | 'in_erp' | 'shipped' | 'confirmed' | 'cancelled';
+  key:
+    | 'placed'
+    | 'stored'
+    | 'reserved'
+    | 'in_erp'
+    | 'shipped'
+    | 'confirmed'
+    | 'cancelled'
+    | AfterSaleMilestoneKey;
   title: string;
   state: MilestoneState;
   at: string | undefined;
   detail: string | undefined;
+  /** The ERP document it is about (invoice, credit note, return receipt), shown with the title. */
+  document?: string | null;
 }
+
+const say = (key: string, values: Record<string, unknown> = {}) =>
+  i18n.t(`milestone.${key}`, { ns: 'order', ...values });
 
 /**
  * "Total CZK 1,548.00, VAT CZK 247.16. Tax correction: …. ": what the ERP booked, in its currency, and what
@@ -17,15 +34,19 @@ export interface Milestone {
  */
 function erpBooking(order: OrderDetail['order']): string {
   if (order.erpTotalMinor === null || order.erpCurrency === null) return '';
-  const vat = order.erpTaxMinor === null ? '' : `, VAT ${formatMoney(order.erpTaxMinor, order.erpCurrency)}`;
-  const correction = order.erpCorrection ? ` Tax correction: ${order.erpCorrection}.` : '';
-  return `Total ${formatMoney(order.erpTotalMinor, order.erpCurrency)}${vat}.${correction} `;
+  const vat =
+    order.erpTaxMinor === null
+      ? ''
+      : say('bookingVat', { vat: formatMoney(order.erpTaxMinor, order.erpCurrency) });
+  const correction = order.erpCorrection ? say('bookingCorrection', { correction: order.erpCorrection }) : '';
+  return say('booking', { total: formatMoney(order.erpTotalMinor, order.erpCurrency), vat, correction });
 }
 
 /**
  * The order's way through the cycle as fixed milestones (placed → stored → reserved → in the ERP → shipped →
  * confirmed), each done with its time or still waiting, so the seller sees where it stands and what comes
- * next. Orders with several units are shipped and confirmed per unit: "2 of 3 units" until all are.
+ * next. Orders with several units are shipped and confirmed per unit: "2 of 3 units" until all are. After the
+ * sale, what happened since follows in time order (afterSaleMilestones).
  */
 export function orderMilestones(detail: OrderDetail, marketplace: string, erp: string): Milestone[] {
   const { order, lines, timeline } = detail;
@@ -37,12 +58,15 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
   const progress = (done: number): MilestoneState =>
     live.length > 0 && done === live.length ? 'done' : done > 0 ? 'partial' : 'waiting';
   const ofUnits = (done: number) =>
-    live.length > 1 && done < live.length ? `${done} of ${live.length} units. ` : '';
+    live.length > 1 && done < live.length ? say('ofUnits', { done, total: live.length }) : '';
   const carriers = [...new Set(shipped.map((l) => l.carrier).filter(Boolean))];
   const tracking = [...new Set(shipped.flatMap((l) => l.trackingNumbers))];
+  const carrier = carriers.join(', ') || say('aCarrier');
   const shippedWith =
     shipped.length > 0
-      ? `With ${carriers.join(', ') || 'a carrier'}${tracking.length > 0 ? `, tracking ${tracking.join(', ')}` : ''}.`
+      ? tracking.length > 0
+        ? say('shippedWithTracking', { carrier, tracking: tracking.join(', ') })
+        : say('shippedWith', { carrier })
       : undefined;
   const held = order.state === 'held';
   const notReleased = order.state === 'open';
@@ -52,30 +76,30 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
     ? undefined
     : released
       ? first('in_erp')
-        ? `${reserved.detail}, held back from every account's offers until ${erp} took the reservation over.`
-        : `${reserved.detail}, given back to the offers when the order was cancelled.`
-      : `${reserved.detail}, held back from every account's offers until ${erp} reserves them.`;
+        ? say('reservedUntilErp', { what: reserved.detail, erp })
+        : say('reservedGivenBack', { what: reserved.detail })
+      : say('reservedWaiting', { what: reserved.detail, erp });
 
   const milestones: Milestone[] = [
     {
       key: 'placed',
-      title: `Placed on ${marketplace}`,
+      title: say('placed', { marketplace }),
       state: 'done',
       at: first('placed'),
-      detail: `Storefront ${order.channel.toUpperCase()}, order ${order.marketplaceOrderId}.`,
+      detail: say('placedDetail', { storefront: order.channel.toUpperCase(), id: order.marketplaceOrderId }),
     },
     {
       key: 'stored',
-      title: 'Stored by AdlerDo',
+      title: say('stored'),
       state: 'done',
       at: first('stored'),
-      detail: 'In the order ledger, before anything is sent to the ERP.',
+      detail: say('storedDetail'),
     },
     ...(reserved
       ? [
           {
             key: 'reserved' as const,
-            title: 'Reserved by AdlerDo',
+            title: say('reserved'),
             state: 'done' as const,
             at: reserved.at,
             detail: reservedDetail,
@@ -85,46 +109,88 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
     {
       key: 'in_erp',
       title: order.erpOrderName
-        ? `Sale order ${order.erpOrderName} created and confirmed in ${erp}`
-        : `Sale order created and confirmed in ${erp}`,
+        ? say('inErpNamed', { name: order.erpOrderName, erp })
+        : say('inErp', { erp }),
       state: first('in_erp') ? 'done' : held ? 'held' : 'waiting',
       at: first('in_erp'),
       detail: held
-        ? `Held: ${order.holdReason ?? 'see the issue below'}.`
+        ? say('heldDetail', { reason: order.holdReason ?? say('heldNoReason') })
         : first('in_erp')
-          ? `${erpBooking(order)}Confirming it reserved the stock: ${erp} took the reservation over from AdlerDo.`
+          ? say('inErpDetail', { booking: erpBooking(order), erp })
           : notReleased
-            ? `Waiting until ${marketplace} releases the order to ship (the buyer's address comes with it).`
+            ? say('notReleased', { marketplace })
             : undefined,
     },
     {
       key: 'shipped',
-      title: 'Shipped',
+      title: say('shipped'),
       state: progress(shipped.length),
       at: last('shipped'),
       detail: shipped.length > 0 ? `${ofUnits(shipped.length)}${shippedWith ?? ''}` : undefined,
     },
     {
       key: 'confirmed',
-      title: `Confirmed on ${marketplace}`,
+      title: say('confirmed', { marketplace }),
       state: progress(confirmed.length),
       at: last('confirmed'),
       detail:
         confirmed.length > 0
-          ? `${ofUnits(confirmed.length)}The buyer can follow the parcel; ${marketplace} releases the payment.`
+          ? say('confirmedDetail', { units: ofUnits(confirmed.length), marketplace })
           : undefined,
     },
   ];
   if (order.state === 'cancelled' || lines.some((l) => l.status === 'cancelled'))
     milestones.push({
       key: 'cancelled',
-      title: `Cancelled on ${marketplace}`,
+      title: say('cancelled', { marketplace }),
       state: 'cancelled',
       at: last('cancelled'),
       detail:
         live.length > 0
-          ? `${lines.length - live.length} of ${lines.length} units cancelled.`
-          : 'The whole order was cancelled.',
+          ? say('cancelledSome', { cancelled: lines.length - live.length, total: lines.length })
+          : say('cancelledAll'),
     });
   return milestones;
+}
+
+/**
+ * After the sale, in time order: invoices and credit notes uploaded, returns announced → arrived → booked back
+ * in the ERP → accepted or rejected, credit notes, refunds; each with the ERP document's name and the time.
+ */
+export function afterSaleMilestones(afterSale: AfterSale, marketplace: string, erp: string): Milestone[] {
+  return afterSale.events.map((event) => {
+    const document = event.document ?? '';
+    const title =
+      event.event === 'refund' && event.document
+        ? say('refundBooked', { document, erp })
+        : say(event.event, { document, marketplace, erp });
+    return {
+      key: event.event,
+      title,
+      state: event.event === 'return_rejected' ? 'cancelled' : 'done',
+      at: event.at,
+      detail: afterSaleDetail(event),
+      document: event.document,
+    };
+  });
+}
+
+function afterSaleDetail(event: AfterSale['events'][number]): string {
+  const f = event.facts;
+  const detail = (key: string, values: Record<string, unknown> = {}) =>
+    i18n.t(`afterSaleDetail.${key}`, { ns: 'order', ...values });
+  if (f.fileName) return detail('fileName', { fileName: f.fileName });
+  if (event.event === 'refund' && f.amountMinor !== undefined && f.currency)
+    return detail('refund', {
+      amount: formatMoney(f.amountMinor, f.currency),
+      sku: f.sku ?? '–',
+      lineId: f.lineId,
+      reason: f.reason ?? '–',
+    });
+  if (!f.lineId) return '';
+  return [
+    detail('unit', { sku: f.sku ?? '–', lineId: f.lineId, returnId: f.returnId }),
+    f.reason ? detail('reason', { reason: f.reason }) : '',
+    f.message ? detail('message', { message: f.message }) : '',
+  ].join('');
 }

@@ -9,6 +9,8 @@ export function stepEnabled(settings: AccountSettings, step: Step): boolean {
       return settings.productStockSync;
     case 'orders':
     case 'cancellations':
+    case 'documents':
+    case 'returns':
       return settings.orderImport;
     case 'shipments':
       return settings.shipmentConfirmation;

@@ -65,6 +65,7 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
             shipping_minor: line.shippingMinor,
             vat_percent: line.vatPercent,
             marketplace_status: line.status,
+            deemed_supplier: line.deemedSupplier,
           })),
         )
         .onConflict((oc) =>
