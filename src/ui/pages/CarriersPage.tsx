@@ -9,6 +9,7 @@ import { PageHead } from '../components/PageHead.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { erpApi } from '../erp-api.ts';
 import { carrierRows, mappingToSave } from '../lib/carrier-rows.ts';
+import { errorMessage, fieldMessage } from '../lib/error-text.ts';
 import { readQuery, writeQuery } from '../lib/url-query.ts';
 import { useAccounts } from '../lib/use-accounts.ts';
 import { useCarrierCodes } from '../lib/use-carrier-codes.ts';
@@ -40,7 +41,7 @@ export function CarriersPage() {
       const view = await erpApi.get();
       setErp({ state: 'ready', carriers: view?.carriers.map((c) => c.name) ?? [] });
     } catch (error) {
-      setErp({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setErp({ state: 'failed', message: errorMessage(error) });
     }
   }, []);
   useEffect(() => {
@@ -67,8 +68,8 @@ export function CarriersPage() {
       if (error instanceof ApiError)
         for (const field of error.fields)
           if (field.field.startsWith('settings.carrierMapping.'))
-            rows[field.field.slice('settings.carrierMapping.'.length)] = field.message;
-      setFailure({ message: error instanceof Error ? error.message : String(error), rows });
+            rows[field.field.slice('settings.carrierMapping.'.length)] = fieldMessage(error, field);
+      setFailure({ message: errorMessage(error), rows });
     } finally {
       setSaving(false);
     }

@@ -9,6 +9,7 @@ import { OdooKeyHelp } from '../components/OdooKeyHelp.tsx';
 import { erpApi } from '../erp-api.ts';
 import type { Erp, ErpType } from '../erp-types.ts';
 import { i18n } from '../i18n/index.ts';
+import { errorMessage } from '../lib/error-text.ts';
 import { formatCount } from '../lib/format.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
@@ -44,7 +45,7 @@ export function ErpPage() {
     } catch (error) {
       // A lost session is handled by the app (back to sign-in); anything else is said here.
       if (error instanceof ApiError && error.status === 401) return;
-      setData({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setData({ state: 'failed', message: errorMessage(error) });
     }
   }, []);
 
