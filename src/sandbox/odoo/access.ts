@@ -43,6 +43,12 @@ const RULES: Record<string, Partial<Record<Operation, string[]>>> = {
   'sale.order': { read: SALES, write: SALES, create: SALES },
   'sale.order.line': { read: SALES, write: SALES, create: SALES },
   'res.users': { create: [SETTINGS], write: [SETTINGS] },
+  // Not recorded; the groups 17.0's sale and account modules grant (sales and billing users only read them).
+  'product.pricelist': { create: ['Sales/Administrator'], write: ['Sales/Administrator'] },
+  'account.tax': {
+    create: ['Invoicing/Billing Administrator'],
+    write: ['Invoicing/Billing Administrator'],
+  },
 };
 
 const VERB: Record<Operation, string> = {

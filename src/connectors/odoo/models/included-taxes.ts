@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, toAppError } from '../../../core/errors.ts';
 import { many2one, type OdooClient } from '../odoo.client.ts';
 import { OrderMoneyCache, type CachedTax } from './order-money-cache.ts';
 
@@ -33,8 +33,9 @@ export const twinName = (amount: number, channel: string): string => `${amount}%
  * cent (3 × 19.99 → 50.39 + 9.58 = 59.97, recorded). 0 % taxes add nothing and stay.
  *
  * Runs on drafts (before confirming) and is safe to repeat: lines already carrying included taxes are left as
- * they are. Answers, per order id, what was swapped (for the order's timeline); a refused copy throws
- * (kind `rejected`), which fails the batch and then only the orders that need that tax.
+ * they are. Answers, per order id, what was swapped (for the order's timeline); a refused copy (a constraint, or
+ * an API user without the right to create taxes) throws kind `rejected`, which fails the batch and then only the
+ * orders that need that tax, each with one issue saying what to do.
  */
 export async function includeLineTaxes(
   client: OdooClient,
@@ -114,9 +115,23 @@ async function twinOf(client: OdooClient, tax: Tax, channel: string): Promise<Ta
   );
   if (found) return found;
   const name = twinName(tax.amount, channel);
-  const answer = await client.call('account.tax', 'copy', [tax.id], {
-    default: { name, ...client.dialect.includedTaxVals },
-  });
+  const answer = await client
+    .call('account.tax', 'copy', [tax.id], { default: { name, ...client.dialect.includedTaxVals } })
+    .catch((thrown: unknown) => {
+      const error = toAppError(thrown);
+      if (error.kind !== 'rejected' && error.code !== 'odoo.access_denied') throw error;
+      throw new AppError(
+        'rejected',
+        'odoo.tax_refused',
+        `Odoo refused to create the price-included tax "${name}" (for "${tax.name}", which would add VAT on top of the buyer's gross price): ${error.message}`,
+        {
+          details: {
+            tax: tax.name,
+            hint: `Create a ${tax.amount} % sale tax "Included in Price" in Odoo (Accounting → Configuration → Taxes), or give the Odoo user AdlerDo signs in with the right to create taxes (Invoicing: Billing Administrator); the order goes through on the next cycle.`,
+          },
+        },
+      );
+    });
   // JSON-RPC answers the new id; JSON-2 (19+) the new recordset, a list of one id.
   const id = z.union([z.number(), z.tuple([z.number()]).transform(([n]) => n)]).safeParse(answer);
   if (!id.success)

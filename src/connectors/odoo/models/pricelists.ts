@@ -17,7 +17,8 @@ export const pricelistName = (channel: string, code: string): string => `${chann
  * explicit price_unit as it is), so every order currency gets one pricelist, found by name and currency or
  * created once: 1 call per batch and currency, 2 the first time. Currencies are read with `active_test: false`
  * because Odoo hides inactive ones (CZK and PLN on a fresh German company). An inactive or unknown currency, or
- * a refused create, is an answer for that currency's orders, not a failed batch.
+ * a refused create (a constraint, or an API user without the right to create pricelists), is an answer for that
+ * currency's orders, not a failed batch.
  */
 export async function pricelistsFor(
   client: OdooClient,
@@ -50,13 +51,20 @@ export async function pricelistsFor(
       result.set(code, id);
     } catch (thrown) {
       const error = toAppError(thrown);
-      if (error.kind !== 'rejected') throw error;
+      if (error.kind !== 'rejected' && error.code !== 'odoo.access_denied') throw error;
+      const name = pricelistName(channel, code);
       result.set(
         code,
         new AppError(
           'rejected',
           'odoo.pricelist_refused',
-          `Odoo refused the pricelist "${pricelistName(channel, code)}": ${error.message}`,
+          `Odoo refused the pricelist "${name}": ${error.message}`,
+          {
+            details: {
+              currency: code,
+              hint: `Create the pricelist "${name}" in ${code} in Odoo (Sales → Products → Pricelists), or give the Odoo user AdlerDo signs in with the right to create pricelists (Sales: Administrator); the order goes through on the next cycle.`,
+            },
+          },
         ),
       );
     }
