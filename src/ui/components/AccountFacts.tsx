@@ -21,7 +21,7 @@ export function AccountFacts({ account, defaultBaseUrl, now }: Props) {
   return (
     <dl className="facts">
       <div>
-        <dt>Client ID</dt>
+        <dt>{t('clientId')}</dt>
         <dd className="mono">{account.clientId}</dd>
       </div>
       <div>

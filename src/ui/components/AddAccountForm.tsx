@@ -72,12 +72,12 @@ export function AddAccountForm({ types, onAdded }: Props) {
       />
       <TextField
         {...form.textProps('clientId', clientId, setClientId, { ...KEY_INPUT, required: true })}
-        label="Client ID"
+        label={t('clientId')}
         hint={t('add.clientIdHint', { marketplace })}
       />
       <TextField
         {...form.secretProps('clientSecret', KEY_INPUT)}
-        label="Client Secret"
+        label={t('clientSecret')}
         hint={t('add.clientSecretHint', { marketplace })}
       />
       <AdvancedSection open={advancedOpen} onToggle={setAdvancedOpen}>
