@@ -248,6 +248,47 @@ describe('Odoo sandbox invoices, credits and takes back like the recorded Odoo 1
     });
     expectLike('account.move.send.action_send_and_print', printed);
     await readLike('account.move.read PDF fields after Send & Print', 'account.move', [invoice]);
+    const plain = recorded(
+      'ir.attachment.search_read res_model=account.move, res_id=<inv> (no res_field in domain)',
+    );
+    const attachmentFields = recordedFields(plain);
+    expectLike(
+      'ir.attachment.search_read res_model=account.move, res_id=<inv> (no res_field in domain)',
+      await ok(
+        'ir.attachment',
+        'search_read',
+        [
+          [
+            ['res_model', '=', 'account.move'],
+            ['res_id', '=', invoice],
+          ],
+        ],
+        { fields: attachmentFields },
+      ),
+    );
+    const [stored] = (await ok(
+      'ir.attachment',
+      'search_read',
+      [
+        [
+          ['res_model', '=', 'account.move'],
+          ['res_id', '=', invoice],
+          ['res_field', '=', 'invoice_pdf_report_file'],
+        ],
+      ],
+      { fields: attachmentFields },
+    )) as Record<string, unknown>[];
+    expect(normalize(pick(stored, ['name', 'mimetype', 'res_model', 'res_field']))).toEqual(
+      normalize(
+        pick(
+          (
+            recorded('ir.attachment.search_read ... res_field=invoice_pdf_report_file, with datas').response
+              ?.result as unknown[]
+          )[0],
+          ['name', 'mimetype', 'res_model', 'res_field'],
+        ),
+      ),
+    );
     const [file] = (await ok('account.move', 'read', [[invoice], ['invoice_pdf_report_file']])) as {
       invoice_pdf_report_file: string;
     }[];

@@ -218,6 +218,8 @@ export const irAttachment: ModelDef = {
   name: 'ir.attachment',
   description: 'Attachment',
   order: 'id desc',
+  // Recorded: an invoice's PDF is found only when the domain names `res_field` (or `id`).
+  hiddenFromSearch: { unless: ['res_field', 'id'], hidden: (rec) => Boolean(rec.res_field) },
   fields: {
     ...baseFields(),
     name: char('Name', { required: true }),

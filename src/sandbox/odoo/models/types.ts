@@ -67,6 +67,8 @@ export interface ModelDef {
   beforeCreate?: (env: Env, vals: Vals) => Vals | number;
   afterCreate?: (env: Env, rec: Rec, vals: Vals) => void;
   afterWrite?: (env: Env, recs: Rec[], vals: Vals) => void;
+  /** Records a search leaves out unless its domain names one of these fields (ir.attachment's field files). */
+  hiddenFromSearch?: { unless: readonly string[]; hidden: (rec: Rec) => boolean };
 }
 
 type Extra = Omit<FieldDef, 'type' | 'string'>;

@@ -35,7 +35,12 @@ export function searchRecords(
   const res = resolver(env, model);
   const candidates = candidateIds(env, model, tree);
   const pool = candidates ? env.db.byIds(modelName, candidates) : env.db.all(modelName);
-  const found = pool.filter((rec) => (!activeTest || rec.active !== false) && evaluate(tree, rec, res));
+  const hiding = model.hiddenFromSearch;
+  const hidden =
+    hiding && !used.some((l) => hiding.unless.includes(String(l[0]))) ? hiding.hidden : () => false;
+  const found = pool.filter(
+    (rec) => (!activeTest || rec.active !== false) && !hidden(rec) && evaluate(tree, rec, res),
+  );
   const offset = options.offset ?? 0;
   // Only the records up to the page's end need ordering (a negative offset or limit counts from the end).
   const wanted = options.limit && options.limit > 0 && offset >= 0 ? offset + options.limit : undefined;
