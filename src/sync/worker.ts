@@ -21,8 +21,16 @@ const ABANDONED_AFTER_SECONDS = 15 * 60;
 /** How often a worker looks for jobs locked by a worker process that died (see worker-liveness.ts). */
 const SWEEP_EVERY_MS = 10_000;
 
+/** How a stop ended: every running step finished, or the ones still running gave their jobs back. */
+export type StopOutcome = 'finished' | 'returned';
+
 export interface Worker {
-  stop(): Promise<void>;
+  /**
+   * Takes no new job and waits for the running steps. With `graceMs`, steps still running after that long give
+   * their jobs back to the queue (unlocked, retried by any worker from the stored cursor) and their runs are
+   * closed as interrupted, so the caller may then stop the database under them.
+   */
+  stop(options?: { graceMs?: number }): Promise<StopOutcome>;
   /** Settles only when the worker ended without being asked to (graphile-worker's pool failed). */
   crashed: Promise<void>;
 }
@@ -37,7 +45,13 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
   const log = app.logger.child({ component: 'worker' });
   const liveness = await startWorkerLiveness(app.pool, log);
   const events: WorkerEvents = new EventEmitter();
-  events.on('pool:create', ({ workerPool }) => liveness.hold(workerPool.id));
+  /** The steps this process is running, by job id: closed as interrupted when a stop gives their jobs back. */
+  const inFlight = new Map<string, { accountId: string; step: (typeof STEPS)[number]; since: Date }>();
+  const poolIds: string[] = [];
+  events.on('pool:create', ({ workerPool }) => {
+    poolIds.push(workerPool.id);
+    liveness.hold(workerPool.id);
+  });
   const runner: Runner = await run({
     pgPool: app.pool,
     concurrency: options.concurrency,
@@ -46,7 +60,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
     logger: graphileLogger(log),
     events,
     taskList: {
-      [SYNC_TASK]: async (raw) => {
+      [SYNC_TASK]: async (raw, helpers) => {
         const parsed = payloadSchema.safeParse(raw);
         if (!parsed.success)
           throw new AppError(
@@ -61,7 +75,12 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
           .where('id', '=', accountId)
           .executeTakeFirst();
         if (!exists) return; // removed since the job was queued
-        await runStep(app, accountId, step, trigger);
+        inFlight.set(helpers.job.id, { accountId, step, since: new Date() });
+        try {
+          await runStep(app, accountId, step, trigger);
+        } finally {
+          inFlight.delete(helpers.job.id);
+        }
       },
     },
   });
@@ -93,15 +112,71 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
   log.info({ concurrency: options.concurrency }, 'sync worker started');
   return {
     crashed: crash,
-    stop: async () => {
+    stop: async ({ graceMs } = {}) => {
       stopAsked = true;
       // A second stop, or one after a crash, has nothing to stop (graphile-worker would reject it).
       const wasRunning = running;
       running = false; // not ready from now on: the pool takes no new job while its running steps finish
-      if (wasRunning) await runner.stop();
-      await ended;
+      if (!wasRunning) {
+        await ended;
+        return 'finished';
+      }
+      const graceful = runner.stop().then(() => 'finished' as const);
+      if (graceMs === undefined) {
+        await graceful;
+        await ended;
+        return 'finished';
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      const first = await Promise.race([graceful.catch(() => 'finished' as const), late]);
+      clearTimeout(timer);
+      if (first === 'finished') {
+        await ended;
+        return 'finished';
+      }
+      const interrupted = [...inFlight.values()];
+      log.warn(
+        { steps: interrupted.map((r) => `${r.accountId}/${r.step}`) },
+        'steps still running at shutdown: their jobs go back to the queue',
+      );
+      // The jobs are unlocked as the liveness sweep does for a dead process (graphile-worker's forceful shutdown
+      // finds no workers left once a graceful one has begun): any worker, or the next start, takes them at once.
+      await app.pool
+        .query('SELECT graphile_worker.force_unlock_workers($1::text[])', [poolIds])
+        .catch((error: unknown) => log.warn({ err: error }, 'jobs not unlocked (the next sweep frees them)'));
+      await closeInterruptedRuns(app.db, interrupted).catch((error: unknown) =>
+        log.warn({ err: error }, 'interrupted runs not closed (the next worker closes them as abandoned)'),
+      );
+      // graphile-worker's pool only ends once the given-up step's promise settles, which may be never (a call
+      // that hangs): it is not waited for. Its jobs are unlocked already; the liveness lock goes now.
+      clearInterval(sweeper);
+      await liveness.stop();
+      return 'returned';
     },
   };
+}
+
+/** The runs of steps given up at shutdown: `failed`, so that no run stays `running` for a step nobody runs. */
+async function closeInterruptedRuns(
+  db: AppContext['db'],
+  runs: { accountId: string; step: (typeof STEPS)[number]; since: Date }[],
+): Promise<void> {
+  for (const run of runs) {
+    await db
+      .updateTable('sync_runs')
+      .set({
+        status: 'failed',
+        finished_at: new Date(),
+        error_code: 'sync.interrupted',
+        error_message: 'AdlerDo was stopped during this run; the step runs again from its last saved point.',
+      })
+      .where('status', '=', 'running')
+      .where('account_id', '=', run.accountId)
+      .where('step', '=', run.step)
+      .where('started_at', '>=', run.since)
+      .execute();
+  }
 }
 
 function graphileLogger(log: Logger): GraphileLogger {

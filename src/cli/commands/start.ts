@@ -9,8 +9,13 @@ import { startPushKeeper } from '../../push/keeper.ts';
 import { parseIntervals, startScheduler } from '../../sync/scheduler.ts';
 import { startWorker } from '../../sync/worker.ts';
 
-/** Shutdown waits at most 10 s for running steps and open requests before the database is stopped anyway. */
+/** Shutdown ends within 10 s whatever runs: past that the process exits (code 1) as it is. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * Running steps get this long to finish; then they give their jobs back (see Worker.stop), leaving time to close
+ * the pool (≤ 2 s, store/db.ts) and to stop the embedded PostgreSQL cleanly before the 10 s are over.
+ */
+const STEP_GRACE_MS = 5_000;
 
 export function startCommand(): Command {
   return new Command('start')
@@ -39,7 +44,7 @@ export function startCommand(): Command {
         alerter.stop();
         pushKeeper.stop();
         await server.close();
-        await worker.stop();
+        await worker.stop({ graceMs: STEP_GRACE_MS });
       });
     });
 }
@@ -52,7 +57,9 @@ export function workerCommand(): Command {
       const logger = createLogger(config.LOG_LEVEL);
       const ctx = await createAppContext(config, logger);
       const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
-      stopOnSignals(logger, ctx, () => worker.stop());
+      stopOnSignals(logger, ctx, async () => {
+        await worker.stop({ graceMs: STEP_GRACE_MS });
+      });
       // A process that only runs a worker is useless once the worker is gone: exit non-zero so the supervisor
       // (systemd, Kubernetes, Docker's restart policy) starts a fresh one.
       void worker.crashed.then(async () => {
