@@ -49,6 +49,8 @@ export async function keepAccountPush(app: AppContext, accountId: string): Promi
       );
       return;
     }
+    // Callbacks are accepted from here on: the marketplace verifies the address while it is being subscribed.
+    if (endpoint.state === 'off') await setEndpointState(app.db, endpoint.token, 'active', null);
     const session = connector.open(await app.accounts.credentialsOf(account.id));
     const remote = (await session.list()).filter((s) => s.callbackUrl === url);
     const channels = account.settings.storefronts ?? account.storefronts;
