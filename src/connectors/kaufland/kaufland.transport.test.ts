@@ -306,3 +306,87 @@ describe('Kaufland transport: broken answers and networks', () => {
     ).toThrow(expect.objectContaining({ kind: 'config', code: 'kaufland.invalid_keys' }));
   });
 });
+
+describe('Kaufland transport: calls that name their refusal or must happen once', () => {
+  const refusal = { code: 'kaufland.document_refused', advice: 'Upload a PDF.' };
+
+  it('names a 400 or 413 with the call’s own code, quoting Kaufland’s fields before the advice', async () => {
+    const { transport } = await setup(() => ({
+      status: 400,
+      body: { message: 'invalid', errors: [{ field: 'mime_type', message: 'only application/pdf' }] },
+    }));
+    const error = await failure(
+      transport.send({
+        method: 'POST',
+        path: '/order-invoices/{id_order}',
+        pathParams: { id_order: 'MB7UWLD' },
+        refusal,
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'rejected', code: 'kaufland.document_refused' });
+    expect(error.message).toBe(
+      'Kaufland refused POST /order-invoices/{id_order}: mime_type: only application/pdf. Upload a PDF.',
+    );
+    await server?.close();
+    const large = await setup(() => ({ status: 413 }));
+    const tooLarge = await failure(
+      large.transport.send({
+        method: 'POST',
+        path: '/order-invoices/{id_order}',
+        pathParams: { id_order: 'MB7UWLD' },
+        refusal,
+      }),
+    );
+    expect(tooLarge).toMatchObject({
+      code: 'kaufland.document_refused',
+      message: expect.stringContaining('too large'),
+    });
+  });
+
+  it('keeps 403 and 404 as they are for such a call', async () => {
+    const { transport } = await setup(() => ({ status: 404, body: { message: 'Order not found' } }));
+    const error = await failure(
+      transport.send({
+        method: 'POST',
+        path: '/order-invoices/{id_order}',
+        pathParams: { id_order: 'MB7UWLD' },
+        refusal,
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'rejected', code: 'kaufland.not_found', message: 'Order not found' });
+  });
+
+  it('retries a once-call only on 429, and turns a 500 into outcome_unknown after one attempt', async () => {
+    let calls = 0;
+    const { transport, server: local } = await setup(() => {
+      calls += 1;
+      return calls === 1 ? { status: 429 } : { status: 500, body: { message: 'boom' } };
+    });
+    const error = await failure(
+      transport.send({
+        method: 'PATCH',
+        path: '/order-units/{id_order_unit}/refund',
+        pathParams: { id_order_unit: 1 },
+        once: 'the refund of 5 cents',
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'rejected', code: 'kaufland.outcome_unknown' });
+    expect(error.message).toContain('Kaufland did not confirm the refund of 5 cents');
+    expect(local.received).toHaveLength(2);
+  });
+
+  it('lets a once-call that succeeds after a 429 through', async () => {
+    let calls = 0;
+    const { transport } = await setup(() => {
+      calls += 1;
+      return calls === 1 ? { status: 429 } : { status: 204 };
+    });
+    const response = await transport.send({
+      method: 'PATCH',
+      path: '/order-units/{id_order_unit}/refund',
+      pathParams: { id_order_unit: 1 },
+      once: 'the refund',
+    });
+    expect(response.status).toBe(204);
+  });
+});
