@@ -325,9 +325,9 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
       amount: 10_000_000,
       reason: 'defect',
     });
-    sandbox.setOrderUnitStatus(third, 'received');
+    sandbox.setOrderUnitStatus(third!, 'received');
     const buyerReturn = sandbox.startReturn({
-      order_units: [{ id_order_unit: third, reason: 'defect', note: 'Kratzer' }],
+      order_units: [{ id_order_unit: third!, reason: 'defect', note: 'Kratzer' }],
       tracking_provider: 'DHL',
       tracking_code: 'RET-1',
     });
