@@ -22,6 +22,8 @@ let worker: Worker;
 let scheduler: Scheduler;
 let browser: Browser;
 let page: Page;
+/** Uncaught errors in the page: a missing catalogue entry or a bad placeholder must not break a render. */
+const pageErrors: string[] = [];
 
 const nav = (name: string) =>
   page.getByRole('navigation', { name: /^(Main|Hauptnavigation)$/ }).getByRole('link', { name, exact: true });
@@ -66,6 +68,7 @@ describe('German and English: the browser language by default, a switch in the h
     worker = await startWorker(app.ctx, { concurrency: 2 });
     scheduler = startScheduler(app.ctx, await app.ctx.queue(), parseIntervals(INTERVALS));
     await page.setViewportSize(DESKTOP);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
   afterAll(async () => {
@@ -146,6 +149,15 @@ describe('German and English: the browser language by default, a switch in the h
     expect(await nav('Overview').count()).toBe(1);
     await page.getByText('You are looking at the demo').waitFor();
     await shootBoth('en-overview');
+    // Opened on a phone straight away (not resized): the same page, the choice still English.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'Demo Kaufland Store' })
+      .getByText('Connected', { exact: true })
+      .waitFor();
+    await expectNothingOverflows();
+    await page.setViewportSize(DESKTOP);
 
     await nav('Accounts').click();
     await page.getByRole('heading', { name: 'Connected Accounts' }).waitFor();
@@ -183,5 +195,6 @@ describe('German and English: the browser language by default, a switch in the h
     const row = page.getByRole('row').filter({ hasText: 'admin' }).first();
     expect(await row.textContent()).toMatch(/\d\d\.\d\d\.\d{4}, \d\d:\d\d/);
     await shootBoth('de-admins');
+    expect(pageErrors).toEqual([]);
   });
 });
