@@ -216,4 +216,33 @@ describe('the working pages in German and English, desktop and phone', () => {
       });
     }
   }
+
+  // Last, as it disconnects the ERP the other views show.
+  it('de-DE: the ERP connect form and where to find its values, on a desktop and a phone', async () => {
+    await world.app.ctx.erp.disconnect();
+    for (const viewport of VIEWPORTS) {
+      const page = await openIn('de-DE', viewport);
+      try {
+        await page.goto(`${world.app.url}/erp`);
+        const form = page.getByRole('form', { name: 'ERP verbinden' });
+        await form.getByLabel('Datenbank', { exact: true }).waitFor();
+        await form.getByLabel('API-Schlüssel', { exact: true }).waitFor();
+        await expectWords(page, [
+          'Wo finde ich diese Angaben?',
+          'Einstellungen → Kontosicherheit → Neuer API-Schlüssel',
+        ]);
+        await form.getByRole('button', { name: 'Verbinden' }).click();
+        // The browser's own check in German; the server's field messages replaced by the catalogue's.
+        await form
+          .getByText('Geben Sie den API-Schlüssel (oder das Passwort) des ERP-Benutzers ein.')
+          .waitFor();
+        await form.getByText('Geben Sie den Datenbanknamen ein.').waitFor();
+        await form.getByText('Geben Sie den Login des ERP-Benutzers ein.').waitFor();
+        if (viewport.name === 'phone') await expectNoSidewaysScroll(page);
+        await saveScreenshot(page, `lang-erp-connect-de-${viewport.name}.png`);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
 });

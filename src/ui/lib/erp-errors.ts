@@ -53,9 +53,14 @@ function translated(key: string): string | undefined {
   return say(key);
 }
 
+/** A field's message is replaced only when it is the very sentence the catalogue knows in English for it. */
 function translatedFields(fields: FieldMessages): FieldMessages {
   return Object.fromEntries(
-    Object.entries(fields).map(([name, message]) => [name, translated(`fieldMessage.${name}`) ?? message]),
+    Object.entries(fields).map(([name, message]) => {
+      const key = `fieldMessage.${name}`;
+      const known = message === i18n.t(key, { ns: 'erp', lng: 'en' });
+      return [name, (known && translated(key)) || message];
+    }),
   );
 }
 
