@@ -122,6 +122,13 @@ describe('German and English: the browser language by default, a switch in the h
     expect(facts).toMatch(/Zuletzt geprüft\s*(gerade eben|vor \d+)/);
     expect(facts).toMatch(/\d\d\.\d\d\.\d{4}, \d\d:\d\d/);
     await shootBoth('de-accounts');
+    // The longest German texts: the account's settings, every choice saying what it does.
+    await page.getByRole('button', { name: 'Einstellungen' }).click();
+    const settings = page.getByRole('form', { name: 'Einstellungen für Demo Kaufland Store' });
+    await settings.getByText('Zu synchronisierende Storefronts').waitFor();
+    await settings.getByLabel('Standard-Bearbeitungszeit (Tage)').waitFor();
+    await shootBoth('de-account-settings');
+    await settings.getByRole('button', { name: 'Schließen' }).click();
 
     // Money in the storefront's currency, written "12,99 €".
     await nav('Bestellungen').click();
