@@ -131,7 +131,9 @@ describe('Dashboard: the demo walked through in a browser', () => {
     await account.getByRole('button', { name: 'Sync orders now for Demo Kaufland Store' }).click();
     await account.getByText(/Queued orders\./).waitFor();
     await account.getByRole('button', { name: 'Sync now', exact: true }).click();
-    await account.getByText(/Queued catalog, offers & stock, orders, shipments, cancellations\./).waitFor();
+    await account
+      .getByText(/Queued catalog, offers & stock, orders, shipments, cancellations, documents, returns\./)
+      .waitFor();
   });
 
   it('an order placed on Kaufland appears in Orders, and its timeline reaches "Confirmed on Kaufland" after Odoo ships it', async () => {
