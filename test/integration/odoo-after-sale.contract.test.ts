@@ -365,15 +365,22 @@ function contract(name: string, open: () => Promise<Target>): void {
         (d) => d.saleOrderId === order.id,
       );
       expect(changed.map((d) => d.id).sort()).toEqual([invoice.id, note.id].sort());
-      const tooMany = await refusal(credit(order, 'C9', { lines: [{ sku: sku(1), quantity: 3 }] }));
+      // 2 invoiced, 1 credited: 1 is left.
+      const tooMany = await refusal(credit(order, 'C9', { lines: [{ sku: sku(1), quantity: 2 }] }));
       expect([tooMany.kind, tooMany.code]).toEqual(['rejected', 'odoo.credit_note_not_possible']);
+      expect(tooMany.message).toContain(`1 of ${sku(1)} not credited yet`);
+      const whole = await refusal(credit(order, 'C10'));
+      expect(whole.code).toBe('odoo.credit_note_not_possible');
+      const rest = await credit(order, 'C11', { lines: [{ sku: sku(1), quantity: 1 }] });
+      expect(rest).toMatchObject({ posted: true, totalMinor: 11900 });
     });
 
     it('credits an amount or the whole invoice, and leaves a draft when asked', async () => {
       const { order, invoice } = await shippedAndInvoiced('CNA', [[1, 2]]);
       const amount = await credit(order, 'C2', { amountMinor: 500 });
       expect(amount).toMatchObject({ kind: 'credit_note', posted: true, totalMinor: 500 });
-      const tooMuch = await refusal(credit(order, 'C3', { amountMinor: 2 * 11900 + 1 }));
+      // 238.00 invoiced, 5.00 credited: at most 233.00 more.
+      const tooMuch = await refusal(credit(order, 'C3', { amountMinor: 2 * 11900 - 500 + 1 }));
       expect(tooMuch.code).toBe('odoo.credit_note_not_possible');
       const wrongCurrency = await refusal(credit(order, 'C4', { amountMinor: 100, currency: 'CZK' }));
       expect(wrongCurrency.code).toBe('odoo.credit_note_not_possible');

@@ -108,8 +108,9 @@ export async function createCreditNote(
   let draftId = found?.id;
   if (invoice) {
     const invoiced = await productLines(client, invoice.id);
-    const skus = await skusOf(client, invoiced);
-    checkAgainstInvoice(input, invoice, invoiced, skus);
+    const earlier = await earlierCredits(client, invoice.id, found?.id);
+    const skus = await skusOf(client, [...invoiced, ...earlier.lines]);
+    checkAgainstInvoice(input, invoice, invoiced, earlier, skus);
     draftId ??= await reverse(client, invoice, input);
     await cutDraft(client, draftId, input, skus);
   } else {
@@ -126,26 +127,67 @@ export async function createCreditNote(
   return document;
 }
 
+/** What other credit notes reversing this invoice (drafts too, not cancelled ones) already take back. */
+async function earlierCredits(client: OdooClient, invoiceId: number, except: number | undefined) {
+  const notes = await client.searchRead(
+    'account.move',
+    {
+      domain: [
+        ['move_type', '=', 'out_refund'],
+        ['reversed_entry_id', '=', invoiceId],
+        ['state', '!=', 'cancel'],
+        ...(except === undefined ? [] : [['id', '!=', except]]),
+      ],
+      fields: MOVE_FIELDS,
+    },
+    moveSchema,
+  );
+  const lines = notes.length
+    ? await client.searchRead(
+        'account.move.line',
+        {
+          domain: [
+            ['move_id', 'in', notes.map((n) => n.id)],
+            ['display_type', '=', 'product'],
+          ],
+          fields: LINE_FIELDS,
+        },
+        lineSchema,
+      )
+    : [];
+  return { totalMinor: notes.reduce((sum, n) => sum + toMinor(n.amount_total), 0), lines };
+}
+
 function checkAgainstInvoice(
   input: ErpCreditNoteInput,
   invoice: OdooMove,
   lines: MoveLine[],
+  earlier: { totalMinor: number; lines: MoveLine[] },
   skus: Map<number, string | null>,
 ) {
-  if (input.amountMinor !== undefined && input.amountMinor > toMinor(invoice.amount_total)) {
+  const open = toMinor(invoice.amount_total) - earlier.totalMinor;
+  if (input.amountMinor !== undefined && input.amountMinor > open) {
     throw refused(
-      `${invoice.name} totals ${invoice.amount_total.toFixed(2)}; a credit note for more cannot reverse it.`,
+      `${invoice.name} totals ${invoice.amount_total.toFixed(2)}, ${(open / 100).toFixed(2)} of it not credited yet; ` +
+        'a credit note for more cannot go on it.',
     );
   }
-  for (const line of input.lines ?? []) {
-    const invoiced = lines
-      .filter((l) => l.product_id && skus.get(l.product_id[0]) === line.sku)
+  const quantity = (from: MoveLine[], sku: string) =>
+    from
+      .filter((l) => l.product_id && skus.get(l.product_id[0]) === sku)
       .reduce((sum, l) => sum + l.quantity, 0);
-    if (!(line.quantity > 0) || line.quantity > invoiced) {
+  for (const line of input.lines ?? []) {
+    const left = quantity(lines, line.sku) - quantity(earlier.lines, line.sku);
+    if (!(line.quantity > 0) || line.quantity > left) {
       throw refused(
-        `${invoice.name} invoices ${invoiced} of ${line.sku}; ${line.quantity} cannot be credited.`,
+        `${invoice.name} has ${left} of ${line.sku} not credited yet; ${line.quantity} cannot be credited.`,
       );
     }
+  }
+  if (!input.lines && input.amountMinor === undefined && earlier.totalMinor > 0) {
+    throw refused(
+      `${invoice.name} is partly credited already: name the units or the amount to credit, not the whole invoice.`,
+    );
   }
 }
 
