@@ -3,7 +3,6 @@ import { Trans, useTranslation } from 'react-i18next';
 import { erpApi } from '../erp-api.ts';
 import type { Erp, ErpTransport, ErpType } from '../erp-types.ts';
 import { toErpFailure } from '../lib/erp-errors.ts';
-import { transportName } from '../lib/erp-labels.ts';
 import { KEY_INPUT, useSecretForm } from '../lib/use-secret-form.ts';
 import { useTypeChoice } from '../lib/use-type-choice.ts';
 import { AdvancedSection } from './AdvancedSection.tsx';
@@ -14,12 +13,7 @@ import { TypeSelect } from './TypeSelect.tsx';
 const FORM_ID = 'connect-erp';
 const FIELDS = ['type', 'url', 'database', 'login', 'apiKey', 'transport'] as const;
 
-/** The transport choices; the names of the two APIs are the same in every language. */
-const TRANSPORTS: Record<ErpTransport, string> = {
-  auto: 'transport.auto',
-  jsonrpc: '',
-  json2: 'transport.json2Option',
-};
+const TRANSPORTS: readonly ErpTransport[] = ['auto', 'jsonrpc', 'json2'];
 
 interface Props {
   types: ErpType[];
@@ -119,9 +113,9 @@ export function ConnectErpForm({ types, onConnected }: Props) {
                 form.clearField('transport');
               }}
             >
-              {Object.entries(TRANSPORTS).map(([value, key]) => (
+              {TRANSPORTS.map((value) => (
                 <option key={value} value={value}>
-                  {key ? t(key) : transportName(value)}
+                  {t(`transport.option.${value}`)}
                 </option>
               ))}
             </select>
