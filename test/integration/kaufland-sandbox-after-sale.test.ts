@@ -258,6 +258,38 @@ describe('returns', () => {
     expect((await call('GET', '/returns?status=lost')).status).toBe(400);
   });
 
+  it('adds units of the same order to a return until its parcel arrives (PUT /returns/{id_return})', async () => {
+    const { ids } = await shippedOrder(3);
+    const other = await shippedOrder();
+    const started = await call('POST', '/returns', [
+      { id_order_unit: ids[0], reason: 'defect', note: 'First unit' },
+    ]);
+    const idReturn = started.json.data.id_return as number;
+    clock += 3000;
+    const added = await call('PUT', `/returns/${idReturn}`, [
+      { id_order_unit: ids[1], reason: 'defect', note: 'Second unit' },
+    ]);
+    expect(added.status).toBe(201);
+    expect(added.json.data.return_units.map((u: any) => u.id_order_unit)).toEqual([ids[0], ids[1]]);
+    expect(Date.parse(added.json.data.ts_updated_iso)).toBeGreaterThan(
+      Date.parse(started.json.data.ts_updated_iso),
+    );
+    const foreign = await call('PUT', `/returns/${idReturn}`, [
+      { id_order_unit: other.ids[0], reason: 'defect', note: 'Other order' },
+    ]);
+    expect(foreign.status).toBe(400);
+    expect(
+      (await call('PUT', '/returns/42', [{ id_order_unit: ids[2], reason: 'defect', note: 'Nowhere' }]))
+        .status,
+    ).toBe(404);
+    sandbox.returnArrives(idReturn);
+    const late = await call('PUT', `/returns/${idReturn}`, [
+      { id_order_unit: ids[2], reason: 'defect', note: 'Too late' },
+    ]);
+    expect(late.status).toBe(403);
+    expect(late.json.type).toBe('/problems/action-not-allowed');
+  });
+
   it('refuses returns of units not yet sent, of two orders at once, twice, or of unknown units', async () => {
     const order = await shippedOrder(2);
     const other = await shippedOrder();

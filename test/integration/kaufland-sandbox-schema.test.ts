@@ -339,7 +339,15 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
       { id_order_unit: fourth, reason: 'defect', note: 'not sent yet' },
     ]);
     await check('post', '/returns', '/returns', 400, [{ id_order_unit: first, reason: 'meh', note: 'x' }]);
+    sandbox.setOrderUnitStatus(fourth, 'sent');
+    const extended = await check('put', '/returns/{id_return}', `/returns/${buyerReturn.id_return}`, 201, [
+      { id_order_unit: fourth, reason: 'wrong_size', note: 'Same parcel' },
+    ]);
+    expect(extended.data.return_units).toHaveLength(2);
     sandbox.returnArrives(buyerReturn.id_return);
+    await check('put', '/returns/{id_return}', `/returns/${buyerReturn.id_return}`, 403, [
+      { id_order_unit: fourth, reason: 'defect', note: 'Too late for this parcel' },
+    ]);
     await check(
       'get',
       '/returns',
@@ -407,6 +415,7 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
         'get /returns',
         'post /returns',
         'get /returns/{id_return}',
+        'put /returns/{id_return}',
         'get /return-units',
         'get /return-units/{id_return_unit}',
         'patch /return-units/{id_return_unit}/accept',

@@ -76,24 +76,7 @@ export function startReturn(
   lines: readonly ReturnLineInput[],
   tracking: { provider: string | null; code: string | null } = { provider: null, code: null },
 ): ReturnRecord {
-  const orderUnits = lines.map((line, index) => {
-    const unit = store.orderUnits.get(line.id_order_unit);
-    if (!unit || unit.id_seller !== seller.id_seller)
-      throw notFound(`Order unit ${line.id_order_unit} not found`);
-    if (lines.findIndex((other) => other.id_order_unit === line.id_order_unit) !== index)
-      throw fieldError(`[${index}].id_order_unit`, 'is listed twice');
-    return unit;
-  });
-  const first = orderUnits[0];
-  if (first === undefined) throw validationError([{ field: 'body', message: 'names no order unit' }]);
-  orderUnits.forEach((unit, index) => {
-    if (unit.id_order !== first.id_order)
-      throw fieldError(
-        `[${index}].id_order_unit`,
-        'all order units of one return must belong to the same order',
-      );
-    ensureReturnable(store, unit);
-  });
+  const first = checkLines(store, seller, lines, undefined);
   const now = store.nowIso();
   const record: ReturnRecord = {
     id_return: store.nextId('return'),
@@ -108,23 +91,79 @@ export function startReturn(
     ts_updated_iso: now,
   };
   store.returns.set(record.id_return, record);
+  addUnits(store, record, lines);
+  return record;
+}
+
+/**
+ * PUT /returns/{id_return}: more order units of the same order into a return whose parcel has not arrived yet
+ * (the sandbox's reading: an arrived parcel cannot take more, 403).
+ */
+export function extendReturn(
+  store: SandboxStore,
+  seller: SellerRecord,
+  record: ReturnRecord,
+  lines: readonly ReturnLineInput[],
+): ReturnRecord {
+  checkLines(store, seller, lines, record.id_order);
+  if (record.status === 'package_received') {
+    throw new ProblemError(
+      403,
+      '/problems/action-not-allowed',
+      `Return ${record.id_return} has arrived already; start a new return for further order units`,
+    );
+  }
+  record.ts_updated_iso = store.nowIso();
+  addUnits(store, record, lines);
+  return record;
+}
+
+/** Every line names a returnable order unit of the seller, once, all of one order (`idOrder` when given). */
+function checkLines(
+  store: SandboxStore,
+  seller: SellerRecord,
+  lines: readonly ReturnLineInput[],
+  idOrder: string | undefined,
+): OrderUnitRecord {
+  const orderUnits = lines.map((line, index) => {
+    const unit = store.orderUnits.get(line.id_order_unit);
+    if (!unit || unit.id_seller !== seller.id_seller)
+      throw notFound(`Order unit ${line.id_order_unit} not found`);
+    if (lines.findIndex((other) => other.id_order_unit === line.id_order_unit) !== index)
+      throw fieldError(`[${index}].id_order_unit`, 'is listed twice');
+    return unit;
+  });
+  const first = orderUnits[0];
+  if (first === undefined) throw validationError([{ field: 'body', message: 'names no order unit' }]);
+  const order = idOrder ?? first.id_order;
+  orderUnits.forEach((unit, index) => {
+    if (unit.id_order !== order)
+      throw fieldError(
+        `[${index}].id_order_unit`,
+        'all order units of one return must belong to the same order',
+      );
+  });
+  for (const unit of orderUnits) ensureReturnable(store, unit);
+  return first;
+}
+
+function addUnits(store: SandboxStore, record: ReturnRecord, lines: readonly ReturnLineInput[]): void {
   for (const line of lines) {
     const unit: ReturnUnitRecord = {
       id_return_unit: store.nextId('returnUnit'),
       id_return: record.id_return,
       id_order_unit: line.id_order_unit,
-      id_seller: seller.id_seller,
+      id_seller: record.id_seller,
       storefront: record.storefront,
       status: 'need_to_be_returned',
       reason: line.reason,
       note: line.note,
       messages: [],
-      ts_created_iso: now,
+      ts_created_iso: record.ts_updated_iso,
     };
     store.returnUnits.set(unit.id_return_unit, unit);
   }
   store.changed();
-  return record;
 }
 
 function ensureReturnable(store: SandboxStore, unit: OrderUnitRecord): void {

@@ -4,7 +4,7 @@ import { fieldError } from '../errors.ts';
 import { ok, page, type SandboxResponse } from '../http-io.ts';
 import { enumArray, idParam, isoParam, pagingParams, storefrontParam } from '../query.ts';
 import type { ReturnStatus } from '../records.ts';
-import { findReturn, initializeReturnSchema, startReturn } from '../returns.ts';
+import { extendReturn, findReturn, initializeReturnSchema, startReturn } from '../returns.ts';
 import { initializedReturnView, returnDetailsView, returnView, type ReturnEmbed } from '../return-views.ts';
 import type { Router } from '../router.ts';
 import { FULFILLMENT_TYPES } from './orders.ts';
@@ -31,6 +31,11 @@ export function returnRoutes(router: Router<ApiContext>): void {
     const embedded = enumArray(ctx.query, 'embedded', RETURN_EMBEDS);
     const record = findReturn(ctx.store, ctx.seller, idParam(params, 'id_return'));
     return ok(returnDetailsView(ctx.store, record, embedded));
+  });
+  router.add('PUT', '/v2/returns/{id_return}', (ctx, params) => {
+    const lines = validateBody(initializeReturnSchema, parseJsonBody(ctx.rawBody));
+    const record = findReturn(ctx.store, ctx.seller, idParam(params, 'id_return'));
+    return ok(initializedReturnView(ctx.store, extendReturn(ctx.store, ctx.seller, record, lines)), 201);
   });
 }
 
