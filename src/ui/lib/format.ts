@@ -48,11 +48,3 @@ export function formatSeconds(seconds: number, language: string = currentLanguag
   const rest = minutes - hours * 60;
   return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
 }
-
-/**
- * "1 unit", "3 units" — English only. Translated screens use a catalogue key with `_one`/`_other` and `{{count}}`
- * instead; this stays for pages not converted yet.
- */
-export function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
