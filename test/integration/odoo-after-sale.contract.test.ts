@@ -221,6 +221,11 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ receipts: [{ id: Number(receipt.id), name: receipt.name }] });
       expect(await onHand(2)).toBe(before + 1);
+      const state = sandbox.state();
+      expect(state.pickings.find((p) => p.id === Number(receipt.id))).toMatchObject({
+        state: 'done',
+        returnOf: expect.stringMatching(/^WH\/OUT\//),
+      });
       const again = await fetch(`${sandbox.url}/_sandbox/receive-return`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -345,6 +350,17 @@ function contract(name: string, open: () => Promise<Target>): void {
         [2, 2],
       ]);
       const note = await credit(order, 'C1', { lines: [{ sku: sku(1), quantity: 1 }] });
+      if (target.sandbox) {
+        expect(target.sandbox.state().documents.filter((d) => d.origin === order.name)).toEqual([
+          expect.objectContaining({ id: Number(invoice.id), type: 'invoice', state: 'posted', total: 357 }),
+          expect.objectContaining({
+            id: Number(note.id),
+            type: 'credit_note',
+            total: 119,
+            reversalOf: invoice.number,
+          }),
+        ]);
+      }
       expect(note).toMatchObject({
         saleOrderId: order.id,
         kind: 'credit_note',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import type { OdooInstance } from './instance.ts';
+import { isCustomerDocument, moveTotals } from './logic/invoice.ts';
 import { buttonValidate, movesOf } from './logic/picking.ts';
 import { LOCATION, PICKING_TYPE_IN, PICKING_TYPE_OUT, productQuantities, quantFor } from './logic/stock.ts';
 import type { Rec } from './models/types.ts';
@@ -198,7 +199,23 @@ export function state(instance: OdooInstance) {
       carrier: name(instance, 'delivery.carrier', p.carrier_id),
       trackingRef: p.carrier_tracking_ref || null,
       backorderOf: name(instance, 'stock.picking', p.backorder_id),
+      returnOf: name(instance, 'stock.picking', p.return_id),
     })),
     carriers: db.all('delivery.carrier').map((c) => ({ id: c.id, name: c.name })),
+    // Customer invoices and credit notes, with the order they came from and whether their PDF is stored.
+    documents: db
+      .all('account.move')
+      .filter(isCustomerDocument)
+      .map((m) => ({
+        id: m.id,
+        name: m.name || null,
+        type: m.move_type === 'out_refund' ? 'credit_note' : 'invoice',
+        state: m.state,
+        origin: m.invoice_origin || null,
+        ref: m.ref || null,
+        total: moveTotals(env, m).total,
+        reversalOf: name(instance, 'account.move', m.reversed_entry_id),
+        pdf: Boolean(m.invoice_pdf_report_id),
+      })),
   };
 }
