@@ -109,7 +109,8 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
     });
   // GET /ready reports this worker (the last one started, should a test start several on one context).
   app.worker = { running: () => running };
-  log.info({ concurrency: options.concurrency }, 'sync worker started');
+  // The pool ids name this process in graphile-worker's locks (the crash test's worker scenario reads them).
+  log.info({ concurrency: options.concurrency, pools: poolIds }, 'sync worker started');
   return {
     crashed: crash,
     stop: async ({ graceMs } = {}) => {
