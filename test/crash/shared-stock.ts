@@ -49,6 +49,8 @@ export class SharedStockMarket {
   private readonly shopSold = new Map<string, number>();
   private readonly lastShopEvent = new Map<string, number>();
   private worstOversold = 0;
+  /** SKUs whose last sellable piece was sold at some moment (nothing left beyond the safety buffers). */
+  private readonly soldOut = new Set<string>();
   private neverReleased = 0;
   readonly counts = { buys: 0, waitedForHub: 0, soldOut: 0, refused: 0, shopSales: 0, receipts: 0 };
   readonly refusals: string[] = [];
@@ -56,6 +58,8 @@ export class SharedStockMarket {
   constructor(
     private readonly w: CrashWorld,
     private readonly random: () => number,
+    /** ERP + account safety buffer. */
+    private readonly buffers: number,
   ) {}
 
   /** One round: note what the hub has read, release due `open` orders, buyers, maybe the shop. */
@@ -65,6 +69,16 @@ export class SharedStockMarket {
     const stockStarts = await this.lastStockRunStarts();
     this.buyEverywhere(stockStarts);
     if (this.random() < 0.4) this.shop(stockStarts);
+    for (const { sku } of this.w.scarce) if (this.trulyFree(sku) <= this.buffers) this.soldOut.add(sku);
+  }
+
+  /** Every scarce SKU was bought down to what the safety buffers hold back, at least once. */
+  allSoldOutOnce(): boolean {
+    return this.soldOut.size === this.w.scarce.length;
+  }
+
+  soldOutCount(): number {
+    return this.soldOut.size;
   }
 
   /** Releases every `open` order that is due (all of them with `all`, except the never-released ones). */
