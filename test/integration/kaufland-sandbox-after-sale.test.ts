@@ -290,6 +290,23 @@ describe('returns', () => {
     expect(late.json.type).toBe('/problems/action-not-allowed');
   });
 
+  it('lets Kaufland close a return unit through the control API; a closed unit takes no answer', async () => {
+    const { ids } = await shippedOrder();
+    const started = sandbox.startReturn({ order_units: [{ id_order_unit: ids[0]!, reason: 'no_reason' }] });
+    const id = started.return_units![0]!.id_return_unit;
+    clock += 2000;
+    const closed = await control('PATCH', `/_sandbox/return-units/${id}`, { status: 'return_closed' });
+    expect(closed.status).toBe(200);
+    expect(closed.json.data).toMatchObject({ id_return_unit: id, status: 'return_closed' });
+    const parcel = (await call('GET', `/returns/${started.id_return}`)).json.data;
+    expect(Date.parse(parcel.ts_updated_iso)).toBeGreaterThan(Date.parse(started.ts_updated_iso));
+    expect((await call('PATCH', `/return-units/${id}/accept`)).status).toBe(403);
+    expect((await control('PATCH', `/_sandbox/return-units/${id}`, { status: 'gone' })).status).toBe(400);
+    expect((await control('PATCH', '/_sandbox/return-units/42', { status: 'return_closed' })).status).toBe(
+      404,
+    );
+  });
+
   it('refuses returns of units not yet sent, of two orders at once, twice, or of unknown units', async () => {
     const order = await shippedOrder(2);
     const other = await shippedOrder();

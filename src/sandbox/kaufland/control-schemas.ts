@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderUnitStatus, ReturnReason } from './records.ts';
+import type { OrderUnitStatus, ReturnReason, ReturnUnitStatus } from './records.ts';
 import { STOREFRONTS } from './storefronts.ts';
 
 /** Bodies of the control API (/_sandbox/*). Strict like the real API, so a typo in a test setup fails loudly. */
@@ -110,3 +110,16 @@ export type BuyerReturnInput = z.input<typeof buyerReturnSchema>;
 /** The return parcel reaches the seller; tracking given here replaces what the return had. */
 export const returnArrivalSchema = z.strictObject(trackingFields);
 export type ReturnArrivalInput = z.input<typeof returnArrivalSchema>;
+
+export const RETURN_UNIT_STATUSES = [
+  'need_to_be_returned',
+  'return_arrived',
+  'return_accepted',
+  'return_rejected',
+  'return_closed',
+  'return_in_repair',
+  'return_in_clarification',
+] as const satisfies readonly ReturnUnitStatus[];
+
+/** Kaufland's side of a return unit, e.g. closing it after the return window; order units are left alone. */
+export const setReturnUnitStatusSchema = z.strictObject({ status: z.enum(RETURN_UNIT_STATUSES) });

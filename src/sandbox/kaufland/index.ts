@@ -12,9 +12,10 @@ import { forceStatus } from './order-unit-actions.ts';
 import { orderDetailsView, orderUnitView, type OrderDetailsView, type OrderUnitView } from './order-views.ts';
 import { createOrder } from './orders-factory.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
-import { buyerStartsReturn, parcelArrives } from './returns.ts';
+import { buyerStartsReturn, forceReturnUnitStatus, parcelArrives } from './returns.ts';
 import { returnDetailsView, type ReturnDetailsView } from './return-views.ts';
-import type { OrderUnitStatus } from './records.ts';
+import type { OrderUnitStatus, ReturnUnitStatus } from './records.ts';
+import { returnUnitView, type ReturnUnitView } from './return-unit-view.ts';
 import { seedDemo } from './demo.ts';
 import { addSeller, rotateKeys, type SellerCredentials } from './sellers.ts';
 import { createSandboxServer } from './server.ts';
@@ -63,6 +64,8 @@ export interface KauflandSandbox {
   startReturn(input: BuyerReturnInput): ReturnDetailsView;
   /** The return parcel reaches the seller (POST /_sandbox/returns/{id}/arrive). */
   returnArrives(idReturn: number, input?: ReturnArrivalInput): ReturnDetailsView;
+  /** Kaufland moves a return unit to any status, e.g. `return_closed` (PATCH /_sandbox/return-units/{id}). */
+  setReturnUnitStatus(idReturnUnit: number, status: ReturnUnitStatus): ReturnUnitView;
   setFaults(input: FaultInput): FaultConfig;
   state(): SandboxStateView;
   /** A demo seller on `de` (fixed keys, see demo.ts) with units DEMO-001 and DEMO-002; idempotent. */
@@ -110,6 +113,7 @@ export async function startKauflandSandbox(options: KauflandSandboxOptions = {})
       returnDetailsView(store, buyerStartsReturn(store, input), ['buyer', 'return_units']),
     returnArrives: (idReturn, input = {}) =>
       returnDetailsView(store, parcelArrives(store, idReturn, input), ['buyer', 'return_units']),
+    setReturnUnitStatus: (id, status) => returnUnitView(forceReturnUnitStatus(store, id, { status })),
     setFaults: (input) => core.faults.set(input),
     state: () => stateView(store, core.faults.current()),
     seedDemo: () => seedDemo(store),

@@ -4,6 +4,7 @@ import {
   buyerReturnSchema,
   RETURN_REASONS,
   returnArrivalSchema,
+  setReturnUnitStatusSchema,
   type BuyerReturnInput,
   type ReturnArrivalInput,
 } from './control-schemas.ts';
@@ -272,4 +273,16 @@ export function buyerStartsReturn(store: SandboxStore, raw: BuyerReturnInput): R
 export function parcelArrives(store: SandboxStore, idReturn: number, raw: ReturnArrivalInput): ReturnRecord {
   const input = validateBody(returnArrivalSchema, raw);
   return returnArrives(store, idReturn, { provider: input.tracking_provider, code: input.tracking_code });
+}
+
+/** Control API: Kaufland moves a return unit to any status (e.g. `return_closed`); its return counts as changed. */
+export function forceReturnUnitStatus(store: SandboxStore, id: number, raw: unknown): ReturnUnitRecord {
+  const { status } = validateBody(setReturnUnitStatusSchema, raw);
+  const unit = store.returnUnits.get(id);
+  if (!unit) throw notFound('Return unit not found');
+  unit.status = status;
+  const parent = store.returns.get(unit.id_return);
+  if (parent) parent.ts_updated_iso = store.nowIso();
+  store.changed();
+  return unit;
 }

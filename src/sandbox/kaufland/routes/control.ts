@@ -12,7 +12,8 @@ import { noContent, ok } from '../http-io.ts';
 import { forceStatus } from '../order-unit-actions.ts';
 import { orderDetailsView, orderUnitView } from '../order-views.ts';
 import { createOrder } from '../orders-factory.ts';
-import { buyerStartsReturn, parcelArrives } from '../returns.ts';
+import { buyerStartsReturn, forceReturnUnitStatus, parcelArrives } from '../returns.ts';
+import { returnUnitView } from '../return-unit-view.ts';
 import { returnDetailsView } from '../return-views.ts';
 import { idParam } from '../query.ts';
 import type { Router } from '../router.ts';
@@ -44,6 +45,10 @@ export function controlRoutes(router: Router<ControlContext>): void {
     const input = rawBody.length === 0 ? {} : (parseJsonBody(rawBody) as ReturnArrivalInput);
     const record = parcelArrives(store, idParam(params, 'id_return'), input);
     return ok(returnDetailsView(store, record, ['buyer', 'return_units']));
+  });
+  router.add('PATCH', '/_sandbox/return-units/{id_return_unit}', ({ store, rawBody }, params) => {
+    const unit = forceReturnUnitStatus(store, idParam(params, 'id_return_unit'), parseJsonBody(rawBody));
+    return ok(returnUnitView(unit));
   });
   router.add('GET', '/_sandbox/faults', ({ core }) => ok(core.faults.current()));
   router.add('POST', '/_sandbox/faults', ({ core, rawBody }) =>

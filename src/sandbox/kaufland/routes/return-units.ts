@@ -2,7 +2,7 @@ import { parseJsonBody } from '../body.ts';
 import type { ApiContext } from '../context.ts';
 import { noContent, ok, page, type SandboxResponse } from '../http-io.ts';
 import { enumArray, idParam, isoParam, pagingParams, storefrontParam } from '../query.ts';
-import type { ReturnUnitStatus } from '../records.ts';
+import { RETURN_UNIT_STATUSES } from '../control-schemas.ts';
 import { returnUnitView } from '../return-unit-view.ts';
 import { returnUnitDetailsView, type ReturnUnitEmbed } from '../return-views.ts';
 import { answerReturnUnit, findReturnUnit, type ReturnAction } from '../returns.ts';
@@ -10,15 +10,6 @@ import type { Router } from '../router.ts';
 import { FULFILLMENT_TYPES } from './orders.ts';
 import { sortParam } from './returns.ts';
 
-const RETURN_UNIT_STATUSES = [
-  'need_to_be_returned',
-  'return_arrived',
-  'return_accepted',
-  'return_rejected',
-  'return_closed',
-  'return_in_repair',
-  'return_in_clarification',
-] as const satisfies readonly ReturnUnitStatus[];
 const RETURN_UNIT_EMBEDS = ['return', 'order_unit', 'tickets'] as const satisfies readonly ReturnUnitEmbed[];
 const ACTIONS: readonly ReturnAction[] = ['accept', 'reject', 'clarify', 'repair'];
 
