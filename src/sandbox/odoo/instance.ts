@@ -1,4 +1,5 @@
 import { accessDenied, accessError, unknownDatabase } from './errors.ts';
+import { watchAutomations } from './models/base-automation-webhooks.ts';
 import { buildModels } from './models/index.ts';
 import type { Env, SandboxVersion } from './models/types.ts';
 import { invoke, type Invocation } from './orm/methods.ts';
@@ -90,10 +91,13 @@ export class OdooInstance {
     }
     if (READ_ONLY.has(call.method)) return invoke(this.env(uid), call);
     const store = this.store;
+    // Automation rules (base_automation) post their webhooks once the call's changes are committed.
+    const automations = watchAutomations(store);
     store.begin();
     try {
       const result = invoke(this.env(uid), call);
       store.commit();
+      automations?.fire(this.env(uid));
       return result;
     } catch (error) {
       store.rollback();

@@ -1,3 +1,4 @@
+import { seedAutomation } from './models/base-automation.ts';
 import type { Rec } from './models/types.ts';
 import type { Store } from './store.ts';
 
@@ -158,4 +159,6 @@ export function seedDefaults(db: Store, now: string, password: string, apiKey: s
   put('delivery.carrier', [
     { name: 'Standard delivery', delivery_type: 'fixed', product_id: 1, active: true },
   ]);
+  // Last: the model registry lists every model above (base_automation's rules point into it).
+  seedAutomation(db, now);
 }

@@ -6,6 +6,7 @@ import {
   saleAdvancePaymentInv,
 } from './invoice-wizards.ts';
 import { stockReturnPicking, stockReturnPickingLine } from './return-wizard.ts';
+import { AUTOMATION_MODELS } from './base-automation.ts';
 import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner, resUsers } from './base.ts';
 import { resCurrencyRate } from './currency-rate.ts';
 import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
@@ -58,5 +59,6 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     accountMoveReversal,
     stockReturnPicking(version),
     stockReturnPickingLine,
+    ...AUTOMATION_MODELS,
   ];
 }
