@@ -137,7 +137,7 @@ describe("Fastify's route table under attack", () => {
     response.type.startsWith('text/html') &&
     (response.body === indexHtml || (method === 'HEAD' && response.body === ''));
 
-  it('declares access on every route: only health, readiness, sign-in, setup, state and built files are public', () => {
+  it('declares access on every route: only health, readiness, sign-in, setup, state, push callbacks and built files are public', () => {
     const publicRoutes = routes.filter((r) => r.public && !r.url.startsWith('/assets/'));
     const known = new Set([
       '/health',
@@ -147,6 +147,9 @@ describe("Fastify's route table under attack", () => {
       '/api/auth/login',
       '/',
       '/index.html',
+      // Push callbacks (issue 13): machines call them; an unguessable token in the path is the access check.
+      '/api/push/erp/:token',
+      '/api/push/:type/:token',
     ]);
     expect(publicRoutes.filter((r) => !known.has(r.url)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
     expect(routes.some((r) => r.url === '/api/admins' && !r.public)).toBe(true);
