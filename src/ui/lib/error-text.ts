@@ -11,18 +11,22 @@ export function errorMessage(error: unknown, language: string = currentLanguage(
   return translated(`code.${error.code}`, language) ?? error.message;
 }
 
-/** A message under one input: by the error's code where the catalogue knows it, else the server's. */
+/** A message under one input: by the error's code (and field) where the catalogue knows it, else the server's. */
 export function fieldMessage(
   error: ApiError,
   field: FieldError,
   language: string = currentLanguage(),
 ): string {
-  return translated(`field.${error.code}`, language) ?? field.message;
+  return (
+    translated(`field.${error.code}.${field.field}`, language) ??
+    translated(`field.${error.code}`, language) ??
+    field.message
+  );
 }
 
 function translated(key: string, language: string): string | undefined {
   if (language === 'en') return undefined;
-  return i18n.exists(key, { ns: 'errors', lng: language })
-    ? i18n.t(key, { ns: 'errors', lng: language })
-    : undefined;
+  // Only a sentence counts: a code with per-field entries is a group, not a message.
+  const text: unknown = i18n.t(key, { ns: 'errors', lng: language, returnObjects: true, defaultValue: '' });
+  return typeof text === 'string' && text !== '' ? text : undefined;
 }
