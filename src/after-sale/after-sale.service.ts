@@ -114,13 +114,12 @@ export class AfterSaleService {
           },
         );
       const marketplace = await this.marketplaceFor(order.account_id);
-      if (!marketplace.refundReasons.includes(input.reason))
-        throw new AppError(
-          'input',
-          'refund.unknown_reason',
-          `Choose one of the marketplace's refund reasons: ${marketplace.refundReasons.join(', ')}.`,
-          { fields: [{ field: 'reason', message: 'Choose one of the listed reasons.' }] },
-        );
+      if (!marketplace.refundReasons.includes(input.reason)) {
+        const choose = `Choose one of the marketplace's refund reasons: ${marketplace.refundReasons.join(', ')}.`;
+        throw new AppError('input', 'refund.unknown_reason', choose, {
+          fields: [{ field: 'reason', message: choose }],
+        });
+      }
       const refunded = await this.app.db
         .selectFrom('hub_refunds')
         .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('amount_minor'), eb.val('0')).as('sum'))
@@ -128,13 +127,12 @@ export class AfterSaleService {
         .where('send_error', 'is', null)
         .executeTakeFirstOrThrow();
       const left = line.price_minor + line.shipping_minor - Number(refunded.sum);
-      if (input.amountMinor > left)
-        throw new AppError(
-          'input',
-          'refund.too_large',
-          `At most ${formatMinor(Math.max(0, left), order.currency)} can be refunded on unit ${line.marketplace_line_id} (its price${Number(refunded.sum) > 0 ? ' less earlier refunds' : ''}).`,
-          { fields: [{ field: 'amountMinor', message: 'Refund no more than the unit cost.' }] },
-        );
+      if (input.amountMinor > left) {
+        const most = `At most ${formatMinor(Math.max(0, left), order.currency)} can be refunded on unit ${line.marketplace_line_id} (its price${Number(refunded.sum) > 0 ? ' less earlier refunds' : ''}).`;
+        throw new AppError('input', 'refund.too_large', most, {
+          fields: [{ field: 'amountMinor', message: most }],
+        });
+      }
 
       // Written before the call: a retried request with this key finds it and never sends again.
       const refund = await this.app.db

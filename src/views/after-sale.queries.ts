@@ -186,6 +186,8 @@ export interface AfterSaleEvent {
   facts: {
     fileName?: string;
     returnId?: string;
+    /** The returned units one return event is about (units of one return that did the same at once). */
+    units?: { lineId: string; sku: string | null; reason?: string | null }[];
     lineId?: string;
     sku?: string | null;
     reason?: string | null;
@@ -252,28 +254,21 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
   }
   for (const r of returns) {
     const what = `${r.sku ?? 'item'} (unit ${r.marketplace_line_id})`;
+    const unit = { lineId: r.marketplace_line_id, sku: r.sku };
     for (const [column, event] of RETURN_EVENTS) {
       const at = r[column];
       if (!at) continue;
-      const why = event === 'return_announced' && r.reason ? `, reason ${r.reason}` : '';
-      const message =
-        (event === 'return_rejected' || event === 'return_clarification') && r.outcome_message
-          ? `: "${r.outcome_message}"`
-          : '';
+      const withMessage = event === 'return_rejected' || event === 'return_clarification';
       events.push({
         event,
         at: at.toISOString(),
         document: null,
         facts: {
           returnId: r.marketplace_return_id,
-          lineId: r.marketplace_line_id,
-          sku: r.sku,
-          ...(event === 'return_announced' && { reason: r.reason }),
-          ...((event === 'return_rejected' || event === 'return_clarification') && {
-            message: r.outcome_message,
-          }),
+          units: [event === 'return_announced' ? { ...unit, reason: r.reason } : unit],
+          ...(withMessage && { message: r.outcome_message }),
         },
-        detail: `Return ${r.marketplace_return_id}: ${what}${why}${message}`,
+        detail: `Return ${r.marketplace_return_id}: ${what}${withMessage && r.outcome_message ? `: "${r.outcome_message}"` : ''}`,
       });
     }
     if (r.erp_return_done_at)
@@ -281,7 +276,7 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
         event: 'return_received',
         at: r.erp_return_done_at.toISOString(),
         document: r.erp_return_name,
-        facts: { returnId: r.marketplace_return_id, lineId: r.marketplace_line_id, sku: r.sku },
+        facts: { returnId: r.marketplace_return_id, units: [unit] },
         detail: `Return receipt ${r.erp_return_name ?? ''} validated in the ERP: ${what} back in stock`,
       });
     if (r.erp_credit_note_at)
@@ -289,7 +284,7 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
         event: 'credit_note',
         at: r.erp_credit_note_at.toISOString(),
         document: r.erp_credit_note_name,
-        facts: { returnId: r.marketplace_return_id, lineId: r.marketplace_line_id, sku: r.sku },
+        facts: { returnId: r.marketplace_return_id, units: [unit] },
         detail: `Credit note ${r.erp_credit_note_name ?? ''} for the returned ${what}`,
       });
   }
@@ -309,14 +304,7 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
       detail: `Refund of unit ${f.marketplace_line_id} (${f.reason})${f.erp_credit_note_name ? `, credit note ${f.erp_credit_note_name}` : ''}`,
     });
   }
-  // Several credit notes may share a return: one event per note is enough.
-  const seen = new Set<string>();
-  const unique = events.filter((e) => {
-    const key = `${e.event}|${e.document ?? ''}|${e.at}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique = mergeReturnEvents(events);
   unique.sort((a, b) => a.at.localeCompare(b.at));
   return {
     documents: documents.map((d) => ({
@@ -345,5 +333,33 @@ export async function orderAfterSale(db: Kysely<DB>, orderId: string) {
     })),
     events: unique,
   };
+}
+/**
+ * Units of one return that did the same thing (announced together, booked back on one receipt, credited on one
+ * note, answered with one message) are one event listing them, at the earliest of their times.
+ */
+function mergeReturnEvents(events: AfterSaleEvent[]): AfterSaleEvent[] {
+  const merged = new Map<string, AfterSaleEvent>();
+  const out: AfterSaleEvent[] = [];
+  for (const event of events) {
+    if (!event.facts.units || !event.facts.returnId) {
+      out.push(event);
+      continue;
+    }
+    const key = [event.event, event.facts.returnId, event.document ?? '', event.facts.message ?? ''].join(
+      '|',
+    );
+    const earlier = merged.get(key);
+    if (!earlier) {
+      const copy = { ...event, facts: { ...event.facts, units: [...event.facts.units] } };
+      merged.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    earlier.facts.units!.push(...event.facts.units);
+    if (event.at < earlier.at) earlier.at = event.at;
+    earlier.detail = `${earlier.detail}; ${event.detail}`;
+  }
+  return out;
 }
 export type OrderAfterSale = Awaited<ReturnType<typeof orderAfterSale>>;

@@ -187,10 +187,16 @@ function afterSaleDetail(event: AfterSale['events'][number]): string {
       lineId: f.lineId,
       reason: f.reason ?? '–',
     });
-  if (!f.lineId) return '';
+  if (!f.units) return '';
+  const units = f.units
+    .map(
+      (u) =>
+        detail('unit', { sku: u.sku ?? '–', lineId: u.lineId }) +
+        (u.reason ? detail('reason', { reason: u.reason }) : ''),
+    )
+    .join('; ');
   return [
-    detail('unit', { sku: f.sku ?? '–', lineId: f.lineId, returnId: f.returnId }),
-    f.reason ? detail('reason', { reason: f.reason }) : '',
+    detail('return', { returnId: f.returnId, units }),
     f.message ? detail('message', { message: f.message }) : '',
   ].join('');
 }

@@ -23,15 +23,23 @@ export async function storeReturnLines(ctx: StepContext, lines: readonly ReturnL
   for (const line of lines) {
     ctx.counts.read++;
     const orderId = hubOrderOf.get(line.orderId) ?? null;
+    // Announced when created, also for a line first seen further on (the parcel arrived between two runs);
+    // every later status gets the time the hub first saw it.
+    const later = line.status !== 'announced';
     const statusColumn = sql.ref(`${line.status}_at`);
+    const insertColumn = later ? sql`, ${statusColumn}` : sql``;
+    const insertValue = later ? sql`, now()` : sql``;
+    const updateColumn = later
+      ? sql`${statusColumn} = coalesce(hub_return_lines.${statusColumn}, now()),`
+      : sql``;
     const written = await sql<{ inserted: boolean }>`
       INSERT INTO hub_return_lines (account_id, order_id, marketplace_return_line_id, marketplace_return_id,
         marketplace_order_id, marketplace_line_id, channel, sku, status, reason, buyer_note, tracking_numbers,
-        carrier_code, marketplace_created_at, marketplace_updated_at, ${statusColumn},
+        carrier_code, marketplace_created_at, marketplace_updated_at, announced_at${insertColumn},
         outcome, outcome_source)
       VALUES (${ctx.account.id}, ${orderId}, ${line.returnLineId}, ${line.returnId}, ${line.orderId},
         ${line.orderLineId}, ${line.channel}, ${line.sku}, ${line.status}, ${line.reason}, ${line.buyerNote},
-        ${line.trackingNumbers}, ${line.carrierCode}, ${line.createdAt}, ${line.updatedAt}, now(),
+        ${line.trackingNumbers}, ${line.carrierCode}, ${line.createdAt}, ${line.updatedAt}, ${line.createdAt}${insertValue},
         ${line.status === 'accepted' ? 'accept' : null}, ${line.status === 'accepted' ? 'marketplace' : null})
       ON CONFLICT (account_id, marketplace_return_line_id) DO UPDATE SET
         order_id = coalesce(hub_return_lines.order_id, excluded.order_id),
@@ -41,7 +49,7 @@ export async function storeReturnLines(ctx: StepContext, lines: readonly ReturnL
         tracking_numbers = excluded.tracking_numbers,
         carrier_code = excluded.carrier_code,
         marketplace_updated_at = excluded.marketplace_updated_at,
-        ${statusColumn} = coalesce(hub_return_lines.${statusColumn}, now()),
+        ${updateColumn}
         outcome = coalesce(hub_return_lines.outcome, excluded.outcome),
         outcome_source = coalesce(hub_return_lines.outcome_source, excluded.outcome_source),
         updated_at = now()
