@@ -244,6 +244,14 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       confirmError: l.confirm_error,
     })),
     timeline,
-    issues: issues.map((i) => ({ id: i.id, code: i.code, message: i.message, hint: i.hint })),
+    // Code, subject and details let the web app say message and hint in the reader's language.
+    issues: issues.map((i) => ({
+      id: i.id,
+      code: i.code,
+      subject: i.subject,
+      message: i.message,
+      hint: i.hint,
+      details: i.details as Record<string, unknown>,
+    })),
   };
 }

@@ -86,7 +86,7 @@ export async function attentionConditions(
       step: ATTENTION_STEP,
       message: `The ERP refuses AdlerDo's connection, so no account syncs: ${erp.status_message ?? 'its login was rejected.'}`,
       hint: 'Check the ERP connection: update its API key or settings on the ERP page.',
-      details: { status: erp.status },
+      details: { status: erp.status, reason: erp.status_message },
     });
   }
 
@@ -101,7 +101,7 @@ export async function attentionConditions(
       step: ATTENTION_STEP,
       message: `The ERP does not answer, so orders and stock wait: ${downRuns[0]!.message ?? 'it cannot be reached.'}`,
       hint: 'Check the ERP connection: is the server up and its address right? AdlerDo retries on its own.',
-      details: { code: downRuns[0]!.codes[0] },
+      details: { code: downRuns[0]!.codes[0], reason: downRuns[0]!.message },
     });
   }
 
@@ -118,7 +118,7 @@ export async function attentionConditions(
         step: ATTENTION_STEP,
         message: `${nameOf.get(run.account_id) ?? 'An account'}: AdlerDo cannot read the stored keys of this account, so it has stopped syncing.`,
         hint: 'Start AdlerDo with the master key these keys were saved with, or enter the keys again with "Update keys".',
-        details: {},
+        details: { account: nameOf.get(run.account_id) ?? null },
       });
       continue;
     }
@@ -132,7 +132,13 @@ export async function attentionConditions(
       step: run.step,
       message: `${nameOf.get(run.account_id) ?? 'An account'}: the ${run.step} step failed ${rules.failedRunsInARow} times in a row: ${run.message ?? 'see Runs.'}`,
       hint: 'See what the runs say on the Runs page; the step runs again on its own and this clears after a success.',
-      details: { code: latest },
+      details: {
+        code: latest,
+        account: nameOf.get(run.account_id) ?? null,
+        step: run.step,
+        times: rules.failedRunsInARow,
+        reason: run.message,
+      },
     });
   }
 
@@ -145,7 +151,12 @@ export async function attentionConditions(
       step: 'orders',
       message: `${nameOf.get(row.account_id) ?? 'An account'}: ${orders} ${orders === 1 ? 'order is' : 'orders are'} held back for more than ${rules.heldOrderMinutes} minutes and not in the ERP yet.`,
       hint: 'Open the held orders to see why (often a product missing in the ERP), fix it, then click Retry.',
-      details: { orders, oldest: row.oldest.toISOString() },
+      details: {
+        orders,
+        oldest: row.oldest.toISOString(),
+        account: nameOf.get(row.account_id) ?? null,
+        minutes: rules.heldOrderMinutes,
+      },
     });
   }
   return conditions;

@@ -37,7 +37,12 @@ export async function reconcileAttention(db: Kysely<DB>, rules: AttentionRules):
         if (existing.message !== condition.message)
           await trx
             .updateTable('sync_issues')
-            .set({ message: condition.message, hint: condition.hint, last_seen_at: new Date() })
+            .set({
+              message: condition.message,
+              hint: condition.hint,
+              details: JSON.stringify(condition.details),
+              last_seen_at: new Date(),
+            })
             .where('id', '=', existing.id)
             .execute();
         continue;

@@ -55,6 +55,7 @@ async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: stri
         subject: ref,
         message: `Order ${ref} was cancelled on the marketplace after (part of) it shipped.`,
         hint: `Check sale order ${order.erp_order_name ?? ''} in Odoo: arrange a return or refund with the buyer.`,
+        details: { erpOrder: order.erp_order_name },
       });
     } else if (Number(open) > 0) {
       // Not in the ERP yet: it is forwarded without the cancelled items, nothing for the seller to do.
@@ -64,6 +65,7 @@ async function applyCancellations(ctx: Parameters<StepHandler>[0], lineIds: stri
         subject: ref,
         message: `Some items of order ${ref} were cancelled on the marketplace.`,
         hint: `Remove the cancelled items from sale order ${order.erp_order_name ?? ''} in Odoo before shipping.`,
+        details: { erpOrder: order.erp_order_name },
       });
     } else {
       if (order.erp_order_id) await ctx.erp.cancelSaleOrder(order.erp_order_id);

@@ -77,6 +77,7 @@ async function bookMissingRefunds(ctx: StepContext): Promise<void> {
       subject: refund.marketplace_order_id,
       message: `The refund on order ${refund.marketplace_order_id} was paid on the marketplace, but the ERP made no credit note for it: ${booked.message}`,
       hint: `Create a credit note for the refunded amount on sale order ${refund.erp_order_name ?? ''} in the ERP by hand.`,
+      details: { erpOrder: refund.erp_order_name, error: booked.message },
     });
   }
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../dashboard-types.ts';
 import { formatCount } from '../lib/format.ts';
-import { issueText } from '../lib/issue-catalog.ts';
+import { issueText, issueWords } from '../lib/issue-catalog.ts';
 import { Link } from './Link.tsx';
 
 /** On top of the Overview: what stopped syncing, each with the one action that leads to the fix. */
@@ -23,7 +23,7 @@ export function AttentionList({ issues }: { issues: Issue[] }) {
             <li key={issue.id}>
               <div>
                 <p className="issue-title">{title}</p>
-                <p className="issue-message">{issue.message}</p>
+                <p className="issue-message">{issueWords(issue).message}</p>
               </div>
               {action && (
                 <Link to={action.to} className="btn btn-primary btn-small">

@@ -3,7 +3,7 @@ import { dashboardApi } from '../dashboard-api.ts';
 import { STEPS, type Issue, type Step } from '../dashboard-types.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatCount } from '../lib/format.ts';
-import { issueText } from '../lib/issue-catalog.ts';
+import { issueText, issueWords } from '../lib/issue-catalog.ts';
 import { stepName } from '../lib/labels.ts';
 import { absoluteTime, timeAgo } from '../lib/time.ts';
 import { Link } from './Link.tsx';
@@ -25,6 +25,7 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
   const { t } = useTranslation('overview');
   const headingId = `issue-${issue.id}`;
   const { title, action } = issueText(issue);
+  const words = issueWords(issue);
   // Issues about a whole account or the ERP are fixed by their action, not by running one step again.
   const retryable = STEPS.includes(issue.step as Step);
   // Their subject is an id, not something the seller knows.
@@ -36,7 +37,7 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
           <p className="issue-title" id={headingId}>
             {title}
           </p>
-          <p className="issue-message">{issue.message}</p>
+          <p className="issue-message">{words.message}</p>
         </div>
         {action && (
           <Link to={action.to} className="btn btn-primary btn-small">
@@ -45,7 +46,7 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
         )}
         {retryable && !action && (
           <RetryButton
-            label={t('issue.retry', { message: issue.message })}
+            label={t('issue.retry', { message: words.message })}
             retry={async () => {
               await dashboardApi.retryIssue(issue.id);
               await onRetried();
@@ -56,9 +57,9 @@ export function IssueCard({ issue, accountName, now, onRetried }: Props) {
           />
         )}
       </div>
-      {issue.hint && (
+      {words.hint && (
         <p className="issue-hint">
-          <span className="issue-hint-label">{t('issue.whatToDo')}</span> {issue.hint}
+          <span className="issue-hint-label">{t('issue.whatToDo')}</span> {words.hint}
         </p>
       )}
       <p className="issue-meta">

@@ -6,6 +6,7 @@ import { LiveStatus } from '../components/LiveStatus.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { OrderFacts } from '../components/OrderFacts.tsx';
+import { OrderIssueWords } from '../components/OrderIssueWords.tsx';
 import { OrderLines } from '../components/OrderLines.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { RefundForm } from '../components/RefundForm.tsx';
@@ -73,8 +74,7 @@ export function OrderPage({ id }: { id: string }) {
           </div>
           {data.detail.issues.map((issue) => (
             <div key={issue.id} className="alert alert-warning issue-alert" role="alert">
-              <p className="alert-title">{issue.message}</p>
-              {issue.hint && <p className="alert-hint">{t('whatToDo', { hint: issue.hint })}</p>}
+              <OrderIssueWords issue={issue} />
               <RetryButton
                 label={t('retryLabel', { id: data.detail.order.marketplaceOrderId })}
                 retry={async () => {

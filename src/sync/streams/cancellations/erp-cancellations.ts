@@ -83,6 +83,7 @@ export async function cancelOnMarketplace(
             subject: ref,
             message: `Order ${ref} was cancelled in Odoo, but the marketplace refused to cancel an item: ${thrown.message}`,
             hint: 'Check the order on the marketplace: cancel it there by hand, or ship it if it should go out after all.',
+            details: { error: thrown.message },
           });
           continue;
         }
@@ -99,6 +100,7 @@ export async function cancelOnMarketplace(
         subject: ref,
         message: `Sale order ${order.erp_order_name ?? ''} was cancelled in Odoo after ${shipped.length} item(s) of order ${ref} shipped.`,
         hint: 'The shipped items stay confirmed on the marketplace: arrange a return or refund with the buyer there.',
+        details: { erpOrder: order.erp_order_name, shipped: shipped.length },
       });
     } else if (refused === 0) {
       await ctx.db

@@ -48,6 +48,7 @@ export async function invoiceShippedOrders(ctx: StepContext): Promise<void> {
         subject: order.marketplace_order_id,
         message: `The ERP did not invoice sale order ${order.erp_order_name ?? ''} of order ${order.marketplace_order_id}: ${error.message}`,
         hint: 'Create and post the invoice in the ERP by hand; AdlerDo uploads it to the marketplace on the next cycle.',
+        details: { erpOrder: order.erp_order_name, error: error.message },
       });
       ctx.counts.failed++;
     }

@@ -118,14 +118,14 @@ async function refused(ctx: StepContext, doc: PendingDocument, error: AppError):
           subject: doc.marketplace_order_id,
           message: `The ERP could not give the PDF of ${what} ${doc.number} for order ${doc.marketplace_order_id}: ${error.message}`,
           hint: `Open ${what} ${doc.number} in the ERP and print it once (or fix its report); AdlerDo uploads it within the hour.`,
-          details: { document: doc.number },
+          details: { document: doc.number, error: error.message },
         }
       : {
           code: ISSUE_DOCUMENT_REFUSED,
           subject: doc.marketplace_order_id,
           message: `The marketplace refused ${what} ${doc.number} for order ${doc.marketplace_order_id}: ${error.message}`,
           hint: `Upload ${doc.file_name} to the order by hand in the marketplace's seller portal (AdlerDo then sees it and stops trying), or correct the document in the ERP; it is tried again within the hour.`,
-          details: { document: doc.number, fileName: doc.file_name },
+          details: { document: doc.number, fileName: doc.file_name, error: error.message },
         },
   );
 }

@@ -70,7 +70,13 @@ async function usableRate(
       subject: code,
       message: `${code} is ${what} in ${names.erp}: ${names.marketplace} offers in ${code} get no new offers and no price changes (stock still syncs).`,
       hint: `Activate ${code} in ${names.erp}, Accounting → Configuration → Currencies, and give it a rate.`,
-      details: { currency: code, companyCurrency: erp.companyCurrency },
+      details: {
+        currency: code,
+        companyCurrency: erp.companyCurrency,
+        state: currency === undefined ? 'unknown' : !currency.active ? 'inactive' : 'no_rate',
+        erp: names.erp,
+        marketplace: names.marketplace,
+      },
     });
     return null;
   }
@@ -92,7 +98,13 @@ async function usableRate(
         ? `The ${code} rate in ${names.erp} is ${currency.rate}: prices in ${code} are held.`
         : `The ${code} rate in ${names.erp} moved from ${from} to ${currency.rate} (more than 50 %) since the last cycle: prices in ${code} are held, not repriced.`,
     hint: `Correct the ${code} rate in ${names.erp} if it is a mistake; a rate above 0 left unchanged for 24 hours is taken as meant.`,
-    details: { currency: code, accepted: known?.accepted ?? null, rate: currency.rate },
+    details: {
+      currency: code,
+      accepted: known?.accepted ?? null,
+      rate: currency.rate,
+      erp: names.erp,
+      marketplace: names.marketplace,
+    },
   });
   // A jump keeps pricing at the last accepted rate (so new offers still list); a first rate of 0 has none.
   return known === undefined ? null : { rate: known.accepted, rounding: currency.rounding };

@@ -32,7 +32,7 @@ export async function linkListedOffers(ctx: StepContext, key: OfferKey, names: S
       subject: sku,
       message: `${names.marketplace} offer ${sku} has no product in ${names.erp}.`,
       hint: `Give a product in ${names.erp} the SKU ${sku} (internal reference), or end the offer on ${names.marketplace}.`,
-      details: { channel: key.channel },
+      details: { channel: key.channel, erp: names.erp, marketplace: names.marketplace },
     });
   }
 }

@@ -14,6 +14,12 @@ export async function raiseRejected(
     subject: refusal.sku,
     message: `${names.marketplace} refused the offer for SKU ${refusal.sku} (${refusal.channel}): ${refusal.message}`,
     hint: `Check the product in ${names.erp} (EAN, price, stock). It is sent again when it changes, or within an hour.`,
-    details: { channel: refusal.channel, code: refusal.code },
+    details: {
+      channel: refusal.channel,
+      code: refusal.code,
+      reason: refusal.message,
+      erp: names.erp,
+      marketplace: names.marketplace,
+    },
   });
 }

@@ -26,6 +26,7 @@ export async function checkSkus(
       subject: sku,
       message: `SKU ${sku} has no EAN in ${names.erp}, so it cannot be offered on ${names.marketplace}.`,
       hint: `Add the EAN (barcode) to the product in ${names.erp}.`,
+      details: { erp: names.erp, marketplace: names.marketplace },
     });
   }
   const missingSkus = new Set(missing.map((p) => p.sku));
@@ -44,7 +45,7 @@ export async function checkSkus(
       subject: ean,
       message: `EAN ${ean} is on ${skus.length} products in ${names.erp} (SKUs ${skus.join(', ')}); ${names.marketplace} knows a product by its EAN, so none of them gets a new offer.`,
       hint: `Give each product its own EAN in ${names.erp}, or archive the extra ones.`,
-      details: { skus },
+      details: { skus, erp: names.erp, marketplace: names.marketplace },
     });
   }
 }

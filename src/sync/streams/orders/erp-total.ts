@@ -44,6 +44,7 @@ export async function checkTotal(
     message: `Sale order ${erp.name} totals ${formatMinor(erp.total, erp.currency ?? order.currency)}, but the buyer paid ${formatMinor(buyerPaid, order.currency)}.`,
     hint: 'Check the taxes on the order lines in Odoo (price-included taxes keep the gross price) and the rounding setting (Accounting → Settings → Rounding: per line).',
     details: {
+      erpOrder: erp.name,
       erpTotal: erp.total,
       erpCurrency: erp.currency ?? null,
       paid: buyerPaid,

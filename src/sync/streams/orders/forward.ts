@@ -204,6 +204,7 @@ async function refuse(ctx: StepContext, order: OrderRow, error: AppError): Promi
       typeof error.details?.hint === 'string'
         ? error.details.hint
         : 'Fix the cause in Odoo (or the product data), then press "Retry" or wait for the next cycle.',
+    details: { error: error.message },
   });
   ctx.counts.failed++;
 }

@@ -43,6 +43,7 @@ export async function answerReturns(ctx: StepContext): Promise<void> {
         subject: line.marketplace_order_id,
         message: `The marketplace refused to ${line.outcome} the return of order ${line.marketplace_order_id}: ${error.message}`,
         hint: 'Open the order on the Returns page and answer the return again (or in the marketplace’s seller portal).',
+        details: { outcome: line.outcome, error: error.message },
       });
       ctx.counts.failed++;
     }

@@ -68,6 +68,7 @@ export async function creditAcceptedReturns(ctx: StepContext): Promise<void> {
         subject: first.marketplace_order_id,
         message: `The ERP made no credit note for the accepted return of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${error.message}`,
         hint: 'Create the credit note on the sale order in the ERP by hand; AdlerDo uploads it to the marketplace once it is posted.',
+        details: { erpOrder: first.erp_order_name, error: error.message },
       });
       ctx.counts.failed++;
     }

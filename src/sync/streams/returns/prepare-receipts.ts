@@ -57,6 +57,7 @@ export async function prepareReturnReceipts(ctx: StepContext): Promise<void> {
         subject: first.marketplace_order_id,
         message: `The ERP could not prepare the return receipt of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${error.message}`,
         hint: 'Book the return on the sale order in the ERP by hand when the parcel arrives, then accept it on the Returns page.',
+        details: { erpOrder: first.erp_order_name, error: error.message },
       });
       ctx.counts.failed++;
     }

@@ -67,6 +67,7 @@ export async function confirmShippedLines(ctx: StepContext): Promise<void> {
         subject: line.marketplace_line_id,
         message: `The marketplace refused the shipment confirmation of order ${line.marketplace_order_id}: ${error.message}`,
         hint: 'Check the Kaufland carrier on the Carriers page and the tracking number in Odoo; it is retried on the next cycle.',
+        details: { order: line.marketplace_order_id, error: error.message },
       });
       ctx.counts.failed++;
     }
@@ -103,5 +104,6 @@ async function raiseUnmapped(ctx: StepContext, erpCarrier: string): Promise<void
     subject: erpCarrier,
     message: `Map carrier ${erpCarrier}: shipments with this Odoo carrier wait until it has a Kaufland carrier.`,
     hint: 'Choose its Kaufland carrier on the Carriers page; the waiting shipments are confirmed on the next cycle.',
+    details: { carrier: erpCarrier },
   });
 }
