@@ -67,14 +67,17 @@ export class SharedStockMarket {
     await this.noteSeen();
     this.releaseDue(now);
     const stockStarts = await this.lastStockRunStarts();
+    // The shop first: buyers leave an order the hub has not read yet most of the time, which closes its gate.
+    if (this.random() < 0.5) this.shop(stockStarts);
     this.buyEverywhere(stockStarts);
-    if (this.random() < 0.4) this.shop(stockStarts);
     for (const { sku } of this.w.scarce) if (this.trulyFree(sku) <= this.buffers) this.soldOut.add(sku);
   }
 
-  /** Every scarce SKU was bought down to what the safety buffers hold back, at least once. */
-  allSoldOutOnce(): boolean {
-    return this.soldOut.size === this.w.scarce.length;
+  /** Every scarce SKU was bought down to what the safety buffers hold back at least once, and the shop sold and received. */
+  tradedEnough(): boolean {
+    return (
+      this.soldOut.size === this.w.scarce.length && this.counts.shopSales > 0 && this.counts.receipts > 0
+    );
   }
 
   soldOutCount(): number {
