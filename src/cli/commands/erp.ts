@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { ErpView } from '../../erp/erp-view.ts';
+import { removeErpPush, setErpPushConsent } from '../../push/erp-rules.ts';
 import { withContext } from '../context.ts';
 import { printJson } from '../output.ts';
 import { readSecret } from '../read-secret.ts';
@@ -114,10 +115,37 @@ export function erpCommand(): Command {
     });
 
   erp
+    .command('push')
+    .description(
+      'Let AdlerDo install automation rules in the ERP that call it on changes (needs ADLERDO_PUBLIC_URL)',
+    )
+    .addOption(
+      new Option('--consent <on|off>', 'on: install the rules; off: remove them')
+        .choices(['on', 'off'])
+        .makeOptionMandatory(),
+    )
+    .option('--json', 'print the push state as JSON')
+    .action(async (o: { consent: 'on' | 'off'; json?: boolean }) => {
+      const push = await withContext((ctx) => setErpPushConsent(ctx, o.consent === 'on'));
+      if (!push) {
+        process.stderr.write('No ERP is connected. Connect one first (adlerdo erp connect).\n');
+        process.exitCode = 1;
+        return;
+      }
+      if (o.json) printJson(push);
+      else
+        process.stdout.write(`Push from the ERP: ${push.state}${push.message ? ` — ${push.message}` : ''}\n`);
+    });
+
+  erp
     .command('disconnect')
     .description('Remove the ERP connection and its stored key')
     .action(async () => {
-      await withContext((ctx) => ctx.erp.disconnect());
+      await withContext(async (ctx) => {
+        // The automation rules in the ERP go first, while its key is still known.
+        await removeErpPush(ctx);
+        await ctx.erp.disconnect();
+      });
       process.stdout.write('ERP disconnected.\n');
     });
 
