@@ -96,7 +96,15 @@ export class AfterSaleService {
         .where('account_id', '=', order.account_id)
         .where('idempotency_key', '=', key)
         .executeTakeFirst();
-      if (earlier) return { ...resultOf(earlier), repeated: true };
+      if (earlier?.sent_at) return { ...resultOf(earlier), repeated: true };
+      if (earlier && !earlier.send_error)
+        throw new AppError(
+          'conflict',
+          'refund.outcome_unknown',
+          'The refund with this key got no answer from the marketplace and may have been paid. Check the order on the marketplace; send it again (as a new refund) only if it was not paid.',
+        );
+      // Refused before: nothing was paid, so the key is free for the corrected refund.
+      if (earlier) await this.app.db.deleteFrom('hub_refunds').where('id', '=', earlier.id).execute();
 
       const line = await this.app.db
         .selectFrom('hub_order_lines')
@@ -155,7 +163,10 @@ export class AfterSaleService {
         });
       } catch (thrown) {
         const error = toAppError(thrown);
-        if (error.kind === 'rejected' || error.kind === 'input')
+        // An unknown outcome stays in doubt (no error, not sent): the key is never sent again.
+        const refused =
+          (error.kind === 'rejected' || error.kind === 'input') && !error.code.endsWith('.outcome_unknown');
+        if (refused)
           await this.app.db
             .updateTable('hub_refunds')
             .set({ send_error: error.message })

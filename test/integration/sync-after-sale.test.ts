@@ -17,6 +17,8 @@ describe('after the sale: invoices, returns and refunds (documents and returns s
   let world: SyncWorld;
   let api: Awaited<ReturnType<typeof signedInClient>>;
   let erp: ErpSession;
+  /** The order whose returned unit was accepted (Kaufland paid it back in full). */
+  let returnedUnit: { hubId: string; lineId: string };
 
   const kauflandInvoices = (idOrder: string) =>
     world.kaufland.state().order_invoices.filter((i) => i.id_order === idOrder);
@@ -191,6 +193,7 @@ describe('after the sale: invoices, returns and refunds (documents and returns s
       tracking_code: 'RET-123',
     } as never);
     const idReturnUnit = started.return_units![0]!.id_return_unit;
+    returnedUnit = { hubId: (await hubOrder(order.idOrder)).id, lineId: String(unit!.id_order_unit) };
 
     expect((await world.run('returns')).status).toBe('succeeded');
     const [line] = await world.app.ctx.db
@@ -319,6 +322,16 @@ describe('after the sale: invoices, returns and refunds (documents and returns s
     expect(badReason.status).toBe(400);
     expect(badReason.json.error.message).toContain('delivery_damage');
     expect(refunds()).toEqual([]);
+
+    // Kaufland refuses a refund on a unit it paid back with its return: nothing paid, so the key stays usable.
+    const onReturned = await api('POST', `/api/orders/${returnedUnit.hubId}/refunds`, {
+      lineId: returnedUnit.lineId,
+      amountMinor: 100,
+      reason: 'delivery_damage',
+      idempotencyKey: 'refund-key-0001',
+    });
+    expect(onReturned.status).toBe(422);
+    expect(onReturned.json.error.message).toMatch(/returned_paid/);
 
     const body = { lineId, amountMinor: 500, reason: 'delivery_damage', idempotencyKey: 'refund-key-0001' };
     const sent = await api('POST', `/api/orders/${hub.id}/refunds`, body);
