@@ -344,6 +344,40 @@ function contract(name: string, open: () => Promise<Target>): void {
       });
     });
 
+    it("lists a return the warehouse made in Odoo on its own, without the hub's reference", async () => {
+      const order = await book('OWN', [[2, 2]]);
+      await ship(order);
+      const [delivery] = await client.search('stock.picking', [
+        ['sale_id', '=', Number(order.id)],
+        ['picking_type_code', '=', 'outgoing'],
+      ]);
+      const context = { active_model: 'stock.picking', active_id: delivery, active_ids: [delivery] };
+      const wizard = await client.create('stock.return.picking', {}, context);
+      const [read] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
+      const lineIds = (read?.product_return_moves as number[] | undefined) ?? [];
+      await client.write(
+        'stock.return.picking',
+        [wizard],
+        { product_return_moves: lineIds.map((id) => [1, id, { quantity: 2 }]) },
+        context,
+      );
+      const made = (await client.call('stock.return.picking', client.dialect.createReturnsMethod, [wizard], {
+        context,
+      })) as { res_id: number };
+      await validatePicking(client, made.res_id);
+      const listed = await readAll(
+        (cursor) => session.returnReceiptsDoneSince(cursor, 50),
+        (r) => r.saleOrderId === order.id,
+      );
+      expect(listed).toMatchObject([
+        { receiptId: String(made.res_id), ref: null, lines: [{ sku: sku(2), quantity: 2 }] },
+      ]);
+      const nothingLeft = await refusal(
+        session.prepareReturn(order.id, { ref: `${tag}:R9`, lines: [{ sku: sku(2), quantity: 1 }] }),
+      );
+      expect(nothingLeft.code).toBe('odoo.return_not_possible');
+    });
+
     it('credits part of an invoice by units, once per reference, and lists it with the order', async () => {
       const { order, invoice } = await shippedAndInvoiced('CNL', [
         [1, 2],
