@@ -293,7 +293,8 @@ export interface ErpSession {
   invoiceSaleOrder(saleOrderId: string): Promise<ErpDocument>;
   /**
    * Prepares a return receipt on the order's done delivery for these quantities, ready for the warehouse to
-   * validate. Idempotent by `ref`. AppError `rejected` `<type>.return_not_possible` when the order has no done
+   * validate (units that left in several deliveries: one receipt each, all with `ref`; the answer is the first,
+   * with every name). Idempotent by `ref`. AppError `rejected` `<type>.return_not_possible` when the order has no done
    * delivery or a SKU/quantity is not on it.
    */
   prepareReturn(saleOrderId: string, input: ErpReturnInput): Promise<{ id: string; name: string }>;
