@@ -7,6 +7,7 @@ import { callsSummary, countsSummary, stoppedWithoutWork } from '../lib/run-summ
 import { absoluteTime, shortAgo } from '../lib/time.ts';
 import { Link } from './Link.tsx';
 import { Pill } from './Pill.tsx';
+import { codedText } from '../lib/coded-text.ts';
 
 interface Props {
   runs: Run[];
@@ -64,7 +65,9 @@ export function RunsTable({ runs, accounts, now }: Props) {
                   </span>
                 )}
                 {/* The reason in words; the code stays in the API and the logs. */}
-                {run.errorMessage && <span className="cell-error">{run.errorMessage}</span>}
+                {run.errorMessage && (
+                  <span className="cell-error">{codedText(run.errorCode, run.errorMessage)}</span>
+                )}
               </td>
               <td
                 data-label={t('col.calls')}

@@ -6,6 +6,7 @@ import { callsSummary, countsSummary, stoppedWithoutWork } from '../lib/run-summ
 import { stepEnabled } from '../lib/step-enabled.ts';
 import { absoluteTime, shortAgo, shortUntil } from '../lib/time.ts';
 import { Pill } from './Pill.tsx';
+import { codedText } from '../lib/coded-text.ts';
 
 interface Props {
   account: OverviewAccount;
@@ -59,7 +60,9 @@ export function StepRow({ account, step, now, queued, onSync }: Props) {
               </span>
             )}
             <span className="cell-note">{callsSummary(run)}</span>
-            {run.errorMessage && <span className="cell-error">{run.errorMessage}</span>}
+            {run.errorMessage && (
+              <span className="cell-error">{codedText(run.errorCode, run.errorMessage)}</span>
+            )}
           </>
         ) : (
           <span className="muted">{run ? t('stepRow.running') : '–'}</span>

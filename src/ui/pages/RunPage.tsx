@@ -13,6 +13,7 @@ import { absoluteTime } from '../lib/time.ts';
 import { useAccounts } from '../lib/use-accounts.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { usePolling } from '../lib/use-polling.ts';
+import { codedText } from '../lib/coded-text.ts';
 
 // A running step finishes within seconds; a finished run no longer changes, but polling costs one small read.
 const REFRESH_SECONDS = 3;
@@ -59,7 +60,7 @@ export function RunPage({ id }: { id: string }) {
           {run.errorMessage && (
             <div className="alert alert-warning" role="alert">
               <p className="alert-title">{t('run.whyStopped')}</p>
-              <p>{run.errorMessage}</p>
+              <p>{codedText(run.errorCode, run.errorMessage)}</p>
             </div>
           )}
           <section className="section card" aria-labelledby="run-counts-heading">
