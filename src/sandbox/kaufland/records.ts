@@ -137,6 +137,8 @@ export interface ReturnUnitRecord {
   note: string | null;
   /** Messages the seller sent with reject/clarify (Kaufland opens a ticket with them). */
   messages: { action: 'reject' | 'clarify'; message: string; ts_created_iso: string }[];
+  /** How often an accept moved this unit to return_accepted (the crash test proves it is never twice). */
+  accepts?: number;
   ts_created_iso: string;
 }
 

@@ -250,6 +250,7 @@ export function answerReturnUnit(
   const parent = store.returns.get(unit.id_return);
   if (parent) parent.ts_updated_iso = now;
   const orderUnit = store.orderUnits.get(unit.id_order_unit);
+  if (action === 'accept') unit.accepts = (unit.accepts ?? 0) + 1;
   if (orderUnit && action === 'accept') setOrderUnitStatus(store, orderUnit, 'returned_paid');
   if (orderUnit && action === 'reject') setOrderUnitStatus(store, orderUnit, 'received');
   store.changed();

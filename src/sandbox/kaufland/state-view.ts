@@ -19,8 +19,8 @@ export interface SandboxStateView {
   shipments: ShipmentRecord[];
   order_invoices: Owned<OrderInvoiceView & { size_bytes: number }>[];
   returns: Owned<ReturnView & { id_order: string }>[];
-  /** The spec's ReturnUnit plus the messages the seller sent with reject/clarify. */
-  return_units: Owned<ReturnUnitView & { messages: ReturnUnitRecord['messages'] }>[];
+  /** The spec's ReturnUnit plus the messages the seller sent with reject/clarify and how often it was accepted. */
+  return_units: Owned<ReturnUnitView & { messages: ReturnUnitRecord['messages']; accepts: number }>[];
   refunds: RefundRecord[];
   faults: FaultConfig;
 }
@@ -63,6 +63,7 @@ export function stateView(store: SandboxStore, faults: FaultConfig): SandboxStat
       client_key: keyOf(unit.id_seller),
       ...returnUnitView(unit),
       messages: unit.messages.map((message) => ({ ...message })),
+      accepts: unit.accepts ?? 0,
     })),
     refunds: store.refunds.map((refund) => ({ ...refund })),
     faults,
