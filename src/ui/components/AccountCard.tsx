@@ -7,6 +7,7 @@ import { toFormFailure, type FormFailure } from '../lib/form-errors.ts';
 import { readQuery } from '../lib/url-query.ts';
 import { AccountActions, type Panel } from './AccountActions.tsx';
 import { AccountFacts } from './AccountFacts.tsx';
+import { AccountPushLine } from './AccountPushLine.tsx';
 import { AccountSettingsForm } from './AccountSettingsForm.tsx';
 import { AccountStatusMessage } from './AccountStatusMessage.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -96,6 +97,7 @@ export function AccountCard({
         />
       )}
       <AccountFacts account={account} defaultBaseUrl={defaultBaseUrl} now={now} />
+      <AccountPushLine accountId={account.id} />
       {problem && <FormAlert {...problem} />}
       {notice && <Notice>{notice}</Notice>}
       <AccountActions

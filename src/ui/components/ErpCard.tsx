@@ -10,6 +10,7 @@ import { useNow } from '../lib/use-now.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErpActions } from './ErpActions.tsx';
 import { ErpFacts } from './ErpFacts.tsx';
+import { ErpPushPanel } from './ErpPushPanel.tsx';
 import { FormAlert } from './FormAlert.tsx';
 import { Notice } from './Notice.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -87,6 +88,7 @@ export function ErpCard({
         </p>
       )}
       <ErpFacts erp={erp} now={now} />
+      <ErpPushPanel />
       {problem && <FormAlert {...problem} />}
       {notice && <Notice>{notice}</Notice>}
       <ErpActions
