@@ -4,7 +4,7 @@ import type { Admin } from './api-types.ts';
 import { Brand } from './components/Brand.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Link } from './components/Link.tsx';
-import { NAV_ITEMS } from './routing.ts';
+import { NavMenu } from './components/NavMenu.tsx';
 
 interface Props {
   admin: Admin;
@@ -26,18 +26,7 @@ export function Layout({ admin, path, onSignOut, children }: Props) {
           <Link to="/" className="brand-link" aria-label={t('home')}>
             <Brand />
           </Link>
-          <nav className="app-nav" aria-label={t('mainNav')}>
-            <ul>
-              {NAV_ITEMS.map((item) => (
-                <li key={item.path}>
-                  <Link to={item.path} aria-current={path.startsWith(item.path) ? 'page' : undefined}>
-                    {/* A page added to NAV_ITEMS before its catalogue entry still shows its English label. */}
-                    {t(`nav.${item.path.slice(1)}`, { defaultValue: item.label })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <NavMenu path={path} />
           <div className="app-user">
             <LanguageSwitch />
             {/* The API reference is rendered by the server (src/http/api-docs-page.ts), not a page of this app. */}

@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/runs', label: 'Runs' },
   { path: '/accounts', label: 'Accounts' },
   { path: '/erp', label: 'ERP' },
+  { path: '/carriers', label: 'Carriers' },
   { path: '/admins', label: 'Admins' },
 ];
 

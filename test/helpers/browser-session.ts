@@ -20,6 +20,7 @@ export const MAIN_NAV = [
   'Runs',
   'Accounts',
   'ERP',
+  'Carriers',
   'Admins',
 ];
 
