@@ -6,6 +6,8 @@ import { recordDocuments } from './record-documents.ts';
 // Orders invoiced per run: each is one ERP invoicing (a few calls).
 const BATCH = 100;
 export const ISSUE_INVOICE_FAILED = 'order.invoice_failed';
+// Switching the setting on invoices what shipped lately, not years of history the seller invoiced elsewhere.
+const RECENT = '14 days';
 
 /**
  * For sellers who do not invoice in the ERP themselves (account setting `invoiceOnShipment`): every order of
@@ -26,7 +28,8 @@ export async function invoiceShippedOrders(ctx: StepContext): Promise<void> {
                      AND l.cancelled_at IS NULL AND (l.shipped_at IS NULL OR l.deemed_supplier))`,
     )
     .where(
-      sql<boolean>`EXISTS (SELECT 1 FROM hub_order_lines l WHERE l.order_id = o.id AND l.cancelled_at IS NULL)`,
+      sql<boolean>`EXISTS (SELECT 1 FROM hub_order_lines l WHERE l.order_id = o.id AND l.cancelled_at IS NULL
+                     AND l.shipped_at > now() - ${RECENT}::interval)`,
     )
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM hub_order_documents d WHERE d.order_id = o.id AND d.kind = 'invoice')`,
