@@ -427,4 +427,29 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
       ].sort(),
     );
   });
+
+  it('walks the subscriptions operations (push, issue 13)', async () => {
+    const body = {
+      callback_url: 'http://127.0.0.1:9/cb',
+      fallback_email: 'shop@example.com',
+      event_name: 'order_new',
+    };
+    const created = await check('post', '/subscriptions', '/subscriptions?storefront=de', 201, body);
+    const id = created.data.id_subscription as number;
+    await check('post', '/subscriptions', '/subscriptions?storefront=de', 400, {
+      ...body,
+      event_name: 'nope',
+    });
+    await check('post', '/subscriptions', '/subscriptions', 400, body);
+    const list = await check('get', '/subscriptions', '/subscriptions?storefront=de&limit=30', 200);
+    expect(list.data.map((s: { id_subscription: number }) => s.id_subscription)).toEqual([id]);
+    await check('get', '/subscriptions', '/subscriptions?limit=31', 400);
+    await check('get', '/subscriptions/{id_subscription}', `/subscriptions/${id}`, 200);
+    const patched = await check('patch', '/subscriptions/{id_subscription}', `/subscriptions/${id}`, 200, {
+      is_active: false,
+    });
+    expect(patched.data.is_active).toBe(false);
+    await check('delete', '/subscriptions/{id_subscription}', `/subscriptions/${id}`, 204);
+    await check('get', '/subscriptions/{id_subscription}', `/subscriptions/${id}`, 404);
+  });
 });
