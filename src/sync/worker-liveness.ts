@@ -24,11 +24,27 @@ export interface WorkerLiveness {
 }
 
 const lockKey = `hashtextextended('adlerdo:worker-pool:' || $1::text, 0)`;
+/**
+ * After the database connection is lost (a server restart), the locks are taken again this often until they are
+ * held: until then another worker's sweep would judge this live process dead and unlock its jobs.
+ */
+const RECONNECT_EVERY_MS = 1_000;
 
 export async function startWorkerLiveness(pool: pg.Pool, logger: Logger): Promise<WorkerLiveness> {
   const held = new Set<string>();
   let client: pg.PoolClient | undefined;
   let connecting: Promise<pg.PoolClient> | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectSoon = (): void => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (stopped || client) return;
+      connect().catch(() => reconnectSoon());
+    }, RECONNECT_EVERY_MS);
+    retry.unref();
+  };
 
   const connect = (): Promise<pg.PoolClient> =>
     (connecting ??= (async () => {
@@ -40,6 +56,7 @@ export async function startWorkerLiveness(pool: pg.Pool, logger: Logger): Promis
         client = undefined;
         connecting = undefined;
         fresh.release(error);
+        reconnectSoon();
       });
       client = fresh;
       for (const id of held) await fresh.query(`SELECT pg_advisory_lock(${lockKey})`, [id]);
@@ -83,6 +100,8 @@ export async function startWorkerLiveness(pool: pg.Pool, logger: Logger): Promis
       return dead;
     },
     async stop() {
+      stopped = true;
+      clearTimeout(retry);
       const session = client;
       client = undefined;
       if (!session) return;

@@ -9,6 +9,7 @@ import { runStep } from './run-step.ts';
 import { closeAbandonedRuns } from './runs.repository.ts';
 import { STEPS } from './steps.ts';
 import { startWorkerLiveness } from './worker-liveness.ts';
+import { surviveDatabaseLoss, unlockOrphanedJobs } from './worker-outage.ts';
 
 const payloadSchema = z.object({
   accountId: z.uuid(),
@@ -44,6 +45,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
   await closeAbandonedRuns(app.db, ABANDONED_AFTER_SECONDS);
   const log = app.logger.child({ component: 'worker' });
   const liveness = await startWorkerLiveness(app.pool, log);
+  const stopSurviving = surviveDatabaseLoss(log);
   const events: WorkerEvents = new EventEmitter();
   /** The steps this process is running, by job id: closed as interrupted when a stop gives their jobs back. */
   const inFlight = new Map<string, { accountId: string; step: (typeof STEPS)[number]; since: Date }>();
@@ -84,8 +86,12 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
       },
     },
   });
-  const sweep = () =>
-    liveness.sweep().catch((error: unknown) => log.warn({ err: error }, 'dead worker sweep failed'));
+  const sweep = async () => {
+    await liveness.sweep().catch((error: unknown) => log.warn({ err: error }, 'dead worker sweep failed'));
+    const orphaned = await unlockOrphanedJobs(app.pool, poolIds, [...inFlight.keys()]).catch(() => 0);
+    if (orphaned > 0)
+      log.warn({ orphaned }, 'unlocked jobs this worker lost track of while the database was away');
+  };
   await sweep();
   const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   sweeper.unref();
@@ -101,6 +107,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
     .then(async () => {
       running = false;
       clearInterval(sweeper);
+      stopSurviving();
       if (!stopAsked) log.error('sync worker stopped unexpectedly: this process runs no sync steps any more');
       // A crashed pool may leave jobs locked: freeing its liveness lock lets the other workers' sweeps unlock
       // them within 10 s, instead of graphile-worker's 4 hours (or for as long as this process lives).
