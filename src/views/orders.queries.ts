@@ -5,6 +5,20 @@ import { formatMinor } from '../core/money-text.ts';
 import type { DB, HubOrderState } from '../store/schema.ts';
 import { productName } from './product-name.ts';
 import { reservationEvents } from './order-reservation.ts';
+import {
+  ISSUE_CURRENCY_MISMATCH,
+  ISSUE_NO_ADDRESS,
+  ISSUE_REFUSED_BY_ERP,
+  ISSUE_SKU_NOT_IN_ERP,
+} from '../sync/streams/orders/forward.ts';
+
+/** The issues the orders step raises when it holds an order back (each with the order's id as subject). */
+const HOLD_CODES: readonly string[] = [
+  ISSUE_SKU_NOT_IN_ERP,
+  ISSUE_REFUSED_BY_ERP,
+  ISSUE_NO_ADDRESS,
+  ISSUE_CURRENCY_MISMATCH,
+];
 
 export interface OrderListQuery {
   q?: string;
@@ -30,6 +44,9 @@ export interface OrderRow {
   erpOrderName: string | null;
   state: HubOrderState;
   holdReason: string | null;
+  /** The code and details of the open issue that holds the order, so the web app says the reason in its language. */
+  holdCode: string | null;
+  holdDetails: Record<string, unknown> | null;
   receivedAt: string;
   marketplaceCreatedAt: string;
 }
@@ -79,6 +96,11 @@ export async function listOrders(
         'buyer',
       ),
       sql<string>`(SELECT count(*) FROM hub_order_lines l WHERE l.order_id = o.id)`.as('units'),
+      sql<{ code: string; details: Record<string, unknown> } | null>`(
+        SELECT json_build_object('code', i.code, 'details', i.details) FROM sync_issues i
+        WHERE o.state = 'held' AND i.account_id = o.account_id AND i.subject = o.marketplace_order_id
+          AND i.code IN (${sql.join(HOLD_CODES)}) AND i.resolved_at IS NULL
+        ORDER BY i.last_seen_at DESC LIMIT 1)`.as('hold_issue'),
     ])
     .orderBy('o.marketplace_created_at', 'desc')
     .limit(query.pageSize)
@@ -101,6 +123,8 @@ export async function listOrders(
       erpOrderName: r.erp_order_name,
       state: r.state,
       holdReason: r.hold_reason,
+      holdCode: r.hold_issue?.code ?? null,
+      holdDetails: r.hold_issue?.details ?? null,
       receivedAt: r.received_at.toISOString(),
       marketplaceCreatedAt: r.marketplace_created_at.toISOString(),
     })),
@@ -166,6 +190,10 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
     .where('subject', 'in', [order.marketplace_order_id, ...lines.map((l) => l.marketplace_line_id)])
     .where('resolved_at', 'is', null)
     .execute();
+  const holdIssue =
+    order.state === 'held'
+      ? issues.find((i) => i.subject === order.marketplace_order_id && HOLD_CODES.includes(i.code))
+      : undefined;
   const timeline: TimelineEvent[] = [
     {
       event: 'placed',
@@ -222,6 +250,8 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       totalMinor: Number(order.total_minor),
       state: order.state,
       holdReason: order.hold_reason,
+      holdCode: holdIssue?.code ?? null,
+      holdDetails: (holdIssue?.details as Record<string, unknown> | undefined) ?? null,
       erpOrderName: order.erp_order_name,
       // What the ERP booked: its currency, total and contained VAT (minor units), next to what the buyer paid.
       erpCurrency: order.erp_currency,

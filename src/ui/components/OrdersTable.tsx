@@ -5,6 +5,7 @@ import { formatMoney } from '../lib/money.ts';
 import { absoluteTime, timeAgo } from '../lib/time.ts';
 import { Link } from './Link.tsx';
 import { Pill } from './Pill.tsx';
+import { holdReasonText } from '../lib/issue-catalog.ts';
 
 interface Props {
   orders: OrderRow[];
@@ -61,7 +62,7 @@ export function OrdersTable({ orders, showAccount, now }: Props) {
               <td data-label={t('col.state')}>
                 <Pill tone={ORDER_STATES[order.state].tone}>{ORDER_STATES[order.state].label}</Pill>
                 {order.holdReason && order.state === 'held' && (
-                  <span className="cell-note">{order.holdReason}</span>
+                  <span className="cell-note">{holdReasonText(order)}</span>
                 )}
               </td>
               <td data-label={t('col.placed')}>

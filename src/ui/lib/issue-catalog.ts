@@ -91,6 +91,29 @@ function shown(
   return value;
 }
 
+/** One sentence of a code (`message`, `hint`, `hold`), filled; undefined when unknown or a value is missing. */
+function sentence(
+  issue: Pick<Issue, 'code' | 'subject' | 'details'>,
+  field: string,
+  language: string,
+): string | undefined {
+  const details = issue.details ?? {};
+  const values: Record<string, string> = { subject: issue.subject };
+  for (const [key, value] of Object.entries(details)) {
+    const text = shown(key, value, details, language);
+    if (text !== undefined) values[key] = text;
+  }
+  const countKey = COUNTED_BY[issue.code];
+  const count = countKey ? details[countKey] : undefined;
+  const variant = field === 'message' ? VARIANTS[issue.code]?.(details) : undefined;
+  const key = `${issue.code}.${field}${variant ? `_${variant}` : ''}`;
+  const options = { ns: 'issueTexts', lng: language, ...(typeof count === 'number' ? { count } : {}) };
+  if (!i18n.exists(key, options)) return undefined;
+  const text = i18n.t(key, { ...options, ...values, interpolation: { escapeValue: false } });
+  // A placeholder left unfilled means a value is missing: the server's sentence says it right.
+  return text.includes('{{') ? undefined : text;
+}
+
 /**
  * An issue's message and hint in the reader's language: the `issueTexts` sentence for its code, filled with the
  * subject and the details its producer wrote. The server's English sentence stays when the catalogue has no
@@ -100,24 +123,22 @@ export function issueWords(
   issue: IssueWordsInput,
   language: string = currentLanguage(),
 ): { message: string; hint: string | null } {
-  const details = issue.details ?? {};
-  const values: Record<string, string> = { subject: issue.subject };
-  for (const [key, value] of Object.entries(details)) {
-    const text = shown(key, value, details, language);
-    if (text !== undefined) values[key] = text;
-  }
-  const countKey = COUNTED_BY[issue.code];
-  const count = countKey ? details[countKey] : undefined;
-  const variant = VARIANTS[issue.code]?.(details);
-  const render = (field: string): string | undefined => {
-    const key = `${issue.code}.${field}${variant && field === 'message' ? `_${variant}` : ''}`;
-    const options = { ns: 'issueTexts', lng: language, ...(typeof count === 'number' ? { count } : {}) };
-    if (!i18n.exists(key, options)) return undefined;
-    const text = i18n.t(key, { ...options, ...values, interpolation: { escapeValue: false } });
-    // A placeholder left unfilled means a value is missing: the server's sentence says it right.
-    return text.includes('{{') ? undefined : text;
-  };
-  const message = render('message');
+  const message = sentence(issue, 'message', language);
   if (message === undefined) return { message: issue.message, hint: issue.hint };
-  return { message, hint: render('hint') ?? issue.hint };
+  return { message, hint: sentence(issue, 'hint', language) ?? issue.hint };
+}
+
+/** A held order's reason, short: by the code and details of the issue that holds it, else the stored text. */
+export function holdReasonText(
+  order: {
+    marketplaceOrderId: string;
+    holdReason: string | null;
+    holdCode?: string | null;
+    holdDetails?: Record<string, unknown> | null;
+  },
+  language: string = currentLanguage(),
+): string | null {
+  if (!order.holdCode) return order.holdReason;
+  const issue = { code: order.holdCode, subject: order.marketplaceOrderId, details: order.holdDetails ?? {} };
+  return sentence(issue, 'hold', language) ?? order.holdReason;
 }

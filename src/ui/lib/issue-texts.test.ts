@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES, type Catalogue } from '../i18n/resources.ts';
-import { issueWords, type IssueWordsInput } from './issue-catalog.ts';
+import { holdReasonText, issueWords, type IssueWordsInput } from './issue-catalog.ts';
 
 const SYNC_DIR = join(import.meta.dirname, '../../sync');
 
@@ -168,6 +168,18 @@ describe('issue texts: every issue the server raises reads in German and English
         expect(words.message, `${code} ${JSON.stringify(sample.details)}`).not.toBe(SERVER.message);
         expect(words.hint, code).not.toBe(SERVER.hint);
         expect(`${words.message} ${words.hint}`, code).not.toMatch(/\{\{|undefined|null/);
+        if (entry(language, code)?.hold === undefined) continue;
+        const reason = holdReasonText(
+          {
+            marketplaceOrderId: sample.subject,
+            holdReason: 'SERVER',
+            holdCode: code,
+            holdDetails: sample.details,
+          },
+          language,
+        );
+        expect(reason, `${code} hold`).not.toBe('SERVER');
+        expect(reason, `${code} hold`).not.toMatch(/\{\{|undefined|null/);
       }
     }
   });
@@ -206,5 +218,18 @@ describe('issue texts: every issue the server raises reads in German and English
         'de',
       ).message,
     ).toBe('Bestellung MO-1 wurde auf dem Marktplatz storniert, nachdem sie (teilweise) versandt war.');
+  });
+
+  it('a held order gives its reason from the code of the issue that holds it', () => {
+    const order = {
+      marketplaceOrderId: 'MO-1',
+      holdReason: 'SKU A-1, B-2 not in Odoo',
+      holdCode: 'order.sku_not_in_erp',
+      holdDetails: { skus: ['A-1', 'B-2'] },
+    };
+    expect(holdReasonText(order, 'de')).toBe('SKU A-1, B-2 fehlt in Odoo');
+    expect(holdReasonText(order, 'en')).toBe('SKU A-1, B-2 not in Odoo');
+    // No issue behind it (held before codes were read, or already cleared): the stored words.
+    expect(holdReasonText({ ...order, holdCode: null }, 'de')).toBe('SKU A-1, B-2 not in Odoo');
   });
 });

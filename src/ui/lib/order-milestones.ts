@@ -2,6 +2,7 @@ import type { AfterSale } from '../after-sale-api.ts';
 import type { OrderDetail } from '../dashboard-types.ts';
 import { i18n } from '../i18n/index.ts';
 import { formatMoney } from './money.ts';
+import { holdReasonText } from './issue-catalog.ts';
 
 export type MilestoneState = 'done' | 'partial' | 'waiting' | 'held' | 'cancelled';
 
@@ -114,7 +115,7 @@ export function orderMilestones(detail: OrderDetail, marketplace: string, erp: s
       state: first('in_erp') ? 'done' : held ? 'held' : 'waiting',
       at: first('in_erp'),
       detail: held
-        ? say('heldDetail', { reason: order.holdReason ?? say('heldNoReason') })
+        ? say('heldDetail', { reason: holdReasonText(order) ?? say('heldNoReason') })
         : first('in_erp')
           ? say('inErpDetail', { booking: erpBooking(order), erp })
           : notReleased
