@@ -18,6 +18,7 @@ let browser: Browser;
 let page: Page;
 let german: BrowserContext;
 let de: Page;
+let heldOrder: string;
 
 async function bothSizes(target: Page, name: string): Promise<void> {
   await target.setViewportSize(DESKTOP);
@@ -42,6 +43,14 @@ describe("Issue messages in the reader's language, for issues raised through the
     await signUpInBrowser(page, world.app.url);
     // A product without EAN: the stock step holds it back with an issue naming the SKU and both systems.
     expect((await world.run('stock')).status).toBe('succeeded');
+    // An order for a SKU Odoo does not have: the orders step holds it back.
+    await world.listOnKaufland([{ sku: 'GHOST-1', ean: '4006381333993' }]);
+    heldOrder = world.kaufland.createOrder({
+      client_key: world.keys.client_key,
+      storefront: 'de',
+      items: [{ id_offer: 'GHOST-1', quantity: 1 }],
+    }).id_order;
+    expect((await world.run('orders')).status).toBe('succeeded');
     // "Generate new API keys" in the Seller Portal: the next run is refused, the account needs new keys.
     const rotated = await fetch(
       `${world.kaufland.origin}/_sandbox/sellers/${world.keys.client_key}/rotate-keys`,
@@ -107,5 +116,30 @@ describe("Issue messages in the reader's language, for issues raised through the
       .getByText('Test Store: the marketplace refused the API keys, so this account has stopped syncing.')
       .waitFor();
     await bothSizes(page, 'issues-en');
+  });
+
+  it('German: a held order says why in German, in the list and on its page', async () => {
+    await de.goto(`${world.app.url}/orders?state=held`);
+    const row = de.getByRole('row').filter({ hasText: heldOrder });
+    await row.getByText('SKU GHOST-1 fehlt in Odoo').waitFor();
+    expect(await row.textContent()).not.toContain('not in Odoo');
+    await bothSizes(de, 'held-orders-de');
+    const { id } = await world.app.ctx.db
+      .selectFrom('hub_orders')
+      .select('id')
+      .where('marketplace_order_id', '=', heldOrder)
+      .executeTakeFirstOrThrow();
+    await de.goto(`${world.app.url}/orders/${id}`);
+    const alert = de.locator('.issue-alert');
+    await alert
+      .getByText(`Bestellung ${heldOrder} wird zurückgehalten: SKU GHOST-1 gibt es nicht in Odoo.`)
+      .waitFor();
+    await alert.getByText(/Legen Sie das Produkt mit der internen Referenz GHOST-1 in Odoo an/).waitFor();
+    await de
+      .getByText(/SKU GHOST-1 fehlt in Odoo/)
+      .first()
+      .waitFor();
+    expect(await de.locator('main').textContent()).not.toContain('not in Odoo');
+    await bothSizes(de, 'held-order-de');
   });
 });
