@@ -123,4 +123,23 @@ describe('adlerdo returns list|accept|reject|clarify|repair and adlerdo refund',
       expect.objectContaining({ amount: 250, reason: 'defect' }),
     ]);
   });
+
+  it('switches the after-sale settings with accounts set', async () => {
+    const args = [
+      'accounts',
+      'set',
+      'Test Store',
+      '--auto-accept-returns',
+      'on',
+      '--invoice-on-shipment',
+      'on',
+    ];
+    const set = await cli([...args, '--post-credit-notes', 'off', '--json']);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout).settings).toMatchObject({
+      autoAcceptReturns: true,
+      invoiceOnShipment: true,
+      postCreditNotes: false,
+    });
+  });
 });

@@ -131,6 +131,9 @@ export function accountsCommand(): Command {
     .addOption(onOff('product-stock-sync', 'sync products and stock to the marketplace'))
     .addOption(onOff('order-import', 'import marketplace orders into the ERP'))
     .addOption(onOff('shipment-confirmation', 'confirm shipments with tracking numbers'))
+    .addOption(onOff('invoice-on-shipment', 'create and post the ERP invoice once an order has shipped'))
+    .addOption(onOff('auto-accept-returns', 'accept a return once the ERP booked it back in stock'))
+    .addOption(onOff('post-credit-notes', 'post the credit notes of returns and refunds (off: drafts)'))
     .option('--storefronts <list>', 'storefronts to sync, comma-separated (e.g. de,cz), or "all"')
     .option('--handling-time <days>', 'handling time in days (0–100)')
     .option('--shipping-group <id>', 'shipping group id, or "none"')
@@ -178,6 +181,9 @@ function settingsPatch(o: Record<string, string | string[] | boolean | undefined
   toggle('productStockSync', 'productStockSync');
   toggle('orderImport', 'orderImport');
   toggle('shipmentConfirmation', 'shipmentConfirmation');
+  toggle('invoiceOnShipment', 'invoiceOnShipment');
+  toggle('autoAcceptReturns', 'autoAcceptReturns');
+  toggle('postCreditNotes', 'postCreditNotes');
   const storefronts = flag('storefronts');
   if (storefronts !== undefined)
     patch.storefronts =
