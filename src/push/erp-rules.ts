@@ -113,8 +113,12 @@ export async function removeErpPush(app: AppContext): Promise<void> {
   const target = await app.erp.pushTarget();
   const connector = target && erpPush(target.type);
   if (!target || !connector) return;
-  const endpoint = await erpEndpoint(app.db, target.id);
-  if (endpoint.remote_ids.length === 0) return;
+  const endpoint = await pushDb(app.db)
+    .selectFrom('push_endpoints')
+    .select('remote_ids')
+    .where('erp_connection_id', '=', target.id)
+    .executeTakeFirst();
+  if (!endpoint || endpoint.remote_ids.length === 0) return;
   try {
     await connector.remove(target.credentials, endpoint.remote_ids);
   } catch (thrown) {
