@@ -61,12 +61,15 @@ describe('Attention in the browser: regenerated keys are an open issue with the 
     await saveScreenshot(page, 'attention-overview.png');
     await page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(page, 'attention-overview-phone.png');
-    // Every page is reachable on a phone: each nav link is inside the window, none cut off.
-    for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+    // Every page is reachable on a phone: behind the menu button, each nav link inside the window, none cut off.
+    const mainNav = page.getByRole('navigation', { name: 'Main' });
+    await mainNav.getByRole('button', { name: 'Menu' }).click();
+    for (const link of await mainNav.getByRole('link').all()) {
       const box = (await link.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(390);
     }
+    await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The Issues page lists it first, in words, without codes.
