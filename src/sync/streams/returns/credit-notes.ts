@@ -90,7 +90,8 @@ async function assignCreditRefs(ctx: StepContext): Promise<void> {
     ])
     .where('r.account_id', '=', ctx.account.id)
     .where('r.erp_credit_ref', 'is', null)
-    .where('r.status', '=', 'accepted')
+    // Accepted at some point (the marketplace may have closed it since): credited all the same.
+    .where('r.accepted_at', 'is not', null)
     .where('o.erp_order_id', 'is not', null)
     .orderBy('r.id')
     .execute();
