@@ -159,6 +159,27 @@ describe('phone menu', () => {
       }
     });
 
+    for (const width of [360, 414]) {
+      it(`${locale} at ${width} px: every page fits the width, the header's buttons too`, async () => {
+        const page = await openIn(locale, width, 800);
+        try {
+          for (const target of PAGES[language]) {
+            await page.goto(`${world.app.url}${target.path}`);
+            await page.getByRole('heading', { level: 1 }).first().waitFor();
+            expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+            for (const control of await page.locator('.app-header button, .app-header a').all()) {
+              if (!(await control.isVisible())) continue;
+              const box = (await control.boundingBox())!;
+              expect(box.x + box.width).toBeLessThanOrEqual(width);
+            }
+            await saveScreenshot(page, `phone-menu-${width}-${target.path.slice(1)}-${language}.png`);
+          }
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+
     it(`${locale} at 1440×900: no menu button, every page link in the header`, async () => {
       const page = await openIn(locale, 1440, 900);
       try {
