@@ -1,43 +1,9 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type { PushEndpointsTable, PushState, PushSubscriptionsTable } from '../store/push.schema.ts';
 
-/** migration 012_push.sql */
-export interface PushEndpointsTable {
-  token: string;
-  kind: 'marketplace' | 'erp';
-  account_id: string | null;
-  erp_connection_id: string | null;
-  consent: Generated<boolean>;
-  state: Generated<PushState>;
-  state_message: string | null;
-  remote_ids: ColumnType<string[], string | undefined, string>;
-  checked_at: Timestamp | null;
-  last_received_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-}
-
-export interface PushSubscriptionsTable {
-  account_id: string;
-  channel: string;
-  event: string;
-  remote_id: string;
-  active: boolean;
-  repairs: Generated<number>;
-  updated_at: Generated<Timestamp>;
-}
-
-/** off: no public URL, no e-mail or no consent; active: calls come; unavailable: the other side cannot call. */
-export type PushState = 'off' | 'active' | 'unavailable' | 'failed';
-
-// A type alias, not an interface: withTables wants an index-signature-compatible record.
-export type PushTables = {
-  push_endpoints: PushEndpointsTable;
-  push_subscriptions: PushSubscriptionsTable;
-};
-
-/** The push tables next to the shared ones (kept out of schema.ts while other work changes it). */
-export function pushDb(db: Kysely<DB>): Kysely<DB & PushTables> {
-  return db.withTables<PushTables>();
+/** The database with the push tables (now part of DB in schema.ts; kept so callers need not change). */
+export function pushDb(db: Kysely<DB>): Kysely<DB> {
+  return db;
 }

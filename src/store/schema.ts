@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { HubOrderDocumentsTable, HubRefundsTable, HubReturnLinesTable } from './after-sale.schema.ts';
+import type { PushEndpointsTable, PushSubscriptionsTable } from './push.schema.ts';
 
 /** Typed view of the tables created by migrations/*.sql, for Kysely. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -213,4 +214,6 @@ export interface DB {
   hub_return_lines: HubReturnLinesTable;
   hub_refunds: HubRefundsTable;
   alert_secrets: AlertSecretsTable;
+  push_endpoints: PushEndpointsTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
