@@ -34,8 +34,8 @@ export function stillPending(
  * Both sandboxes against what happened: every order once in Odoo with exactly one posted invoice; every posted
  * Odoo document (invoice and credit note) uploaded to its Kaufland order exactly once under its file name, and
  * nothing else uploaded; every returned unit accepted on Kaufland exactly once (the sandbox counts accepts);
- * exactly one posted credit note per accepted return and none besides; exactly one return receipt done in
- * Odoo per return; Kaufland amounts on every account equal to Odoo's free quantity minus both buffers.
+ * exactly one posted credit note per accepted return and none besides; at least one return receipt done in
+ * Odoo per return and at most one per delivery; Kaufland amounts on every account equal to Odoo's free quantity minus both buffers.
  */
 export function checkAfterSale(
   w: CrashWorld,
@@ -120,10 +120,12 @@ export function checkAfterSale(
       .filter((d) => d.type === 'credit_note')
       .map((d) => CREDIT_REF.exec(d.ref ?? '')?.[1] ?? `? ${d.name}`),
   );
+  // A return spanning two deliveries gets a receipt on each; a delivery is never returned twice.
+  const doneReturns = pickings.filter((p) => p.returnOf !== null && p.state === 'done');
+  for (const [delivery, n] of countBy(doneReturns.map((p) => text(p.returnOf))))
+    if (n > 1) problems.push(`delivery ${delivery}: ${n} return receipts done in Odoo`);
   const doneReceiptsPerOrder = countBy(
-    pickings
-      .filter((p) => p.returnOf !== null && p.state === 'done')
-      .map((p) => refOfOrder.get(pickings.find((o) => o.name === p.returnOf)?.origin ?? '') ?? '?'),
+    doneReturns.map((p) => refOfOrder.get(pickings.find((o) => o.name === p.returnOf)?.origin ?? '') ?? '?'),
   );
   let unitsOnce = 0;
   let creditNotes = 0;
