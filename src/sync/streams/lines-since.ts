@@ -11,7 +11,7 @@ interface LinesCursor {
  * marketplace clock a little behind ours, is still seen. Re-reading is harmless (applying is idempotent).
  */
 const OVERLAP_MS = 10 * 60_000;
-// Applied every 500 lines: a crash mid-listing costs at most this much re-reading, never a line.
+// Applied in batches of whole orders, up to 500 lines: a crash mid-listing costs at most this much re-reading.
 const BATCH = 500;
 
 /**
@@ -39,15 +39,25 @@ export async function applyLinesSince(
       statuses,
       ...(newest && { updatedSince: new Date(Date.parse(newest) - OVERLAP_MS).toISOString() }),
     });
-    let batch: OrderLine[] = [];
+    // Grouped by order (in the order each was first seen, oldest first) and cut only between orders: a batch
+    // stored just before a crash must never hold part of an order, or the next run would forward that part
+    // alone and the rest would arrive after the order is in the ERP. The listing is in memory anyway (the
+    // marketplace lists newest first, so the connector reads it whole before handing it out oldest first).
+    const byOrder = new Map<string, OrderLine[]>();
     for await (const line of lines) {
       ctx.counts.read++;
-      batch.push(line);
       if (!newest || line.updatedAt > newest) newest = line.updatedAt;
-      if (batch.length >= BATCH) {
+      const ofOrder = byOrder.get(line.orderId);
+      if (ofOrder) ofOrder.push(line);
+      else byOrder.set(line.orderId, [line]);
+    }
+    let batch: OrderLine[] = [];
+    for (const ofOrder of byOrder.values()) {
+      if (batch.length > 0 && batch.length + ofOrder.length > BATCH) {
         await apply(batch);
         batch = [];
       }
+      batch.push(...ofOrder);
     }
     if (batch.length > 0) await apply(batch);
     if (newest && newest !== cursor.updatedSince[channel]) {
