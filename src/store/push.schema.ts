@@ -3,7 +3,6 @@ import type { ColumnType, Generated } from 'kysely';
 /** Push (issue 13), migration 012_push.sql: callback endpoints and the marketplace subscriptions AdlerDo made. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-/** migration 012_push.sql */
 export interface PushEndpointsTable {
   token: string;
   kind: 'marketplace' | 'erp';
