@@ -65,6 +65,7 @@ const SAMPLES: Record<string, Array<Pick<IssueWordsInput, 'subject' | 'details'>
       details: { erpOrder: 'S0001', erpTotal: 1299, erpCurrency: 'EUR', paid: 1300, currency: 'EUR' },
     },
   ],
+  'order.line_after_erp': [{ subject: 'MO-1', details: { erpOrder: 'S0001', skus: ['A-1'], units: 1 } }],
   'order.cancel_refused': [{ subject: 'MO-1', details: { error: 'already shipped' } }],
   'order.cancelled_after_shipping': [{ subject: 'MO-1', details: { erpOrder: 'S0001' } }],
   'order.erp_cancelled_after_shipping': [

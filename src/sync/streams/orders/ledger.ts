@@ -22,6 +22,7 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
   for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
   const sales = new Map<string, { sku: string; pieces: number; soldAt: string }>();
   let added = 0;
+  const late: { orderId: string; erpOrder: string; skus: string[]; units: number }[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     for (const [orderId, orderLines] of byOrder) {
       const first = orderLines[0]!;
@@ -50,7 +51,7 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
             state: sql<HubOrderState>`CASE WHEN hub_orders.state = 'open' THEN excluded.state ELSE hub_orders.state END`,
           }),
         )
-        .returning('id')
+        .returning(['id', 'state', 'erp_order_name'])
         .executeTakeFirstOrThrow();
       const written = await trx
         .insertInto('hub_order_lines')
@@ -79,7 +80,15 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
         )
         .returning(['sku', sql<boolean>`xmax = 0`.as('inserted')])
         .execute();
-      for (const line of written.filter((l) => l.inserted)) {
+      const newLines = written.filter((l) => l.inserted);
+      if (newLines.length > 0 && (order.state === 'in_erp' || order.state === 'shipped'))
+        late.push({
+          orderId,
+          erpOrder: order.erp_order_name ?? '',
+          skus: [...new Set(newLines.map((l) => l.sku ?? '(no SKU)'))],
+          units: newLines.length,
+        });
+      for (const line of newLines) {
         added++;
         if (!line.sku) continue;
         // The earliest sale of the SKU decides whether the hub's record predates all of them.
@@ -95,7 +104,27 @@ export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLin
     }
     await recordSales(trx, ctx.account.id, [...sales.values()]);
   });
+  for (const order of late) await raiseLateLines(ctx, order);
   return added;
+}
+
+export const ISSUE_LINE_AFTER_ERP = 'order.line_after_erp';
+
+/**
+ * A line of an order that is already in the ERP: the sale order there lacks it. The hub never edits a confirmed
+ * sale order on its own (the warehouse may be picking it), so the seller adds the unit by hand.
+ */
+async function raiseLateLines(
+  ctx: StepContext,
+  order: { orderId: string; erpOrder: string; skus: string[]; units: number },
+): Promise<void> {
+  await ctx.issues.raise({
+    code: ISSUE_LINE_AFTER_ERP,
+    subject: order.orderId,
+    message: `Order ${order.orderId} got ${order.units === 1 ? 'a unit' : `${order.units} units`} (${order.skus.join(', ')}) after it was booked in the ERP as ${order.erpOrder}.`,
+    hint: `Add ${order.skus.join(', ')} to ${order.erpOrder} in the ERP by hand, or cancel the unit on the marketplace.`,
+    details: { erpOrder: order.erpOrder, skus: order.skus, units: order.units },
+  });
 }
 
 /** The lines of these orders that are not cancelled, in one query. */
