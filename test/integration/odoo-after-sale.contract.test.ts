@@ -28,7 +28,7 @@ import { REAL_ODOO_PREFIXES, realOdooSettings } from '../helpers/real-odoo.ts';
  */
 interface Target {
   settings: OdooSettingsInput;
-  /** Whether the server renders PDFs for sure (a real one may lack wkhtmltopdf, as the CI's 19.0 does). */
+  /** Whether the server renders PDFs for sure: a real one only with wkhtmltopdf (`<prefix>_TEST_PDF=1`, as CI sets). */
   renders: boolean;
   sandbox?: OdooSandbox;
   close(): Promise<void>;
@@ -169,7 +169,7 @@ function contract(name: string, open: () => Promise<Target>): void {
       try {
         first = await session.documentPdf(invoice.id);
       } catch (error) {
-        // Only a real server without a PDF renderer may answer this (CI's 17 and 19 lack wkhtmltopdf).
+        // Only a real server without a PDF renderer may answer this (started without --with-pdf).
         if (!(error instanceof AppError) || target.renders) throw error;
         expect([error.kind, error.code]).toEqual(['rejected', 'odoo.pdf_unavailable']);
         expect(error.message).toContain('on the next run');
@@ -486,7 +486,11 @@ for (const prefix of REAL_ODOO_PREFIXES) {
   const settings = realOdooSettings(prefix);
   if (settings)
     contract(`real Odoo at ${settings.url}`, () =>
-      Promise.resolve({ settings, renders: false, close: () => Promise.resolve() }),
+      Promise.resolve({
+        settings,
+        renders: process.env[`${prefix}_TEST_PDF`] === '1',
+        close: () => Promise.resolve(),
+      }),
     );
   else
     describe.skip(`Odoo after-sale contract: real Odoo (set ${prefix}_TEST_URL, _DB, _LOGIN, _KEY)`, () => {
