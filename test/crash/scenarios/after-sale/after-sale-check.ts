@@ -35,7 +35,7 @@ export function stillPending(
  * Odoo document (invoice and credit note) uploaded to its Kaufland order exactly once under its file name, and
  * nothing else uploaded; every returned unit accepted on Kaufland exactly once (the sandbox counts accepts);
  * exactly one posted credit note per accepted return and none besides; at least one return receipt done in
- * Odoo per return and at most one per delivery; Kaufland amounts on every account equal to Odoo's free quantity minus both buffers.
+ * Odoo per return and at most one per delivery picking; Kaufland amounts on every account equal to Odoo's free quantity minus both buffers.
  */
 export function checkAfterSale(
   w: CrashWorld,
