@@ -25,27 +25,28 @@ export function startCommand(): Command {
       const logger = createLogger(config.LOG_LEVEL);
       const intervals = parseIntervals(config.ADLERDO_SYNC_INTERVALS);
       const ctx = await createAppContext(config, logger);
+      // Signals are taken over before anything listens: a SIGTERM right after GET /ready turned 200 (the test
+      // suite's, a supervisor's) must stop gracefully, not end the process by the default action.
+      const stopping = stopOnSignals(logger, ctx);
       // The worker first: from its first answer on, GET /ready reports it (`worker: running`), never a
       // server that has no worker yet.
       const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
+      stopping.add(() => worker.stop({ graceMs: STEP_GRACE_MS }));
       const server = await buildServer(ctx);
+      stopping.add(() => server.close());
       await server.listen({ port: config.PORT, host: config.HOST });
       const scheduler = startScheduler(ctx, await ctx.queue(), intervals);
+      stopping.add(() => scheduler.stop());
       void scheduler.tick();
       const alerter = startAlerter(ctx);
+      stopping.add(() => alerter.stop());
       // Kaufland subscriptions and Odoo rules kept in step (issue 13); a no-op without ADLERDO_PUBLIC_URL.
       const pushKeeper = startPushKeeper(ctx);
+      stopping.add(() => pushKeeper.stop());
       void pushKeeper.tick();
       const url = `http://localhost:${config.PORT}`;
       logger.info({ url }, `AdlerDo is running at ${url}`);
       if ((await countAdmins(ctx.db)) === 0) logger.info(`Open ${url} to create the first administrator.`);
-      stopOnSignals(logger, ctx, async () => {
-        scheduler.stop();
-        alerter.stop();
-        pushKeeper.stop();
-        await server.close();
-        await worker.stop({ graceMs: STEP_GRACE_MS });
-      });
     });
 }
 
@@ -56,10 +57,9 @@ export function workerCommand(): Command {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const ctx = await createAppContext(config, logger);
+      const stopping = stopOnSignals(logger, ctx);
       const worker = await startWorker(ctx, { concurrency: config.ADLERDO_WORKER_CONCURRENCY });
-      stopOnSignals(logger, ctx, async () => {
-        await worker.stop({ graceMs: STEP_GRACE_MS });
-      });
+      stopping.add(() => worker.stop({ graceMs: STEP_GRACE_MS }));
       // A process that only runs a worker is useless once the worker is gone: exit non-zero so the supervisor
       // (systemd, Kubernetes, Docker's restart policy) starts a fresh one.
       void worker.crashed.then(async () => {
@@ -69,19 +69,26 @@ export function workerCommand(): Command {
     });
 }
 
-/** SIGTERM/SIGINT: stop taking work, let running steps finish (cursors stay consistent), then close. */
-function stopOnSignals(logger: Logger, ctx: AppContext, stopWork: () => Promise<void>): void {
+/**
+ * SIGTERM/SIGINT: stop taking work, let running steps finish (cursors stay consistent), then close. Parts register
+ * as they start and stop newest first (scheduler before server before worker), so a signal during start-up stops
+ * what has started.
+ */
+function stopOnSignals(logger: Logger, ctx: AppContext): { add(stop: () => unknown): void } {
+  const parts: (() => unknown)[] = [];
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
-    await stopWork();
+    for (const part of parts.reverse()) await part();
     await ctx.close();
     clearTimeout(timer);
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on`, not `once`: a second signal while stopping must not end the process by the default action.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  return { add: (part) => void parts.push(part) };
 }
