@@ -222,6 +222,10 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
     await settings.getByLabel('Czechia (cz)').check();
     await settings.getByLabel('Safety buffer (units)').fill('2');
     await settings.getByLabel(/Share of the sellable quantity/).fill('50');
+    // After the sale: invoicing by AdlerDo on, returns answered by the seller, credit notes left as drafts.
+    await settings.getByLabel('Create the invoice in Odoo when the order has shipped').check();
+    await settings.getByLabel('Accept returns once they are booked back in Odoo').uncheck();
+    await settings.getByLabel('Post the credit notes for returns and refunds').uncheck();
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText('Settings saved.').waitFor();
     await screenshot('accounts-settings.png');
@@ -232,6 +236,9 @@ describe('Accounts page: connecting Kaufland as the guide describes', () => {
       safetyBuffer: 2,
       allocationPercent: 50,
       allocationMax: null,
+      invoiceOnShipment: true,
+      autoAcceptReturns: false,
+      postCreditNotes: false,
     });
 
     await settings.getByRole('button', { name: 'Close' }).click();

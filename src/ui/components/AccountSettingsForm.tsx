@@ -111,6 +111,30 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
           onChange={(v) => change('shipmentConfirmation', 'settings.shipmentConfirmation', v)}
         />
       </fieldset>
+      <fieldset className="fieldset">
+        <legend>{t('settings.afterSale')}</legend>
+        <Toggle
+          id={fieldId(formId, 'settings.invoiceOnShipment')}
+          label={t('settings.invoiceOnShipment')}
+          description={t('settings.invoiceOnShipmentHint')}
+          checked={draft.invoiceOnShipment}
+          onChange={(v) => change('invoiceOnShipment', 'settings.invoiceOnShipment', v)}
+        />
+        <Toggle
+          id={fieldId(formId, 'settings.autoAcceptReturns')}
+          label={t('settings.autoAcceptReturns')}
+          description={t('settings.autoAcceptReturnsHint')}
+          checked={draft.autoAcceptReturns}
+          onChange={(v) => change('autoAcceptReturns', 'settings.autoAcceptReturns', v)}
+        />
+        <Toggle
+          id={fieldId(formId, 'settings.postCreditNotes')}
+          label={t('settings.postCreditNotes')}
+          description={t('settings.postCreditNotesHint')}
+          checked={draft.postCreditNotes}
+          onChange={(v) => change('postCreditNotes', 'settings.postCreditNotes', v)}
+        />
+      </fieldset>
       {account.storefronts.length > 0 && (
         <StorefrontPicker
           formId={formId}

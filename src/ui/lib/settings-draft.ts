@@ -13,6 +13,9 @@ export interface SettingsDraft {
   productStockSync: boolean;
   orderImport: boolean;
   shipmentConfirmation: boolean;
+  invoiceOnShipment: boolean;
+  autoAcceptReturns: boolean;
+  postCreditNotes: boolean;
   /** Every storefront of the account, also ones added later (stored as null); else only `storefronts`. */
   allStorefronts: boolean;
   /** The picked storefronts when not `allStorefronts`; kept while "all" is chosen, so switching back keeps them. */
@@ -36,6 +39,9 @@ export const SETTINGS_FIELDS = [
   'settings.productStockSync',
   'settings.orderImport',
   'settings.shipmentConfirmation',
+  'settings.invoiceOnShipment',
+  'settings.autoAcceptReturns',
+  'settings.postCreditNotes',
   'settings.storefronts',
   'settings.handlingTimeDays',
   'settings.shippingGroupId',
@@ -53,6 +59,9 @@ export function toDraft(settings: AccountSettings, storefronts: readonly string[
     productStockSync: settings.productStockSync,
     orderImport: settings.orderImport,
     shipmentConfirmation: settings.shipmentConfirmation,
+    invoiceOnShipment: settings.invoiceOnShipment,
+    autoAcceptReturns: settings.autoAcceptReturns,
+    postCreditNotes: settings.postCreditNotes,
     allStorefronts: settings.storefronts === null,
     storefronts: settings.storefronts ?? [],
     handlingTimeDays: String(settings.handlingTimeDays),
@@ -99,6 +108,9 @@ export function toPatch(draft: SettingsDraft): DraftResult {
       productStockSync: draft.productStockSync,
       orderImport: draft.orderImport,
       shipmentConfirmation: draft.shipmentConfirmation,
+      invoiceOnShipment: draft.invoiceOnShipment,
+      autoAcceptReturns: draft.autoAcceptReturns,
+      postCreditNotes: draft.postCreditNotes,
       storefronts: draft.allStorefronts ? null : draft.storefronts,
       handlingTimeDays,
       shippingGroupId,
