@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
-import { toAppError } from '../../../core/errors.ts';
 import type { StepContext } from '../../step-context.ts';
-import { batchRef, groupBy, quantitiesBySku } from './group-refs.ts';
+import { groupBy, quantitiesBySku } from './group-refs.ts';
+import { assignBatchRefs, recordBatchRefusal } from './return-batches.ts';
 
 export const ISSUE_CREDIT_NOTE_FAILED = 'order.credit_note_failed';
 
@@ -11,7 +10,13 @@ export const ISSUE_CREDIT_NOTE_FAILED = 'order.credit_note_failed';
  * the lines before the ERP is asked. The documents step then uploads it like any invoice.
  */
 export async function creditAcceptedReturns(ctx: StepContext): Promise<void> {
-  await assignCreditRefs(ctx);
+  await assignBatchRefs(ctx, {
+    column: 'erp_credit_ref',
+    // Accepted at some point (the marketplace may have closed it since): credited all the same.
+    eligible: (eb) => eb('r.accepted_at', 'is not', null),
+    // The same return may also have a receipt under the plain batch reference.
+    suffix: ':credit',
+  });
   const lines = await ctx.db
     .selectFrom('hub_return_lines as r')
     .innerJoin('hub_orders as o', 'o.id', 'r.order_id')
@@ -56,55 +61,17 @@ export async function creditAcceptedReturns(ctx: StepContext): Promise<void> {
         .execute();
       ctx.counts.created++;
     } catch (thrown) {
-      const error = toAppError(thrown);
-      if (error.kind !== 'rejected') throw error;
-      await ctx.db
-        .updateTable('hub_return_lines')
-        .set({ erp_credit_error: error.message })
-        .where('id', 'in', ids)
-        .execute();
-      await ctx.issues.raise({
-        code: ISSUE_CREDIT_NOTE_FAILED,
-        subject: first.marketplace_order_id,
-        message: `The ERP made no credit note for the accepted return of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${error.message}`,
-        hint: 'Create the credit note on the sale order in the ERP by hand; AdlerDo uploads it to the marketplace once it is posted.',
-        details: { erpOrder: first.erp_order_name, error: error.message },
+      await recordBatchRefusal(ctx, thrown, {
+        lineIds: ids,
+        errorColumn: 'erp_credit_error',
+        issue: (reason) => ({
+          code: ISSUE_CREDIT_NOTE_FAILED,
+          subject: first.marketplace_order_id,
+          message: `The ERP made no credit note for the accepted return of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${reason}`,
+          hint: 'Create the credit note on the sale order in the ERP by hand; AdlerDo uploads it to the marketplace once it is posted.',
+          details: { erpOrder: first.erp_order_name, error: reason },
+        }),
       });
-      ctx.counts.failed++;
     }
-  }
-}
-
-/** References for accepted lines of orders in the ERP that have none yet: one batch per return. */
-async function assignCreditRefs(ctx: StepContext): Promise<void> {
-  const accepted = await ctx.db
-    .selectFrom('hub_return_lines as r')
-    .innerJoin('hub_orders as o', 'o.id', 'r.order_id')
-    .select([
-      'r.id',
-      'r.marketplace_return_id',
-      sql<boolean>`EXISTS (SELECT 1 FROM hub_return_lines e WHERE e.account_id = r.account_id
-                     AND e.marketplace_return_id = r.marketplace_return_id AND e.erp_credit_ref IS NOT NULL)`.as(
-        'earlier_batch',
-      ),
-    ])
-    .where('r.account_id', '=', ctx.account.id)
-    .where('r.erp_credit_ref', 'is', null)
-    // Accepted at some point (the marketplace may have closed it since): credited all the same.
-    .where('r.accepted_at', 'is not', null)
-    .where('o.erp_order_id', 'is not', null)
-    .orderBy('r.id')
-    .execute();
-  for (const [returnId, group] of groupBy(accepted, (l) => l.marketplace_return_id)) {
-    const ref = `${batchRef(ctx.account.type, returnId, group[0]!.earlier_batch, group[0]!.id)}:credit`;
-    await ctx.db
-      .updateTable('hub_return_lines')
-      .set({ erp_credit_ref: ref })
-      .where(
-        'id',
-        'in',
-        group.map((l) => l.id),
-      )
-      .execute();
   }
 }

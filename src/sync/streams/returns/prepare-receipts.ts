@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
-import { toAppError } from '../../../core/errors.ts';
 import type { StepContext } from '../../step-context.ts';
-import { batchRef, groupBy, quantitiesBySku } from './group-refs.ts';
+import { groupBy, quantitiesBySku } from './group-refs.ts';
+import { assignBatchRefs, recordBatchRefusal } from './return-batches.ts';
 
 export const ISSUE_RETURN_NOT_PREPARED = 'order.return_not_prepared';
 
@@ -11,7 +10,11 @@ export const ISSUE_RETURN_NOT_PREPARED = 'order.return_not_prepared';
  * before the ERP is asked (the ERP finds it by that reference on a retry, never making a second).
  */
 export async function prepareReturnReceipts(ctx: StepContext): Promise<void> {
-  await assignRefs(ctx);
+  await assignBatchRefs(ctx, {
+    column: 'erp_return_ref',
+    // Only returns still on their way: the warehouse has nothing to expect for the others.
+    eligible: (eb) => eb('r.status', 'in', ['announced', 'arrived']),
+  });
   const lines = await ctx.db
     .selectFrom('hub_return_lines as r')
     .innerJoin('hub_orders as o', 'o.id', 'r.order_id')
@@ -45,54 +48,17 @@ export async function prepareReturnReceipts(ctx: StepContext): Promise<void> {
         .execute();
       ctx.counts.created++;
     } catch (thrown) {
-      const error = toAppError(thrown);
-      if (error.kind !== 'rejected') throw error;
-      await ctx.db
-        .updateTable('hub_return_lines')
-        .set({ erp_return_error: error.message })
-        .where('id', 'in', ids)
-        .execute();
-      await ctx.issues.raise({
-        code: ISSUE_RETURN_NOT_PREPARED,
-        subject: first.marketplace_order_id,
-        message: `The ERP could not prepare the return receipt of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${error.message}`,
-        hint: 'Book the return on the sale order in the ERP by hand when the parcel arrives, then accept it on the Returns page.',
-        details: { erpOrder: first.erp_order_name, error: error.message },
+      await recordBatchRefusal(ctx, thrown, {
+        lineIds: ids,
+        errorColumn: 'erp_return_error',
+        issue: (reason) => ({
+          code: ISSUE_RETURN_NOT_PREPARED,
+          subject: first.marketplace_order_id,
+          message: `The ERP could not prepare the return receipt of order ${first.marketplace_order_id} (sale order ${first.erp_order_name ?? ''}): ${reason}`,
+          hint: 'Book the return on the sale order in the ERP by hand when the parcel arrives, then accept it on the Returns page.',
+          details: { erpOrder: first.erp_order_name, error: reason },
+        }),
       });
-      ctx.counts.failed++;
     }
-  }
-}
-
-/** References for lines of returns still on their way whose order is in the ERP and that have none yet. */
-async function assignRefs(ctx: StepContext): Promise<void> {
-  const waiting = await ctx.db
-    .selectFrom('hub_return_lines as r')
-    .innerJoin('hub_orders as o', 'o.id', 'r.order_id')
-    .select([
-      'r.id',
-      'r.marketplace_return_id',
-      sql<boolean>`EXISTS (SELECT 1 FROM hub_return_lines e WHERE e.account_id = r.account_id
-                     AND e.marketplace_return_id = r.marketplace_return_id AND e.erp_return_ref IS NOT NULL)`.as(
-        'earlier_batch',
-      ),
-    ])
-    .where('r.account_id', '=', ctx.account.id)
-    .where('r.erp_return_ref', 'is', null)
-    .where('r.status', 'in', ['announced', 'arrived'])
-    .where('o.erp_order_id', 'is not', null)
-    .orderBy('r.id')
-    .execute();
-  for (const [returnId, group] of groupBy(waiting, (l) => l.marketplace_return_id)) {
-    const ref = batchRef(ctx.account.type, returnId, group[0]!.earlier_batch, group[0]!.id);
-    await ctx.db
-      .updateTable('hub_return_lines')
-      .set({ erp_return_ref: ref })
-      .where(
-        'id',
-        'in',
-        group.map((l) => l.id),
-      )
-      .execute();
   }
 }
