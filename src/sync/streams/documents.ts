@@ -1,3 +1,4 @@
+import { runIndependentPhases } from '../independent-phases.ts';
 import type { StepHandler } from '../step-context.ts';
 import { invoiceShippedOrders } from './documents/invoice-shipped.ts';
 import { recordDocuments } from './documents/record-documents.ts';
@@ -11,15 +12,19 @@ const PAGE = 200;
  * uploaded to the marketplace order exactly once. With `invoiceOnShipment` the ERP first invoices orders that
  * have shipped in full, so their invoice goes out in the same run.
  */
-export const syncDocuments: StepHandler = async (ctx) => {
-  await invoiceShippedOrders(ctx);
-  let cursor = (await ctx.cursor.read<string>()) ?? null;
-  for (;;) {
-    const page = await ctx.erp.documentsChangedSince(cursor, PAGE);
-    await recordDocuments(ctx, page.items);
-    cursor = page.cursor;
-    await ctx.cursor.write(cursor);
-    if (!page.hasMore) break;
-  }
-  await uploadPendingDocuments(ctx);
-};
+export const syncDocuments: StepHandler = (ctx) =>
+  runIndependentPhases([
+    () => invoiceShippedOrders(ctx),
+    async () => {
+      let cursor = (await ctx.cursor.read<string>()) ?? null;
+      for (;;) {
+        const page = await ctx.erp.documentsChangedSince(cursor, PAGE);
+        await recordDocuments(ctx, page.items);
+        cursor = page.cursor;
+        await ctx.cursor.write(cursor);
+        if (!page.hasMore) break;
+      }
+    },
+    // Documents recorded by an earlier run go out even when this run could not read the ERP.
+    () => uploadPendingDocuments(ctx),
+  ]);

@@ -1,4 +1,5 @@
 import type { ReturnLine } from '../../core/after-sale.ts';
+import { runIndependentPhases } from '../independent-phases.ts';
 import type { StepContext, StepHandler } from '../step-context.ts';
 import { answerReturns } from './returns/answer-returns.ts';
 import { creditAcceptedReturns } from './returns/credit-notes.ts';
@@ -26,18 +27,24 @@ const PAGE = 200;
  */
 export const syncReturns: StepHandler = async (ctx) => {
   const cursor = (await ctx.cursor.read<ReturnsCursor>()) ?? {};
-  await readReturnLines(ctx, cursor);
-  await prepareReturnReceipts(ctx);
-  for (;;) {
-    const page = await ctx.erp.returnReceiptsDoneSince(cursor.receipts ?? null, PAGE);
-    await recordReceiptsDone(ctx, page.items);
-    cursor.receipts = page.cursor;
-    await ctx.cursor.write(cursor);
-    if (!page.hasMore) break;
-  }
-  await answerReturns(ctx);
-  await creditAcceptedReturns(ctx);
-  await bookMissingRefunds(ctx);
+  // Each phase works from what the hub has stored, so one the marketplace or the ERP failed this run does not
+  // hold back the others (a receipt validated earlier is still accepted while the return listing fails).
+  await runIndependentPhases([
+    () => readReturnLines(ctx, cursor),
+    () => prepareReturnReceipts(ctx),
+    async () => {
+      for (;;) {
+        const page = await ctx.erp.returnReceiptsDoneSince(cursor.receipts ?? null, PAGE);
+        await recordReceiptsDone(ctx, page.items);
+        cursor.receipts = page.cursor;
+        await ctx.cursor.write(cursor);
+        if (!page.hasMore) break;
+      }
+    },
+    () => answerReturns(ctx),
+    () => creditAcceptedReturns(ctx),
+    () => bookMissingRefunds(ctx),
+  ]);
 };
 
 async function readReturnLines(ctx: StepContext, cursor: ReturnsCursor): Promise<void> {
