@@ -375,6 +375,25 @@ describe('Kaufland transport: calls that name their refusal or must happen once'
     expect(local.received).toHaveLength(2);
   });
 
+  it('leaves a looked-up call transient after a 500, without a blind second attempt', async () => {
+    let calls = 0;
+    const { transport, server: local } = await setup(() => {
+      calls += 1;
+      return calls === 1 ? { status: 429 } : { status: 500, body: { message: 'boom' } };
+    });
+    const error = await failure(
+      transport.send({
+        method: 'POST',
+        path: '/order-invoices/{id_order}',
+        pathParams: { id_order: 'MB7UWLD' },
+        lookedUpBeforeRetry: true,
+      }),
+    );
+    // The 429 is retried (nothing stored), the 500 is not: the hub's next run looks the document up first.
+    expect(error).toMatchObject({ kind: 'transient' });
+    expect(local.received).toHaveLength(2);
+  });
+
   it('lets a once-call that succeeds after a 429 through', async () => {
     let calls = 0;
     const { transport } = await setup(() => {

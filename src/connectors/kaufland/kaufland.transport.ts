@@ -37,6 +37,12 @@ export interface KauflandCall {
    * `kaufland.outcome_unknown` (kind `rejected`) instead of `transient`.
    */
   once?: string;
+  /**
+   * The caller looks the result up before it makes the call again (an order document, found by its file name): only
+   * failures that had no effect are retried here, others stay `transient` for the caller's next run. A blind retry
+   * of an upload whose answer timed out after Kaufland stored it made a second copy (crash scenario after-sale).
+   */
+  lookedUpBeforeRetry?: boolean;
 }
 
 export interface RawResponse {
@@ -134,7 +140,8 @@ export function createKauflandTransport(options: TransportOptions): KauflandTran
       const url = buildUrl(base, fillPath(call.path, call.pathParams), call.query);
       const body = call.body === undefined ? undefined : JSON.stringify(call.body);
       const ctx = { method: call.method, endpoint: call.path, origin: base.origin, attempt: 0 };
-      const retryable = call.once === undefined ? retry.retryable : isRetryableOnce;
+      const retryable =
+        call.once === undefined && !call.lookedUpBeforeRetry ? retry.retryable : isRetryableOnce;
       const response = await withRetry(
         (attemptNumber) => attempt(call, url, body, { ...ctx, attempt: attemptNumber }),
         { ...retry, retries: call.retries ?? retry.retries, retryable },

@@ -58,6 +58,7 @@ export function createOrderInvoicesResource(api: KauflandApi): OrderInvoicesReso
         pathParams: { id_order: idOrder },
         body: file,
         refusal: DOCUMENT_REFUSED,
+        lookedUpBeforeRetry: true,
       } as const;
       return (await api.json(call, invoiceBodySchema)).data;
     },
