@@ -11,6 +11,7 @@ import {
 } from './crash-world.ts';
 import { checkEndState, shippedUnitCount } from './end-state.ts';
 import { HubProcess } from './hub-process.ts';
+import { killLoop } from './kill-loop.ts';
 import { OutsideWorld } from './outside-world.ts';
 import { planOrders } from './plan.ts';
 import { randomInt, seededRandom } from './rng.ts';
@@ -46,9 +47,6 @@ const TRADE_MAX_MS = 120_000;
 const FAULT_RATE = 0.05;
 /** How long a "timeout" holds the answer before dropping the connection (both sandboxes). */
 const FAULT_TIMEOUT_MS = 300;
-/** A kill comes 1–4 s after the hub began its first step — or, for this share of kills, after its spawn. */
-const KILL_AFTER_MS: [number, number] = [1_000, 4_000];
-const BOOT_KILL_SHARE = 0.2;
 /**
  * Chaos lasts until every order is placed and shipped AND the hub was killed this often: a faster hub would
  * otherwise finish the work between a handful of kills (batched orders take 300 orders in ~20 s).
@@ -124,33 +122,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST)('crash safety of the Complete S
     runningHub.start();
 
     let chaos = true;
-    const killTimes: number[] = [];
-    let bootKills = 0;
-    /** Resolves once the hub has begun a step since `since`. */
-    const working = async (since: number) => {
-      while (chaos) {
-        const { rows } = await w.database.pool.query<{ n: string }>(
-          'SELECT count(*) AS n FROM sync_runs WHERE started_at >= $1',
-          [new Date(since)],
-        );
-        if (Number(rows[0]?.n) > 0) return;
-        await sleep(50);
-      }
-    };
-    const killer = (async () => {
-      while (chaos) {
-        const spawnedAt = Date.now();
-        const duringBoot = killRandom() < BOOT_KILL_SHARE;
-        const delay = randomInt(killRandom, ...KILL_AFTER_MS);
-        if (!duringBoot) await working(spawnedAt);
-        await sleep(delay);
-        if (!chaos) break;
-        if (duringBoot) bootKills++;
-        killTimes.push(Date.now());
-        await runningHub.kill();
-        runningHub.start();
-      }
-    })();
+    const killer = killLoop(w, runningHub, killRandom, () => chaos);
     const arrivals = (async () => {
       while (outside.placeOrders(randomInt(arrivalRandom, 2, 8))) await sleep(ARRIVAL_EVERY_MS);
     })();
@@ -179,7 +151,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST)('crash safety of the Complete S
       await sleep(250);
     }
     chaos = false;
-    await Promise.all([killer, arrivals]);
+    const [{ killTimes, bootKills }] = await Promise.all([killer, arrivals]);
     const chaosSeconds = seconds(started);
     const chaosProgress = outside.progress();
     w.kaufland.setFaults({ rate: 0 });

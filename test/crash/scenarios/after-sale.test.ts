@@ -9,7 +9,7 @@ import { randomInt, seededRandom } from '../rng.ts';
 import { runStats } from '../run-stats.ts';
 import { checkAfterSale, stillPending } from './after-sale/after-sale-check.ts';
 import { ReturningBuyers } from './after-sale/buyers-return.ts';
-import { killLoop } from './after-sale/kill-loop.ts';
+import { killLoop } from '../kill-loop.ts';
 
 /**
  * Issue 11, "Exactly once, nothing lost" (`npm run test:crash -- --scenario after-sale`): the hub runs as

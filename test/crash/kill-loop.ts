@@ -1,6 +1,6 @@
-import type { CrashWorld } from '../../crash-world.ts';
-import type { HubProcess } from '../../hub-process.ts';
-import { randomInt } from '../../rng.ts';
+import type { CrashWorld } from './crash-world.ts';
+import type { HubProcess } from './hub-process.ts';
+import { randomInt } from './rng.ts';
 
 /** A kill comes 1–4 s after the hub began its first step — or, for this share of kills, after its spawn. */
 const KILL_AFTER_MS: [number, number] = [1_000, 4_000];
@@ -9,8 +9,9 @@ const BOOT_KILL_SHARE = 0.2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The main crash test's rhythm of SIGKILLs (crash-safety.test.ts), for scenarios: while `on()` holds, the hub is
- * killed at a random moment and started again at once. Resolves with the kill times when `on()` turns false.
+ * The crash tests' rhythm of SIGKILLs (the main proof and its scenarios): while `on()` holds, the hub is killed at
+ * a random moment once it has begun a step (or, for a share of kills, while it boots) and started again at once.
+ * Resolves with the kill times when `on()` turns false.
  */
 export async function killLoop(
   w: CrashWorld,
