@@ -4,6 +4,7 @@ import {
   applySettingsPatch,
   defaultSettings,
   readSettings,
+  shippingFor,
 } from './account-settings.ts';
 
 describe('account settings', () => {
@@ -45,5 +46,44 @@ describe('account settings', () => {
     for (const bad of [{ allocationPercent: 0 }, { allocationPercent: 101 }, { allocationPercent: 12.5 }])
       expect(accountSettingsPatchSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(accountSettingsPatchSchema.safeParse({ allocationMax: 100_000 }).success).toBe(false);
+  });
+});
+
+describe('handling time and shipping group per storefront', () => {
+  it('a storefront without its own uses the account values, also for settings stored before', () => {
+    const stored = readSettings({ handlingTimeDays: 4, shippingGroupId: 9 });
+    expect(stored.storefrontShipping).toEqual({});
+    expect(shippingFor(stored, 'cz')).toEqual({ handlingTimeDays: 4, shippingGroupId: 9 });
+  });
+
+  it('a storefront change starts from the account values, and null drops it again', () => {
+    const current = applySettingsPatch(defaultSettings(), { handlingTimeDays: 2, shippingGroupId: 5 });
+    const own = applySettingsPatch(
+      current,
+      accountSettingsPatchSchema.parse({ storefrontShipping: { cz: { handlingTimeDays: 6 } } }),
+    );
+    expect(shippingFor(own, 'cz')).toEqual({ handlingTimeDays: 6, shippingGroupId: 5 });
+    expect(shippingFor(own, 'de')).toEqual({ handlingTimeDays: 2, shippingGroupId: 5 });
+    const dropped = applySettingsPatch(
+      own,
+      accountSettingsPatchSchema.parse({ storefrontShipping: { cz: null } }),
+    );
+    expect(shippingFor(dropped, 'cz')).toEqual({ handlingTimeDays: 2, shippingGroupId: 5 });
+  });
+
+  it('refuses out-of-range days, a shipping group that is not a positive whole number, and bad codes', () => {
+    for (const bad of [
+      { cz: { handlingTimeDays: 101 } },
+      { cz: { handlingTimeDays: -1 } },
+      { cz: { handlingTimeDays: 1.5 } },
+      { cz: { shippingGroupId: 0 } },
+      { cz: { shippingGroupId: 'express' } },
+      { CZ: { handlingTimeDays: 1 } },
+      { cz: { handlingTimeDays: 1, extra: true } },
+    ])
+      expect(
+        accountSettingsPatchSchema.safeParse({ storefrontShipping: bad }).success,
+        JSON.stringify(bad),
+      ).toBe(false);
   });
 });

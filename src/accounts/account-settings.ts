@@ -111,6 +111,7 @@ const DEFAULTS = {
   pushEmail: null,
   priceRule: { factor: 1, surchargeMinor: 0, rounding: 'none', minimumMinor: null },
   storefrontPriceRules: {},
+  storefrontShipping: {},
 } as const;
 
 export const priceRuleSchema = z.object(priceRuleFields);
@@ -122,10 +123,23 @@ const storefrontCode = z.string().regex(/^[a-z]{2}$/, 'Use two-letter storefront
 const storefrontPriceRulesSchema = z
   .record(storefrontCode, priceRuleSchema)
   .refine((rules) => Object.keys(rules).length <= 50, 'Give at most 50 storefronts their own rule.');
+/** A storefront's own handling time and shipping group (the same ranges as the account's). */
+export const storefrontShippingSchema = z.object({
+  handlingTimeDays: fields.handlingTimeDays,
+  shippingGroupId: fields.shippingGroupId,
+});
+/**
+ * Per storefront: its own handling time and shipping group; a storefront without an entry uses the account's
+ * `handlingTimeDays` and `shippingGroupId`, so settings stored before this existed keep their meaning.
+ */
+const storefrontShippingMapSchema = z
+  .record(storefrontCode, storefrontShippingSchema)
+  .refine((map) => Object.keys(map).length <= 50, 'Give at most 50 storefronts their own shipping.');
 export const accountSettingsSchema = z.object({
   ...fields,
   priceRule: priceRuleSchema,
   storefrontPriceRules: storefrontPriceRulesSchema,
+  storefrontShipping: storefrontShippingMapSchema,
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 
@@ -142,6 +156,11 @@ export const accountSettingsPatchSchema = z
     storefrontPriceRules: z
       .record(storefrontCode, priceRuleSchema.partial().strict().nullable())
       .refine((rules) => Object.keys(rules).length <= 50, 'Give at most 50 storefronts their own rule.')
+      .optional(),
+    /** Per storefront: fields merge into its own (starting from the account's); null drops its own. */
+    storefrontShipping: z
+      .record(storefrontCode, storefrontShippingSchema.partial().strict().nullable())
+      .refine((map) => Object.keys(map).length <= 50, 'Give at most 50 storefronts their own shipping.')
       .optional(),
   })
   .strict();
@@ -160,13 +179,14 @@ export function readSettings(stored: unknown): AccountSettings {
     ...value,
     priceRule: { ...base.priceRule, ...value.priceRule },
     storefrontPriceRules: value.storefrontPriceRules ?? {},
+    storefrontShipping: value.storefrontShipping ?? {},
   };
   const parsed = accountSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : base;
 }
 
 export function applySettingsPatch(current: AccountSettings, patch: AccountSettingsPatch): AccountSettings {
-  const { priceRule, storefrontPriceRules, ...rest } = patch;
+  const { priceRule, storefrontPriceRules, storefrontShipping, ...rest } = patch;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   const accountRule = { ...current.priceRule, ...priceRule };
   const perStorefront: Record<string, unknown> = { ...current.storefrontPriceRules };
@@ -175,10 +195,31 @@ export function applySettingsPatch(current: AccountSettings, patch: AccountSetti
     else
       perStorefront[storefront] = { ...(current.storefrontPriceRules[storefront] ?? accountRule), ...change };
   }
+  const next = { ...current, ...defined };
+  const shipping: Record<string, unknown> = { ...current.storefrontShipping };
+  for (const [storefront, change] of Object.entries(storefrontShipping ?? {})) {
+    if (change === null) delete shipping[storefront];
+    else
+      shipping[storefront] = {
+        ...(current.storefrontShipping[storefront] ?? accountShipping(next)),
+        ...change,
+      };
+  }
   return accountSettingsSchema.parse({
-    ...current,
-    ...defined,
+    ...next,
     priceRule: accountRule,
     storefrontPriceRules: perStorefront,
+    storefrontShipping: shipping,
   });
+}
+
+export type StorefrontShipping = z.infer<typeof storefrontShippingSchema>;
+
+function accountShipping(settings: Pick<AccountSettings, keyof StorefrontShipping>): StorefrontShipping {
+  return { handlingTimeDays: settings.handlingTimeDays, shippingGroupId: settings.shippingGroupId };
+}
+
+/** The handling time and shipping group offers on this storefront announce: its own, else the account's. */
+export function shippingFor(settings: AccountSettings, storefront: string): StorefrontShipping {
+  return settings.storefrontShipping[storefront] ?? accountShipping(settings);
 }

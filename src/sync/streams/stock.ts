@@ -1,3 +1,4 @@
+import { shippingFor } from '../../accounts/account-settings.ts';
 import type { StepHandler } from '../step-context.ts';
 import { catalogIsEmpty } from './offers/catalog.repository.ts';
 import { syncChannelOffers } from './offers/channel-offers.ts';
@@ -56,7 +57,12 @@ export const syncStock: StepHandler = async (ctx) => {
   // Each channel priced in its currency at the ERP's rate of the day (one ERP call); see channel-prices.ts.
   const prices = await channelPrices(ctx, state, names);
   for (const channel of ctx.channels) {
-    const channelRules = { ...rules, price: prices.get(channel) ?? null };
+    // The storefront's own handling time and shipping group, else the account's (account-settings.ts).
+    const channelRules = {
+      ...rules,
+      ...shippingFor(ctx.account.settings, channel),
+      price: prices.get(channel) ?? null,
+    };
     state.channels[channel] = await syncChannelOffers(
       ctx,
       channel,
