@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { HubOrderDocumentsTable, HubRefundsTable, HubReturnLinesTable } from './after-sale.schema.ts';
+import type { OfferFeedsTable } from './feed.schema.ts';
 import type { PushEndpointsTable, PushSubscriptionsTable } from './push.schema.ts';
 
 /** Typed view of the tables created by migrations/*.sql, for Kysely. */
@@ -216,4 +217,5 @@ export interface DB {
   alert_secrets: AlertSecretsTable;
   push_endpoints: PushEndpointsTable;
   push_subscriptions: PushSubscriptionsTable;
+  offer_feeds: OfferFeedsTable;
 }
