@@ -126,7 +126,7 @@ describe('German and English: the browser language by default, a switch in the h
     await page.getByRole('button', { name: 'Einstellungen' }).click();
     const settings = page.getByRole('form', { name: 'Einstellungen für Demo Kaufland Store' });
     await settings.getByText('Zu synchronisierende Storefronts').waitFor();
-    await settings.getByLabel('Standard-Bearbeitungszeit (Tage)').waitFor();
+    await settings.getByLabel('Bearbeitungszeit (Tage)', { exact: true }).waitFor();
     await shootBoth('de-account-settings');
     await settings.getByRole('button', { name: 'Schließen' }).click();
 

@@ -13,6 +13,7 @@ import { Link } from './Link.tsx';
 import { Notice } from './Notice.tsx';
 import { StorefrontPicker } from './StorefrontPicker.tsx';
 import { StorefrontPriceRules } from './StorefrontPriceRules.tsx';
+import { StorefrontShipping } from './StorefrontShipping.tsx';
 import { Toggle } from './Toggle.tsx';
 
 const ROUNDINGS: readonly PriceRounding[] = ['none', 'up_99', 'up_95', 'up_90', 'whole'];
@@ -156,6 +157,13 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
             input={{ ...text('handlingTimeDays', 'settings.handlingTimeDays'), inputMode: 'numeric' }}
           />
           <TextField
+            {...frame('settings.shippingGroupId')}
+            label={t('settings.shippingGroup')}
+            optional
+            hint={t('settings.shippingGroupHint')}
+            input={{ ...text('shippingGroupId', 'settings.shippingGroupId'), inputMode: 'numeric' }}
+          />
+          <TextField
             {...frame('settings.safetyBuffer')}
             label={t('settings.safetyBuffer')}
             hint={t('settings.safetyBufferHint')}
@@ -174,13 +182,6 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
             optional
             hint={t('settings.allocationMaxHint')}
             input={{ ...text('allocationMax', 'settings.allocationMax'), inputMode: 'numeric' }}
-          />
-          <TextField
-            {...frame('settings.shippingGroupId')}
-            label={t('settings.shippingGroup')}
-            optional
-            hint={t('settings.shippingGroupHint')}
-            input={{ ...text('shippingGroupId', 'settings.shippingGroupId'), inputMode: 'numeric' }}
           />
           <FieldFrame
             {...frame('settings.defaultCarrier')}
@@ -207,6 +208,17 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
             )}
           </FieldFrame>
         </div>
+        <StorefrontShipping
+          formId={formId}
+          codes={draft.allStorefronts ? account.storefronts : draft.storefronts}
+          draft={draft.storefrontShipping}
+          accountValues={{ handlingTimeDays: draft.handlingTimeDays, shippingGroupId: draft.shippingGroupId }}
+          fieldError={form.fieldError}
+          onChange={(storefrontShipping) => {
+            setDraft((d) => ({ ...d, storefrontShipping }));
+            setSaved(false);
+          }}
+        />
       </fieldset>
       <fieldset className="fieldset">
         <legend>{t('settings.priceRule')}</legend>

@@ -3,6 +3,11 @@ import { i18n } from '../i18n/index.ts';
 import { decimalText } from './decimal-text.ts';
 import type { FieldMessages } from './form-errors.ts';
 import {
+  toStorefrontShippingDraft,
+  toStorefrontShippingPatch,
+  type StorefrontShippingMapDraft,
+} from './storefront-shipping-draft.ts';
+import {
   toStorefrontRulesDraft,
   toStorefrontRulesPatch,
   type StorefrontRulesDraft,
@@ -32,6 +37,8 @@ export interface SettingsDraft {
   rounding: PriceRounding;
   /** Per storefront: its own rule or null (the account's). */
   storefrontRules: StorefrontRulesDraft;
+  /** Per storefront: its own handling time and shipping group, or null (the account's). */
+  storefrontShipping: StorefrontShippingMapDraft;
 }
 
 /** Input names are the server's field paths, so its messages land under the right input. */
@@ -74,6 +81,7 @@ export function toDraft(settings: AccountSettings, storefronts: readonly string[
     surcharge: decimalText(settings.priceRule.surchargeMinor / 100, 2),
     rounding: settings.priceRule.rounding,
     storefrontRules: toStorefrontRulesDraft(settings, storefronts),
+    storefrontShipping: toStorefrontShippingDraft(settings, storefronts),
   };
 }
 
@@ -99,6 +107,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
   const surcharge = parseNumber(draft.surcharge === '' ? '0' : draft.surcharge);
   if (surcharge === undefined) errors['settings.priceRule.surchargeMinor'] = say('amount');
   const storefrontPriceRules = toStorefrontRulesPatch(draft.storefrontRules, errors);
+  const storefrontShipping = toStorefrontShippingPatch(draft.storefrontShipping, errors);
   if (!draft.allStorefronts && draft.storefronts.length === 0)
     errors['settings.storefronts'] = say('storefronts');
   if (draft.defaultCarrier.trim() === '') errors['settings.defaultCarrier'] = say('carrier');
@@ -125,6 +134,7 @@ export function toPatch(draft: SettingsDraft): DraftResult {
         rounding: draft.rounding,
       },
       storefrontPriceRules,
+      storefrontShipping,
     },
   };
 }
