@@ -9,6 +9,7 @@ import type {
 import { FaultInjector, type FaultConfig, type FaultInput } from './faults.ts';
 import { silentLogger, type SandboxLogger } from './logger.ts';
 import { forceStatus } from './order-unit-actions.ts';
+import { productDataBook } from './product-data.ts';
 import { orderDetailsView, orderUnitView, type OrderDetailsView, type OrderUnitView } from './order-views.ts';
 import { createOrder } from './orders-factory.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
@@ -119,6 +120,7 @@ export async function startKauflandSandbox(options: KauflandSandboxOptions = {})
     seedDemo: () => seedDemo(store),
     reset: () => {
       store.clear();
+      productDataBook(store).clear();
       core.limiter.reset();
       core.faults.set({ rate: 0 });
     },

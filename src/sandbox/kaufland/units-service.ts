@@ -2,12 +2,12 @@ import { fieldError, ProblemError } from './errors.ts';
 import type { ProductRecord, SellerRecord, UnitRecord } from './records.ts';
 import type { UnitCreateInput, UnitPatchInput } from './schemas.ts';
 import type { SandboxStore } from './state.ts';
+import { SANDBOX_CATEGORY } from './categories.ts';
 import { STOREFRONT_FACTS, type Storefront } from './storefronts.ts';
 
 /** Sandbox defaults where the seller's account settings would decide (shipping group, carrier times). */
 const DEFAULT_SHIPPING_RATE = 0;
 const DEFAULT_TRANSPORT_DAYS = { min: 1, max: 3 };
-const SANDBOX_CATEGORY = 34401;
 
 export function createUnit(
   store: SandboxStore,
@@ -105,7 +105,10 @@ function checkPrices(
   }
 }
 
-/** The sandbox has no catalogue: a new EAN becomes a product on first use; an unknown id_product is refused. */
+/**
+ * The catalogue is not stored up front: an EAN it knows (product-data.ts: `catalogueKnows`, checked by the route
+ * before this) becomes a product on first use; an unknown id_product is refused.
+ */
 function resolveProduct(
   store: SandboxStore,
   ean: string | undefined,

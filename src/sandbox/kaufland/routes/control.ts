@@ -10,6 +10,7 @@ import {
 import type { FaultInput } from '../faults.ts';
 import { noContent, ok } from '../http-io.ts';
 import { forceStatus } from '../order-unit-actions.ts';
+import { productDataBook } from '../product-data.ts';
 import { orderDetailsView, orderUnitView } from '../order-views.ts';
 import { createOrder } from '../orders-factory.ts';
 import { buyerStartsReturn, forceReturnUnitStatus, parcelArrives } from '../returns.ts';
@@ -57,6 +58,7 @@ export function controlRoutes(router: Router<ControlContext>): void {
   router.add('GET', '/_sandbox/state', ({ core, store }) => ok(stateView(store, core.faults.current())));
   router.add('POST', '/_sandbox/reset', ({ core, store }) => {
     store.clear();
+    productDataBook(store).clear();
     core.limiter.reset();
     core.faults.set({ rate: 0 });
     return noContent();

@@ -7,6 +7,7 @@ import { orderInvoiceRoutes } from './order-invoices.ts';
 import { orderUnitActionRoutes } from './order-unit-actions.ts';
 import { orderUnitRoutes } from './order-units.ts';
 import { orderRoutes } from './orders.ts';
+import { catalogueControlRoutes, productDataRoutes } from './product-data.ts';
 import { subscriptionControlRoutes, subscriptionRoutes } from './subscriptions.ts';
 import { returnUnitRoutes } from './return-units.ts';
 import { returnRoutes } from './returns.ts';
@@ -27,6 +28,7 @@ export function apiRouter(): Router<ApiContext> {
   orderInvoiceRoutes(router);
   returnRoutes(router);
   returnUnitRoutes(router);
+  productDataRoutes(router);
   return router;
 }
 
@@ -34,5 +36,6 @@ export function controlRouter(): Router<ControlContext> {
   const router = new Router<ControlContext>();
   controlRoutes(router);
   subscriptionControlRoutes(router);
+  catalogueControlRoutes(router);
   return router;
 }

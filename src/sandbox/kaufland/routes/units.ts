@@ -9,6 +9,7 @@ import { unitView, type UnitEmbed } from '../views.ts';
 import type { UnitRecord } from '../records.ts';
 import type { SandboxStore } from '../state.ts';
 import type { Storefront } from '../storefronts.ts';
+import { holdUnit, waitsForProduct } from '../waiting-units.ts';
 import { FULFILLMENT_TYPES } from './orders.ts';
 
 const LIST_EMBEDS = [
@@ -28,6 +29,13 @@ export function unitRoutes(router: Router<ApiContext>): void {
     const storefront = storefrontParam(ctx.query, ctx.seller, true);
     const embedded = enumArray(ctx.query, 'embedded', WRITE_EMBEDS);
     const input = validateBody(unitCreateSchema, parseJsonBody(ctx.rawBody));
+    if (waitsForProduct(ctx.store, input)) {
+      // An EAN Kaufland has no product for: accepted without a unit to show (the empty answer with a Location
+      // a real integration saw); it is listed once product data made the EAN a product.
+      holdUnit(ctx.store, ctx.seller, storefront, { ...input, ean: input.ean ?? '' });
+      const query = new URLSearchParams({ storefront, id_offer: input.id_offer });
+      return { status: 200, headers: { location: `/v2/units?${query.toString()}` } };
+    }
     const unit = createUnit(ctx.store, ctx.seller, storefront, input);
     // 200 with the unit as the spec says; Location as well, because a real integration saw only that header.
     return {
