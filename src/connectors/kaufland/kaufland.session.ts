@@ -9,6 +9,7 @@ import type {
 } from '../../core/ports/marketplace.port.ts';
 import { kauflandAfterSale } from './kaufland.after-sale.ts';
 import { createKauflandClient, type KauflandClient, type KauflandClientOptions } from './kaufland.client.ts';
+import { kauflandFeedListing } from './kaufland.feed-listing.ts';
 import { readAll } from './kaufland.listing.ts';
 import {
   toCancelReason,
@@ -41,13 +42,14 @@ export function openKauflandSession(
 ): MarketplaceSession {
   const { onCall, ...transport } = options;
   const timeoutMs = transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = createKauflandClient({
+  const clientOptions = {
     ...transport,
     baseUrl: credentials.baseUrl,
     clientKey: credentials.clientId,
     secretKey: credentials.clientSecret,
-    onCall: onCall && ((metric) => onCall(toCallRecord(metric, timeoutMs))),
-  });
+    onCall: onCall && ((metric: CallMetric) => onCall(toCallRecord(metric, timeoutMs))),
+  };
+  const client = createKauflandClient(clientOptions);
 
   async function findOffer(storefront: Storefront, sku: string): Promise<OfferState | undefined> {
     const units = await client.units.listByOffer(storefront, sku);
@@ -57,6 +59,7 @@ export function openKauflandSession(
 
   return {
     offerBatchSize: BULK_MAX_UNITS,
+    bulkListing: kauflandFeedListing(clientOptions),
     async *listOffers(channel) {
       for await (const unit of client.units.iterate({ storefront: toStorefront(channel) })) {
         const offer = toOfferState(unit);

@@ -1,4 +1,5 @@
 import type { MarketplaceDocument, ReturnLine, ReturnOutcome } from '../after-sale.ts';
+import type { BulkListingByFile } from './bulk-listing.port.ts';
 import type { DesiredOffer, OfferChange, OfferChangeResult, OfferState } from '../offer.ts';
 import type { OrderLine, OrderLineStatus } from '../order.ts';
 
@@ -62,6 +63,8 @@ export interface MarketplaceSessionOptions {
 export interface MarketplaceSession {
   /** The largest batch `updateOffers` sends in one call (Kaufland: 150). */
   readonly offerBatchSize: number;
+  /** Present when many new offers can go as one file the marketplace downloads (bulk-listing.port.ts). */
+  readonly bulkListing?: BulkListingByFile;
   /** Every offer on the channel, paged by the connector. */
   listOffers(channel: string): AsyncIterable<OfferState>;
   findOffer(channel: string, sku: string): Promise<OfferState | undefined>;
@@ -125,4 +128,52 @@ export interface MarketplaceSession {
   createReturn(
     lines: readonly { orderLineId: string; reason: string; note?: string }[],
   ): Promise<ReturnLine[]>;
+
+  /**
+   * Product content, for marketplaces with a shared catalogue where an offer needs a product with its EAN first
+   * (Kaufland). Absent on marketplaces without one. Whether the catalogue has a product for the EAN.
+   */
+  productExists?(channel: string, ean: string): Promise<boolean>;
+  /** The marketplace's category guesses for a product, the likeliest first. */
+  suggestCategories?(channel: string, product: ProductContentDraft): Promise<CategorySuggestion[]>;
+  /** Sends (or replaces) the product content for an EAN; the marketplace checks it later (`productContentState`). */
+  sendProductContent?(channel: string, content: ProductContent): Promise<void>;
+  productContentState?(channel: string, ean: string): Promise<ProductContentState>;
 }
+
+/** What the ERP says about a product, enough for a category guess. */
+export interface ProductContentDraft {
+  title: string;
+  description: string;
+  brand: string;
+  /** Gross price in minor units of the channel's currency. */
+  priceMinor: number;
+}
+
+export interface ProductContent extends ProductContentDraft {
+  ean: string;
+  /** Public http(s) URLs the marketplace downloads the pictures from. */
+  pictureUrls: readonly string[];
+  category: CategorySuggestion;
+}
+
+export interface CategorySuggestion {
+  id: string;
+  name: string;
+}
+
+/** One thing the marketplace refused, in its words: a missing attribute or a declined value. */
+export interface ProductContentRefusal {
+  attribute: string | null;
+  /** The value it declined (e.g. the picture URL); null for a missing attribute. */
+  value: string | null;
+  /** The marketplace's reason, e.g. "missing" or "picture could not be downloaded (HTTP 404)". */
+  reason: string;
+}
+
+export type ProductContentState =
+  /** Nothing was sent for this EAN (or the marketplace forgot it). */
+  | { state: 'none' }
+  | { state: 'processing' }
+  | { state: 'live'; productId: string | null }
+  | { state: 'refused'; refusals: ProductContentRefusal[] };

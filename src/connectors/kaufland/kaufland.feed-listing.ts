@@ -1,0 +1,94 @@
+import { AppError, isAppError } from '../../core/errors.ts';
+import type { BulkListingByFile, FileImportStatus, FileOffer } from '../../core/ports/bulk-listing.port.ts';
+import { createKauflandApi } from './kaufland.api.ts';
+import { toStorefront } from './kaufland.mapper.ts';
+import { createKauflandTransport, type TransportOptions } from './kaufland.transport.ts';
+import { createImportFilesResource, type ImportStatus } from './resources/import-files.ts';
+import { storefrontCurrency } from './storefront-currency.ts';
+
+/**
+ * The Kaufland inventory feed (reference/kaufland/NOTES.md "Inventory feed"): a CSV with a header line that
+ * Kaufland downloads from a URL and imports asynchronously ("usually within a few minutes"). It REPLACES the
+ * storefront's listing: units whose id_offer the file does not name are deleted by the import.
+ * Columns as Kaufland's inventory file page names them; `condition` 100 is new; prices in cents.
+ */
+const COLUMNS = [
+  'id_offer',
+  'ean',
+  'condition',
+  'price',
+  'currency',
+  'count',
+  'handling_time',
+  'id_shipping_group',
+] as const;
+const CONDITION_NEW = '100';
+
+/** Statuses after which nothing more happens to the file, and what they mean for the hub. */
+const ENDED: Partial<Record<ImportStatus, FileImportStatus['state']>> = {
+  IMPORTED: 'imported',
+  DOWNLOADING_FAILED: 'rejected',
+  CONVERSION_FAILED: 'rejected',
+  PREPARING_FAILED: 'rejected',
+  CHECKING_FAILED: 'rejected',
+  PREPROCESSING_FAILED: 'rejected',
+  IMPORTING_FAILED: 'rejected',
+  IMPORTING_STOPPED: 'rejected',
+  ABORTED: 'rejected',
+};
+
+export function kauflandFeedListing(transport: TransportOptions): BulkListingByFile {
+  const files = createImportFilesResource(createKauflandApi(createKauflandTransport(transport)));
+  return {
+    writeFile: (channel, offers) => ({
+      contentType: 'text/csv; charset=utf-8',
+      body: inventoryFeedCsv(channel, offers),
+    }),
+    async register(channel, url) {
+      try {
+        return String((await files.addInventoryFeed(toStorefront(channel), url)).id_import_file);
+      } catch (error) {
+        // Kaufland may have taken it: the hub looks the URL up on its next run instead of registering again.
+        if (isAppError(error) && error.code === 'kaufland.outcome_unknown')
+          throw new AppError('transient', 'kaufland.feed_unconfirmed', error.message, { cause: error });
+        throw error;
+      }
+    },
+    async findRegistered(channel, url) {
+      const found = (await files.recentInventoryFeeds(toStorefront(channel))).find((f) => f.uri === url);
+      return found && String(found.id_import_file);
+    },
+    async status(channel, importId) {
+      const file = await files.getInventoryFeed(toStorefront(channel), Number(importId));
+      return {
+        state: ENDED[file.status] ?? 'running',
+        errorRows: file.error_count ?? 0,
+        note: file.note ?? '',
+      };
+    },
+  };
+}
+
+/** Semicolon-separated, one header line, fields quoted only when they hold a separator, quote or line break. */
+export function inventoryFeedCsv(channel: string, offers: readonly FileOffer[]): string {
+  const currency = storefrontCurrency(channel) ?? 'EUR';
+  const lines = [COLUMNS.join(';')];
+  for (const offer of offers) {
+    const row = [
+      offer.sku,
+      offer.ean,
+      CONDITION_NEW,
+      String(offer.priceMinor),
+      currency,
+      String(offer.amount),
+      String(offer.handlingTimeDays),
+      offer.shippingGroupId === null ? '' : String(offer.shippingGroupId),
+    ];
+    lines.push(row.map(csvField).join(';'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvField(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,30 @@
+import type { DesiredOffer } from '../offer.ts';
+
+/**
+ * Listing many offers as one file the marketplace downloads from the hub (issue 13), instead of one call per
+ * offer. A marketplace session that can do it has `bulkListing`; the hub checks for it and otherwise creates
+ * offers one by one. The file REPLACES the channel's whole listing (what it does not name is ended), so the hub
+ * writes every offer the channel keeps into it, not only the new ones.
+ */
+export interface BulkListingByFile {
+  /** The file for one channel: every row is an offer the channel has afterwards. */
+  writeFile(channel: string, offers: readonly FileOffer[]): { contentType: string; body: string };
+  /** Tells the marketplace where to download the file; answers its id there. */
+  register(channel: string, url: string): Promise<string>;
+  /** The id of a file already registered under this URL (a crash between registering and recording it). */
+  findRegistered(channel: string, url: string): Promise<string | undefined>;
+  /** How far the marketplace is with the file. */
+  status(channel: string, importId: string): Promise<FileImportStatus>;
+}
+
+/** One row: what the hub wants listed, with the product's EAN (the file names products by it). */
+export type FileOffer = Omit<DesiredOffer, 'ean'> & { ean: string };
+
+export interface FileImportStatus {
+  /** running: not finished; imported: every valid row applied; rejected: the whole file refused. */
+  state: 'running' | 'imported' | 'rejected';
+  /** Rows the marketplace could not apply (it does not say which). */
+  errorRows: number;
+  /** The marketplace's own words about the file, e.g. why it refused it. */
+  note: string;
+}
