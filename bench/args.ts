@@ -27,6 +27,10 @@ export interface BenchArgs {
   /** Relative change of that rate in scenario 6 (0.01 = 1 %); 0 skips it. */
   rateChange: number;
   json: boolean;
+  /** Issue 13's push rows (real `adlerdo start` taking callbacks): samples per row; 0 skips them. */
+  pushSamples: number;
+  /** Share of pushes the sandbox drops in the lossy push row (0.2 = 20 %); 0 skips that row. */
+  pushLoss: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
@@ -48,6 +52,8 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --rate-change F     scenario 6: relative change of that rate (default 0.01; 0 skips it)
   --import            seed Odoo as one import: every product, quant and move line in the same second
                       (default: a catalog grown over time, 200 products per second of back-dated history)
+  --push-samples N    push rows (issue 13): orders and stock counts timed with push (default 20; 0 skips)
+  --push-loss F       share of pushes lost in the last push row (default 0.2; 0 skips that row)
   --json              JSON on stdout, the table on stderr
 `;
 
@@ -79,6 +85,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       'rate-change': { type: 'string' },
       import: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'push-samples': { type: 'string' },
+      'push-loss': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -101,6 +109,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     storefront: values.storefront as BenchStorefront,
     rateChange: positive('rate-change', values['rate-change'], 0.01, false),
     json: values.json,
+    pushSamples: positive('push-samples', values['push-samples'], 20),
+    pushLoss: Math.min(1, positive('push-loss', values['push-loss'], 0.2, false)),
   };
   if (args.skus < 100)
     throw new Error(`--skus must be at least 100 (the scenarios pick every 100th SKU)\n\n${USAGE}`);

@@ -10,6 +10,7 @@ import { BENCH_CURRENCIES } from './ipc.ts';
 import { openOrdersCycle } from './scenarios/open-orders.ts';
 import { rateChangeCycle } from './scenarios/reprice.ts';
 import { ordersToErp } from './scenarios/orders.ts';
+import { pushRows } from './scenarios/push-rows.ts';
 import { steadyCycle } from './scenarios/steady.ts';
 import { stockLatency } from './scenarios/stock-latency.ts';
 import type { Bench, ScenarioResult } from './scenarios/types.ts';
@@ -73,6 +74,14 @@ async function scenarios(args: BenchArgs): Promise<void> {
   const currency = BENCH_CURRENCIES[args.storefront];
   if (currency !== 'EUR' && args.rateChange > 0)
     results.push(await rateChangeCycle(bench, currency, args.rateChange));
+  // Issue 13: a real `adlerdo start` takes the callbacks; last, so its worker runs under no other scenario.
+  if (args.pushSamples > 0)
+    await pushRows(
+      bench,
+      connection.kaufland.baseUrl,
+      { samples: args.pushSamples, loss: args.pushLoss },
+      (row) => results.push(row),
+    );
 }
 
 function print(args: BenchArgs, error?: unknown): void {
