@@ -5,6 +5,7 @@ import { createInfoResource, type InfoResource } from './resources/info.ts';
 import { createOrderInvoicesResource, type OrderInvoicesResource } from './resources/order-invoices.ts';
 import { createOrderUnitsResource, type OrderUnitsResource } from './resources/order-units.ts';
 import { createOrdersResource, type OrdersResource } from './resources/orders.ts';
+import { createProductDataResource, type ProductDataResource } from './resources/product-data.ts';
 import { createReturnUnitsResource, type ReturnUnitsResource } from './resources/return-units.ts';
 import { createReturnsResource, type ReturnsResource } from './resources/returns.ts';
 import { createStatusResource, type StatusResource } from './resources/status.ts';
@@ -25,6 +26,7 @@ export interface KauflandClient {
   readonly orderInvoices: OrderInvoicesResource;
   readonly returns: ReturnsResource;
   readonly returnUnits: ReturnUnitsResource;
+  readonly productData: ProductDataResource;
 }
 
 /** Throws AppError `config` at once for an unusable base URL or keys with spaces/line breaks. */
@@ -42,5 +44,6 @@ export function createKauflandClient(options: KauflandClientOptions): KauflandCl
     orderInvoices: createOrderInvoicesResource(api),
     returns: createReturnsResource(api),
     returnUnits: createReturnUnitsResource(api),
+    productData: createProductDataResource(api),
   };
 }

@@ -22,6 +22,7 @@ import {
   toVendorId,
 } from './kaufland.mapper.ts';
 import { updateUnits } from './kaufland.offer-updates.ts';
+import { kauflandProductContent } from './kaufland.product-content.ts';
 import type { CallMetric } from './kaufland.transport.ts';
 import { BULK_MAX_UNITS } from './resources/units-bulk.ts';
 import type { Storefront } from './resources/units.ts';
@@ -87,6 +88,7 @@ export function openKauflandSession(
       client.orderUnits.cancel(toVendorId(lineId, 'order line'), toCancelReason(reason)),
     listCarriers: async () => (await client.carriers.list()).map((carrier) => carrier.name),
     ...kauflandAfterSale(client),
+    ...kauflandProductContent(client),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { components } from '../../connectors/kaufland/generated/openapi.d.ts';
-import { findCategory } from './categories.ts';
+import { findCategory, SANDBOX_CATEGORY } from './categories.ts';
 import type { SandboxCore } from './context.ts';
-import type { SellerRecord } from './records.ts';
+import type { ProductRecord, SellerRecord } from './records.ts';
 import type { UnitCreateInput } from './schemas.ts';
 import type { SandboxStore } from './state.ts';
 import type { Storefront } from './storefronts.ts';
@@ -71,6 +71,22 @@ export function recordKey(idSeller: number, ean: string): string {
 export function catalogueKnows(store: SandboxStore, ean: string): boolean {
   if (store.products.byEanCode(ean)) return true;
   return !ean.startsWith('2') && !productDataBook(store).unknownEans.has(ean);
+}
+
+/** The catalogue's product for an EAN: one already made, or made now for an EAN the catalogue knows. */
+export function catalogueProduct(store: SandboxStore, ean: string): ProductRecord | undefined {
+  const known = store.products.byEanCode(ean);
+  if (known || !/^\d{8,15}$/.test(ean) || !catalogueKnows(store, ean)) return known;
+  const product: ProductRecord = {
+    id_product: store.nextId('product'),
+    eans: [ean],
+    title: `Sandbox product ${ean}`,
+    manufacturer: 'Sandbox',
+    id_category: SANDBOX_CATEGORY,
+  };
+  store.products.add(product);
+  store.changed();
+  return product;
 }
 
 /** Product data as sent: replaces the seller's earlier data for this EAN and starts the check again. */

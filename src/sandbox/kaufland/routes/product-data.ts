@@ -5,6 +5,7 @@ import type { ApiContext, ControlContext } from '../context.ts';
 import { fieldError, notFound } from '../errors.ts';
 import { noContent, ok } from '../http-io.ts';
 import {
+  catalogueProduct,
   productDataBook,
   putProductData,
   recordKey,
@@ -13,6 +14,7 @@ import {
 } from '../product-data.ts';
 import { storefrontParam } from '../query.ts';
 import type { Router } from '../router.ts';
+import { productView } from '../views.ts';
 import { releaseUnit } from '../waiting-units.ts';
 
 /** Locale (spec `Locale`) for product data; /categories/decide also takes en-US and zh-CN (`ProductDataLocale`). */
@@ -66,6 +68,12 @@ export function productDataRoutes(router: Router<ApiContext>): void {
     localeParam(ctx.query, LOCALES, true);
     const found = own(ctx, params.ean ?? '');
     return ok({ ean: [found.ean], attributes: found.attributes });
+  });
+  router.add('GET', '/v2/products/ean/{ean}', (ctx, params) => {
+    const storefront = storefrontParam(ctx.query, ctx.seller, true);
+    const product = catalogueProduct(ctx.store, params.ean ?? '');
+    if (!product) throw notFound('Product not found');
+    return ok(productView(product, storefront));
   });
   router.add('POST', '/v2/categories/decide', (ctx) => {
     storefrontParam(ctx.query, ctx.seller, true);
