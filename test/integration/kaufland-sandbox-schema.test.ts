@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -9,6 +11,7 @@ import {
   type KauflandSandbox,
   type SellerCredentials,
 } from '../../src/sandbox/kaufland/index.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 // Every operation the sandbox serves, answered over HTTP and validated against Kaufland's OpenAPI 2.27.0 document.
 
@@ -451,5 +454,60 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
     expect(patched.data.is_active).toBe(false);
     await check('delete', '/subscriptions/{id_subscription}', `/subscriptions/${id}`, 204);
     await check('get', '/subscriptions/{id_subscription}', `/subscriptions/${id}`, 404);
+  });
+
+  it('walks the inventory feed import files (issue 13): the file is downloaded, imported, listed and read', async () => {
+    const csv =
+      'id_offer;ean;condition;price;currency;count;handling_time\nFEED-1;4006381333931;100;1299;EUR;5;1\n';
+    const files = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(csv));
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/feed.csv`;
+    try {
+      await fetch(`${sandbox.origin}/_sandbox/import-settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ import_ms: 0 }),
+      });
+      const added = await check(
+        'post',
+        '/import-files/inventory-feed',
+        '/import-files/inventory-feed?storefront=de',
+        201,
+        { url },
+      );
+      const id = added.data.id_import_file as number;
+      await check('post', '/import-files/inventory-feed', '/import-files/inventory-feed?storefront=de', 400, {
+        url: 'ftp://x',
+      });
+      await check('post', '/import-files/inventory-feed', '/import-files/inventory-feed', 400, { url });
+      const path = `/import-files/inventory-feed/${id}?storefront=de`;
+      const done = await eventually(
+        () => check('get', '/import-files/inventory-feed/{id_import_file}', path, 200),
+        (body) => body.data.status === 'IMPORTED',
+        10_000,
+      );
+      expect(done.data).toMatchObject({ status: 'IMPORTED', total_lines: 1, error_count: 0 });
+      const list = await check(
+        'get',
+        '/import-files/inventory-feed',
+        '/import-files/inventory-feed?storefront=de&sort=id:desc&limit=30',
+        200,
+      );
+      expect(list.data[0].id_import_file).toBe(id);
+      await check(
+        'get',
+        '/import-files/inventory-feed',
+        '/import-files/inventory-feed?storefront=de&limit=31',
+        400,
+      );
+      await check(
+        'get',
+        '/import-files/inventory-feed/{id_import_file}',
+        `/import-files/inventory-feed/${id}?storefront=cz`,
+        404,
+      );
+    } finally {
+      files.close();
+    }
   });
 });

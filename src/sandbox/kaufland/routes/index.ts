@@ -2,6 +2,7 @@ import type { ApiContext, ControlContext } from '../context.ts';
 import { Router } from '../router.ts';
 import { carrierRoutes } from './carriers.ts';
 import { controlRoutes } from './control.ts';
+import { importFileControlRoutes, importFileRoutes } from './import-files.ts';
 import { infoRoutes } from './info.ts';
 import { orderInvoiceRoutes } from './order-invoices.ts';
 import { orderUnitActionRoutes } from './order-unit-actions.ts';
@@ -25,6 +26,7 @@ export function apiRouter(): Router<ApiContext> {
   orderUnitRoutes(router);
   orderUnitActionRoutes(router);
   subscriptionRoutes(router);
+  importFileRoutes(router);
   orderInvoiceRoutes(router);
   returnRoutes(router);
   returnUnitRoutes(router);
@@ -36,6 +38,7 @@ export function controlRouter(): Router<ControlContext> {
   const router = new Router<ControlContext>();
   controlRoutes(router);
   subscriptionControlRoutes(router);
+  importFileControlRoutes(router);
   catalogueControlRoutes(router);
   return router;
 }
