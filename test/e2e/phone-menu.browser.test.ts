@@ -25,7 +25,7 @@ const PAGES: Record<'de' | 'en', { path: string; link: string }[]> = {
     { path: '/runs', link: 'Sync-Läufe' },
     { path: '/accounts', link: 'Konten' },
     { path: '/erp', link: 'ERP' },
-    { path: '/carriers', link: 'Versanddienstleister' },
+    { path: '/carriers', link: 'Versand' },
     { path: '/admins', link: 'Admins' },
   ],
   en: [

@@ -7,6 +7,7 @@ import { useFormFailure } from '../lib/use-form-failure.ts';
 import { FieldFrame } from './Field.tsx';
 import { FormAlert } from './FormAlert.tsx';
 import { Notice } from './Notice.tsx';
+import { refundReasonText } from '../lib/reason-text.ts';
 
 const FIELDS = ['lineId', 'amountMinor', 'reason'] as const;
 
@@ -141,7 +142,7 @@ export function RefundForm(props: {
             <option value="">{t('refund.chooseReason')}</option>
             {afterSale.refundReasons.map((code) => (
               <option key={code} value={code}>
-                {code}
+                {refundReasonText(code)}
               </option>
             ))}
           </select>

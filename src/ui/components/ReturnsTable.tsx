@@ -4,6 +4,7 @@ import { returnStatus } from '../lib/return-status.ts';
 import { Link } from './Link.tsx';
 import { Pill } from './Pill.tsx';
 import { ReturnActions } from './ReturnActions.tsx';
+import { returnReasonText } from '../lib/reason-text.ts';
 
 /** One row per returned unit: order, product, the buyer's reason and note, status, tracking, ERP, answers. */
 export function ReturnsTable({
@@ -52,7 +53,9 @@ export function ReturnsTable({
                   <span className="mono">{line.sku ?? '–'}</span>
                   {line.product && <span className="cell-note">{line.product}</span>}
                 </td>
-                <td data-label={t('col.reason')}>{line.reason ?? <span className="muted">–</span>}</td>
+                <td data-label={t('col.reason')}>
+                  {line.reason ? returnReasonText(line.reason) : <span className="muted">–</span>}
+                </td>
                 <td data-label={t('col.note')} className="return-note">
                   {line.buyerNote ?? <span className="muted">{t('noNote')}</span>}
                 </td>

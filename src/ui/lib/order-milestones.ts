@@ -3,6 +3,8 @@ import type { OrderDetail } from '../dashboard-types.ts';
 import { i18n } from '../i18n/index.ts';
 import { formatMoney } from './money.ts';
 import { holdReasonText } from './issue-catalog.ts';
+import { refundReasonText, returnReasonText } from './reason-text.ts';
+import { erpCorrectionText } from './erp-correction.ts';
 
 export type MilestoneState = 'done' | 'partial' | 'waiting' | 'held' | 'cancelled';
 
@@ -39,7 +41,9 @@ function erpBooking(order: OrderDetail['order']): string {
     order.erpTaxMinor === null
       ? ''
       : say('bookingVat', { vat: formatMoney(order.erpTaxMinor, order.erpCurrency) });
-  const correction = order.erpCorrection ? say('bookingCorrection', { correction: order.erpCorrection }) : '';
+  const correction = order.erpCorrection
+    ? say('bookingCorrection', { correction: erpCorrectionText(order.erpCorrection) })
+    : '';
   return say('booking', { total: formatMoney(order.erpTotalMinor, order.erpCurrency), vat, correction });
 }
 
@@ -186,14 +190,14 @@ function afterSaleDetail(event: AfterSale['events'][number]): string {
       amount: formatMoney(f.amountMinor, f.currency),
       sku: f.sku ?? '–',
       lineId: f.lineId,
-      reason: f.reason ?? '–',
+      reason: f.reason ? refundReasonText(f.reason) : '–',
     });
   if (!f.units) return '';
   const units = f.units
     .map(
       (u) =>
         detail('unit', { sku: u.sku ?? '–', lineId: u.lineId }) +
-        (u.reason ? detail('reason', { reason: u.reason }) : ''),
+        (u.reason ? detail('reason', { reason: returnReasonText(u.reason) }) : ''),
     )
     .join('; ');
   return [
