@@ -12,6 +12,7 @@ import { OdooScope } from './models/scope.ts';
 import { ShippingProduct } from './models/shipping-product.ts';
 import { OrderMoneyCache } from './models/order-money-cache.ts';
 import { shipmentsSince } from './models/pickings.ts';
+import { readProductContent } from './models/product-content.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
 import { cancelSaleOrder, createSaleOrders, findSaleOrders } from './models/sale-orders.ts';
 import { stockChangedSince, stockCursorNow } from './models/stock.ts';
@@ -58,6 +59,7 @@ export function openOdooSession(input: OdooConnectionInput, erpScope?: ErpScope)
     returnReceiptsDoneSince: async (cursor, limit) =>
       returnReceiptsDoneSince(await connected(), cursor, limit),
     createCreditNote: async (id, input) => createCreditNote(await connected(), id, input),
+    productContent: async (skus) => readProductContent(await connected(), skus),
   };
 }
 

@@ -251,6 +251,21 @@ export interface ErpCreditNoteInput {
   post: boolean;
 }
 
+/** What a marketplace catalogue needs of a product beyond `ErpProduct`: its content (issue 13). */
+export interface ErpProductContent {
+  sku: string;
+  /** The sales description; null when the ERP has none. */
+  description: string | null;
+  /** The product's main picture; null when it has none. */
+  image: { contentType: string; bytes: Uint8Array } | null;
+  /** The maker or brand, when the ERP has a field for it and it is set; null otherwise. */
+  manufacturer: string | null;
+  /** The ERP's product category (e.g. "All / Saleable"); null when it has none. */
+  category: { id: string; name: string } | null;
+  /** The company that sells it: the brand of own goods when the ERP names no manufacturer. */
+  companyName: string;
+}
+
 export interface ErpSession {
   /** The company currency and these currencies with today's rate: one call per sync cycle. */
   currencies(codes: readonly string[]): Promise<ErpCurrencies>;
@@ -307,6 +322,8 @@ export interface ErpSession {
    * not on the order; more than was invoiced).
    */
   createCreditNote(saleOrderId: string, input: ErpCreditNoteInput): Promise<ErpDocument>;
+  /** Content of these products (description, picture, maker, category); unknown SKUs are left out. */
+  productContent?(skus: readonly string[]): Promise<ErpProductContent[]>;
 }
 
 export interface ErpConnector {

@@ -17,6 +17,11 @@ export const seedSchema = z.object({
         name: z.string().optional(),
         price: z.number().nonnegative().default(10),
         qty: z.number().nonnegative().default(0),
+        description: z.string().optional(),
+        /** The picture as base64 (Odoo's image_1920). */
+        image: z.string().optional(),
+        /** A category name under "All" (made when missing). */
+        category: z.string().optional(),
       }),
     )
     .default([]),
@@ -45,7 +50,15 @@ export function seed(instance: OdooInstance, input: SeedInput) {
   const storable =
     instance.config.version >= 18 ? { type: 'consu', is_storable: true } : { detailed_type: 'product' };
   const ids = products.map((p) => {
-    const vals = { name: p.name ?? p.sku, default_code: p.sku, barcode: p.ean ?? false, list_price: p.price };
+    const vals = {
+      name: p.name ?? p.sku,
+      default_code: p.sku,
+      barcode: p.ean ?? false,
+      list_price: p.price,
+      ...(p.description !== undefined && { description_sale: p.description }),
+      ...(p.image !== undefined && { image_1920: p.image }),
+      ...(p.category !== undefined && { categ_id: categoryId(instance, p.category) }),
+    };
     const [existing] = env.db.findBy('product.product', 'default_code', p.sku);
     const id = existing
       ? existing.id
@@ -58,6 +71,15 @@ export function seed(instance: OdooInstance, input: SeedInput) {
   });
   const carrierIds = carriers.map((name) => carrierId(instance, name));
   return { products: ids, carriers: carrierIds };
+}
+
+function categoryId(instance: OdooInstance, name: string): number {
+  const env = instance.env(ADMIN);
+  const path = `All / ${name}`;
+  const found = env.db.all('product.category').find((c) => c.complete_name === path);
+  return found
+    ? found.id
+    : (createRecords(env, 'product.category', [{ name, complete_name: path, parent_id: 1 }])[0] as number);
 }
 
 function carrierId(instance: OdooInstance, nameOrId: string | number): number {

@@ -11,7 +11,7 @@ import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner,
 import { resCurrencyRate } from './currency-rate.ts';
 import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
 import { confirmStockSms, stockBackorderConfirmation } from './wizards.ts';
-import { productProduct, productTemplate } from './product.ts';
+import { productCategory, productProduct, productTemplate } from './product.ts';
 import { resCurrency } from './currency.ts';
 import { accountFiscalPosition, accountFiscalPositionTax, productPricelist } from './pricelist.ts';
 import { saleOrder, saleOrderCancel, saleOrderLine } from './sale.ts';
@@ -35,6 +35,7 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     ...(version < 19 ? [accountFiscalPositionTax] : []),
     productProduct(version),
     productTemplate,
+    productCategory,
     stockLocation,
     stockWarehouse,
     stockPickingType,

@@ -9,6 +9,8 @@ import {
   m2m,
   m2o,
   selection,
+  text,
+  binary,
   type Env,
   type FieldDef,
   type ModelDef,
@@ -80,6 +82,10 @@ export function productProduct(version: SandboxVersion): ModelDef {
       sale_ok: boolean('Can be Sold', { default: () => true }),
       active: boolean('Active', { default: () => true }),
       product_tmpl_id: m2o(TEMPLATE, 'Product Template'),
+      // Content a marketplace catalogue needs (issue 13); Odoo keeps them on the template, the sandbox on the variant.
+      description_sale: text('Sales Description'),
+      image_1920: binary('Image'),
+      categ_id: m2o('product.category', 'Product Category', { default: () => 1 }),
       taxes_id: m2m('account.tax', 'Sales Taxes', { default: () => [1] }),
       // Odoo's default is "Ordered quantities"; the recording's product was set to "delivery".
       invoice_policy: selection(
@@ -119,6 +125,20 @@ export function productProduct(version: SandboxVersion): ModelDef {
     },
   };
 }
+
+/** Odoo's product categories; the display name is the full path ("All / Saleable"), as Odoo shows it. */
+export const productCategory: ModelDef = {
+  name: 'product.category',
+  description: 'Product Category',
+  order: 'complete_name, id',
+  displayName: (rec) => (typeof rec.complete_name === 'string' ? rec.complete_name : String(rec.name)),
+  fields: {
+    ...baseFields(),
+    name: char('Name', { required: true }),
+    complete_name: char('Complete Name'),
+    parent_id: m2o('product.category', 'Parent Category'),
+  },
+};
 
 export const productTemplate: ModelDef = {
   name: TEMPLATE,
