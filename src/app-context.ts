@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { AlertSettingsService } from './alerts/alert-settings.ts';
 import type { Config } from './config/config.ts';
+import { useTimeScale } from './core/clock.ts';
 import { ErpService } from './erp/erp.service.ts';
 import type { Logger } from './logging/logger.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
@@ -38,6 +39,7 @@ export async function createAppContext(
   logger: Logger,
   database?: Database,
 ): Promise<AppContext> {
+  useTimeScale(config.ADLERDO_TIME_SCALE);
   const opened = database ?? (await openDatabase(config, logger));
   // The key is checked against the stored secrets before anything runs: a missing or wrong key stops here
   // (exit 3) instead of creating a new key or marking healthy accounts "Credentials invalid".

@@ -111,6 +111,8 @@ const envSchema = z.object({
   ADLERDO_PUBLIC_URL: publicUrlSchema.optional(),
   // With push working, the polls that push replaces run this often (seconds) as a safety net.
   ADLERDO_PUSH_POLL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+  // Test only (crash scenario odoo-outage): the hub's own waits run this many times faster (src/core/clock.ts).
+  ADLERDO_TIME_SCALE: z.coerce.number().min(1).max(1_000).default(1),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;

@@ -1,6 +1,8 @@
 import type { AppContext } from '../app-context.ts';
 import { pushedSteps } from '../push/polled-steps.ts';
+import { scaledMs } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
+import { currentErpOutage, nextTryAt } from './erp-outage.ts';
 import type { SyncQueue } from './queue.ts';
 import { stepEnabled } from './step-handlers.ts';
 import { DEFAULT_INTERVAL_SECONDS, isStep, STEPS, type Step } from './steps.ts';
@@ -36,6 +38,8 @@ export function parseIntervals(text: string | undefined): Record<Step, number> {
  * Enqueues each enabled step of each connected account when its interval has passed. Paused accounts (keys
  * invalid) and a paused ERP get nothing until the seller fixes them. Several schedulers (one per `adlerdo
  * start`) are harmless: a step has at most one pending job (job key), so a second enqueue is a no-op.
+ * While the ERP does not answer (src/sync/erp-outage.ts) nothing is enqueued but one probe step whenever the
+ * outage backoff allows a try; once a run reaches the ERP again every step is due at once.
  */
 export function startScheduler(
   app: AppContext,
@@ -43,6 +47,7 @@ export function startScheduler(
   intervals: Record<Step, number>,
 ): Scheduler {
   const lastEnqueued = new Map<string, number>();
+  let lastProbe = 0;
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -51,6 +56,8 @@ export function startScheduler(
       const erp = await app.erp.get();
       if (erp?.status !== 'connected') return;
       const now = Date.now();
+      const outage = await currentErpOutage(app.db, erp.type);
+      if (outage && now < nextTryAt(outage, lastProbe)) return;
       // Steps that push wakes are polled only as a safety net (issue 13).
       const pushed = await pushedSteps(app);
       const safetyNet = app.config.ADLERDO_PUSH_POLL_SECONDS;
@@ -61,10 +68,17 @@ export function startScheduler(
           const interval = pushed.get(account.id)?.has(step)
             ? Math.max(intervals[step], safetyNet)
             : intervals[step];
-          if (!stepEnabled(account.settings, step) || now - (lastEnqueued.get(key) ?? 0) < interval * 1000)
+          if (
+            !stepEnabled(account.settings, step) ||
+            now - (lastEnqueued.get(key) ?? 0) < scaledMs(interval * 1000)
+          )
             continue;
           await queue.enqueue({ accountId: account.id, step, trigger: 'schedule' });
           lastEnqueued.set(key, now);
+          if (outage) {
+            lastProbe = now;
+            return;
+          }
         }
       }
     } catch (error) {
@@ -73,7 +87,7 @@ export function startScheduler(
       running = false;
     }
   };
-  const tickMs = Math.min(TICK_MS, ...Object.values(intervals).map((seconds) => seconds * 1000));
+  const tickMs = scaledMs(Math.min(TICK_MS, ...Object.values(intervals).map((seconds) => seconds * 1000)));
   const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
   return { stop: () => clearInterval(timer), tick };

@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { SYNC_TASK } from './queue.ts';
 import { runStep } from './run-step.ts';
+import { currentErpOutage, nextTryAt } from './erp-outage.ts';
 import { closeAbandonedRuns } from './runs.repository.ts';
 import { STEPS } from './steps.ts';
 import { startWorkerLiveness } from './worker-liveness.ts';
@@ -77,6 +78,8 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
           .where('id', '=', accountId)
           .executeTakeFirst();
         if (!exists) return; // removed since the job was queued
+        // A retry while the ERP is down waits for the outage backoff: the scheduler's probe tries when it allows.
+        if (helpers.job.attempts > 1 && (await erpOutageHoldsBack(app))) return;
         inFlight.set(helpers.job.id, { accountId, step, since: new Date() });
         try {
           await runStep(app, accountId, step, trigger);
@@ -163,6 +166,13 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
       return 'returned';
     },
   };
+}
+
+/** True while the ERP is down and the outage backoff (src/sync/erp-outage.ts) allows no try yet. */
+async function erpOutageHoldsBack(app: AppContext): Promise<boolean> {
+  const erp = await app.erp.get();
+  const outage = erp && (await currentErpOutage(app.db, erp.type));
+  return outage ? Date.now() < nextTryAt(outage) : false;
 }
 
 /** The runs of steps given up at shutdown: `failed`, so that no run stays `running` for a step nobody runs. */

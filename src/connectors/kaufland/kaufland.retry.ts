@@ -1,4 +1,5 @@
 import pRetry from 'p-retry';
+import { scaledMs } from '../../core/clock.ts';
 import { isRetryable } from './kaufland.errors.ts';
 
 export interface RetryOptions {
@@ -39,7 +40,7 @@ export function withRetry<T>(
     maxTimeout: 0,
     shouldRetry: async ({ error, attemptNumber }) => {
       if (!(options.retryable ?? isRetryable)(error)) return false;
-      const delayMs = Math.round(random() * backoffCapMs(attemptNumber, options));
+      const delayMs = Math.round(random() * scaledMs(backoffCapMs(attemptNumber, options)));
       onRetry(error, attemptNumber, delayMs);
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return true;

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../store/schema.ts';
+import { scaledMs } from '../../core/clock.ts';
+import { currentErpOutage, erpDownCodes } from '../erp-outage.ts';
 import { STEPS } from '../steps.ts';
 import { ATTENTION, ATTENTION_STEP, type AttentionCode } from './attention-codes.ts';
 
@@ -21,9 +23,6 @@ export interface AttentionCondition {
   hint: string;
   details: Record<string, unknown>;
 }
-
-/** Transport failures of the ERP: it did not answer or failed, the call may be retried. */
-const ERP_DOWN_SUFFIXES = ['unreachable', 'timeout', 'server_error'];
 
 /**
  * Reads what is true now (account and ERP status, the latest runs, held orders) and names each condition that
@@ -59,7 +58,8 @@ export async function attentionConditions(
       WHERE r.statuses IS NOT NULL`.execute(db),
     sql<{ account_id: string; orders: string; oldest: Date }>`
       SELECT account_id, count(*) AS orders, min(received_at) AS oldest FROM hub_orders
-      WHERE state = 'held' AND received_at < now() - make_interval(mins => ${rules.heldOrderMinutes})
+      WHERE state = 'held'
+        AND received_at < now() - make_interval(secs => ${scaledMs(rules.heldOrderMinutes * 60_000) / 1000})
       GROUP BY account_id`.execute(db),
   ]);
   const conditions: AttentionCondition[] = [];
@@ -90,18 +90,20 @@ export async function attentionConditions(
     });
   }
 
-  const erpDown = new Set(ERP_DOWN_SUFFIXES.map((s) => `${erp?.type ?? 'erp'}.${s}`));
+  const erpDown = new Set(erpDownCodes(erp?.type ?? 'erp'));
   // The ERP is unreachable while the latest run of some step failed talking to it and no later run succeeded.
   const downRuns = streaks.rows.filter((r) => r.statuses[0] === 'failed' && erpDown.has(r.codes[0] ?? ''));
   if (erp?.status === 'connected' && downRuns.length > 0) {
+    // Since the first failure after the last run that reached it: the same for the whole outage.
+    const since = (await currentErpOutage(db, erp.type))?.since ?? new Date();
     conditions.push({
       accountId: null,
       code: ATTENTION.erpUnreachable,
       subject: 'erp',
       step: ATTENTION_STEP,
-      message: `The ERP does not answer, so orders and stock wait: ${downRuns[0]!.message ?? 'it cannot be reached.'}`,
+      message: `The ERP does not answer (${erp.type} unreachable since ${since.toISOString()}), so orders and stock wait: ${downRuns[0]!.message ?? 'it cannot be reached.'}`,
       hint: 'Check the ERP connection: is the server up and its address right? AdlerDo retries on its own.',
-      details: { code: downRuns[0]!.codes[0], reason: downRuns[0]!.message },
+      details: { code: downRuns[0]!.codes[0], reason: downRuns[0]!.message, since: since.toISOString() },
     });
   }
 

@@ -1,4 +1,5 @@
 import pRetry from 'p-retry';
+import { scaledMs } from '../../../core/clock.ts';
 import { AppError, toAppError } from '../../../core/errors.ts';
 import type { CallRecord } from '../../../core/ports/marketplace.port.ts';
 import { NOT_APPLIED, networkError, redirectedError, type CallInfo } from './errors.ts';
@@ -62,8 +63,8 @@ export function withRetry<T>(run: () => Promise<T>, idempotent: boolean, options
   return pRetry(run, {
     retries: options.retries,
     factor: 2,
-    minTimeout: options.minRetryDelayMs,
-    maxTimeout: Math.max(options.minRetryDelayMs, 5_000),
+    minTimeout: scaledMs(options.minRetryDelayMs),
+    maxTimeout: scaledMs(Math.max(options.minRetryDelayMs, 5_000)),
     randomize: true,
     shouldRetry: ({ error }) => {
       const appError = toAppError(error);
