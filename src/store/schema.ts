@@ -1,6 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { HubOrderDocumentsTable, HubRefundsTable, HubReturnLinesTable } from './after-sale.schema.ts';
 import type { OfferFeedsTable } from './feed.schema.ts';
+import type {
+  ProductCategoryMapTable,
+  ProductContentTable,
+  ProductPicturesTable,
+} from './product-content.schema.ts';
 import type { PushEndpointsTable, PushSubscriptionsTable } from './push.schema.ts';
 
 /** Typed view of the tables created by migrations/*.sql, for Kysely. */
@@ -218,4 +223,7 @@ export interface DB {
   push_endpoints: PushEndpointsTable;
   push_subscriptions: PushSubscriptionsTable;
   offer_feeds: OfferFeedsTable;
+  product_content: ProductContentTable;
+  product_category_map: ProductCategoryMapTable;
+  product_pictures: ProductPicturesTable;
 }
