@@ -3,6 +3,8 @@ import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { SandboxLogger } from './logger.ts';
 import type { SandboxStore, SnapshotData } from './state.ts';
+import { subscriptionBook } from './subscription-book.ts';
+import { watchForNotifications } from './subscription-delivery.ts';
 
 /** Bursts of writes (a bulk call, a test setting up 50 orders) become one file write 200 ms after the last change. */
 const DEBOUNCE_MS = 200;
@@ -10,6 +12,8 @@ const DEBOUNCE_MS = 200;
 /**
  * Keeps the store in a JSON file: loaded on start, rewritten after changes, flushed on close. Written to a temporary
  * file and renamed, so a crash mid-write leaves the previous snapshot intact. Mode 0600: it holds the fake secrets.
+ * The push subscriptions (with their deliveries, mails and settings) ride along under `push`, so a restarted
+ * sandbox keeps notifying the callbacks it was told about.
  */
 export class SnapshotFile {
   private timer: NodeJS.Timeout | undefined;
@@ -32,12 +36,29 @@ export class SnapshotFile {
         cause: error,
       });
     }
-    this.store.load(parseSnapshot(text, this.file));
+    const data = parseSnapshot(text, this.file);
+    this.store.load(data);
+    // Absent in snapshots written before subscriptions were kept.
+    if (data.push !== undefined) {
+      try {
+        subscriptionBook(this.store).load(data.push);
+      } catch (error) {
+        throw new AppError(
+          'config',
+          'kaufland_sandbox.snapshot_push',
+          `${this.file} holds push subscriptions the sandbox cannot read`,
+          { cause: error },
+        );
+      }
+      if (subscriptionBook(this.store).subscriptions.size > 0)
+        watchForNotifications({ store: this.store, logger: this.logger });
+    }
     return true;
   }
 
   watch(): void {
     this.store.onChange(() => this.schedule());
+    subscriptionBook(this.store).onChange(() => this.schedule());
   }
 
   schedule(): void {
@@ -59,7 +80,11 @@ export class SnapshotFile {
   }
 
   private write(): Promise<void> {
-    const json = JSON.stringify(this.store.toSnapshot(), null, 2);
+    const data: SnapshotFileData = {
+      ...this.store.toSnapshot(),
+      push: subscriptionBook(this.store).toSnapshot(),
+    };
+    const json = JSON.stringify(data, null, 2);
     this.writing = this.writing.then(async () => {
       try {
         await mkdir(path.dirname(path.resolve(this.file)), { recursive: true });
@@ -74,7 +99,10 @@ export class SnapshotFile {
   }
 }
 
-function parseSnapshot(text: string, file: string): SnapshotData {
+/** The file: the store's snapshot, plus the push subscriptions kept beside the store (subscription-book.ts). */
+type SnapshotFileData = SnapshotData & { push?: unknown };
+
+function parseSnapshot(text: string, file: string): SnapshotFileData {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -96,5 +124,5 @@ function parseSnapshot(text: string, file: string): SnapshotData {
       `${file} is not a version 1 Kaufland sandbox snapshot`,
     );
   }
-  return candidate as SnapshotData;
+  return candidate as SnapshotFileData;
 }

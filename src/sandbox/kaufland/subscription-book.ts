@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { components } from '../../connectors/kaufland/generated/openapi.d.ts';
 import type { SandboxStore } from './state.ts';
-import type { Storefront } from './storefronts.ts';
+import { STOREFRONTS, type Storefront } from './storefronts.ts';
 
 export type SubscriptionEvent = components['schemas']['SubscriptionEventName'];
 export type SubscriptionView = components['schemas']['Subscription'];
@@ -64,21 +65,49 @@ export interface PushSettings {
 
 const MAX_KEPT = 500;
 
+/** What the snapshot file keeps of the book (snapshot.ts), so a restarted sandbox still notifies. */
+export interface BookSnapshot {
+  next_id: number;
+  subscriptions: SubscriptionRecord[];
+  mails: MailRecord[];
+  deliveries: DeliveryRecord[];
+  settings: PushSettings;
+}
+
 /**
- * The sandbox's push notification state, one book per store. Kept beside the store (not in its snapshot):
- * subscriptions live as long as the sandbox process, which is what tests and the demo need.
+ * The sandbox's push notification state, one book per store, beside the store's own records. Every change
+ * tells the listeners (the snapshot file); the subscription routes change records through `update`/`remove`.
  */
 export class SubscriptionBook {
   readonly subscriptions = new Map<number, SubscriptionRecord>();
   readonly mails: MailRecord[] = [];
   readonly deliveries: DeliveryRecord[] = [];
-  settings: PushSettings = { lose_rate: 0, retry_delays_ms: [200, 1000, 3000], disable_after: 3 };
-  private nextId = 11011;
+  settings: PushSettings = defaultSettings();
+  private nextId = FIRST_ID;
+  private readonly listeners: (() => void)[] = [];
+
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   add(record: Omit<SubscriptionRecord, 'id_subscription' | 'failures'>): SubscriptionRecord {
     const created = { ...record, id_subscription: this.nextId++, failures: 0 };
     this.subscriptions.set(created.id_subscription, created);
+    this.changed();
     return created;
+  }
+
+  update(record: SubscriptionRecord, changes: Partial<Omit<SubscriptionRecord, 'id_subscription'>>): void {
+    Object.assign(record, changes);
+    this.changed();
+  }
+
+  remove(id: number): void {
+    if (this.subscriptions.delete(id)) this.changed();
   }
 
   ofSeller(idSeller: number): SubscriptionRecord[] {
@@ -88,19 +117,84 @@ export class SubscriptionBook {
   record(delivery: DeliveryRecord): void {
     this.deliveries.push(delivery);
     if (this.deliveries.length > MAX_KEPT) this.deliveries.splice(0, this.deliveries.length - MAX_KEPT);
+    this.changed();
   }
 
   mail(mail: MailRecord): void {
     this.mails.push(mail);
     if (this.mails.length > MAX_KEPT) this.mails.splice(0, this.mails.length - MAX_KEPT);
+    this.changed();
   }
 
   clear(): void {
     this.subscriptions.clear();
     this.mails.length = 0;
     this.deliveries.length = 0;
+    this.changed();
+  }
+
+  toSnapshot(): BookSnapshot {
+    return {
+      next_id: this.nextId,
+      subscriptions: [...this.subscriptions.values()].map((s) => ({ ...s })),
+      mails: [...this.mails],
+      deliveries: [...this.deliveries],
+      settings: { ...this.settings, retry_delays_ms: [...this.settings.retry_delays_ms] },
+    };
+  }
+
+  /** Replaces the book with a snapshot's (checked: a hand-edited file must not break deliveries later). */
+  load(raw: unknown): void {
+    const data = bookSnapshotSchema.parse(raw);
+    this.subscriptions.clear();
+    for (const subscription of data.subscriptions)
+      this.subscriptions.set(subscription.id_subscription, subscription);
+    this.mails.splice(0, this.mails.length, ...data.mails);
+    this.deliveries.splice(0, this.deliveries.length, ...data.deliveries);
+    this.settings = data.settings;
+    this.nextId = Math.max(data.next_id, ...data.subscriptions.map((s) => s.id_subscription + 1));
   }
 }
+
+const FIRST_ID = 11011;
+
+function defaultSettings(): PushSettings {
+  return { lose_rate: 0, retry_delays_ms: [200, 1000, 3000], disable_after: 3 };
+}
+
+const bookSnapshotSchema = z.object({
+  next_id: z.int().min(1),
+  subscriptions: z.array(
+    z.object({
+      id_subscription: z.int().min(1),
+      id_seller: z.int(),
+      callback_url: z.string().max(255),
+      fallback_email: z.string(),
+      event_name: z.enum(SUBSCRIPTION_EVENTS),
+      is_active: z.boolean(),
+      storefront: z.enum(STOREFRONTS),
+      failures: z.int().min(0),
+    }),
+  ),
+  mails: z.array(
+    z.object({ to: z.string(), subject: z.string(), id_subscription: z.int(), ts_created_iso: z.string() }),
+  ),
+  deliveries: z.array(
+    z.object({
+      id_subscription: z.int(),
+      event_name: z.string(),
+      url: z.string(),
+      status: z.int(),
+      attempts: z.int(),
+      ts_created_iso: z.string(),
+    }),
+  ),
+  settings: z.object({
+    lose_rate: z.number().min(0).max(1),
+    retry_delays_ms: z.array(z.int().min(0)),
+    disable_after: z.int().min(1),
+  }),
+});
 
 const books = new WeakMap<SandboxStore, SubscriptionBook>();
 

@@ -1,27 +1,21 @@
 import { createHmac } from 'node:crypto';
 import type { SandboxCore } from './context.ts';
-import type { OrderUnitStatus } from './records.ts';
 import type { SandboxStore } from './state.ts';
-import { subscriptionBook, type SubscriptionEvent, type SubscriptionRecord } from './subscription-book.ts';
+import { subscriptionBook, type SubscriptionRecord } from './subscription-book.ts';
+import { ChangeScanner, type Notice } from './subscription-events.ts';
 
 /** A callback that has not answered within this is counted as failed (Kaufland: "within a few seconds"). */
 const DELIVERY_TIMEOUT_MS = 5_000;
 
-interface Notice {
-  id_seller: number;
-  event_name: SubscriptionEvent;
-  storefront: string;
-  /** The endpoint whose data changed; the receiver reads it there. */
-  url: string;
-}
+/** What delivery needs of a running sandbox: its store, and a logger for disabled subscriptions. */
+type Deliverer = Pick<SandboxCore, 'store' | 'logger'>;
 
 const watching = new WeakSet<SandboxStore>();
 
 /**
- * Makes the sandbox push notifications the way Kaufland does: when an order unit appears or changes status, a
- * POST to every active subscription of that seller, storefront and event. Changes are found by comparing the
- * order units with what was last seen after each change of the store, so every path that creates or moves an
- * order unit (control API, seller actions, the demo) notifies without knowing about subscriptions.
+ * Makes the sandbox push notifications the way Kaufland does: when an order unit or a return appears or changes
+ * (subscription-events.ts says which event), a POST to every active subscription of that seller, storefront and
+ * event. Called when the first subscription is made, and when a snapshot brings subscriptions back.
  *
  * The sandbox's choices where Kaufland's documents are silent (reference/kaufland/NOTES.md, "Push
  * notifications"): the body is `{id_subscription, event_name, storefront, url, ts_created_iso}`; it is signed
@@ -29,48 +23,21 @@ const watching = new WeakSet<SandboxStore>();
  * Shop-Timestamp); a failed delivery is retried after `retry_delays_ms`; after `disable_after` undeliverable
  * notifications in a row the subscription is disabled and its fallback address "mailed" (kept in the state).
  */
-export function watchForNotifications(core: SandboxCore): void {
+export function watchForNotifications(core: Deliverer): void {
   const { store } = core;
   if (watching.has(store)) return;
   watching.add(store);
-  const seen = new Map<number, OrderUnitStatus>();
-  const seenOrders = new Set<string>();
-  for (const unit of store.orderUnits.values()) {
-    seen.set(unit.id_order_unit, unit.status);
-    seenOrders.add(unit.id_order);
-  }
+  const scanner = new ChangeScanner(store);
   let scheduled = false;
   const scan = () => {
     scheduled = false;
-    const book = subscriptionBook(store);
     if (store.sellers.size === 0) {
       // A reset: nothing to compare with any more.
-      book.clear();
-      seen.clear();
-      seenOrders.clear();
+      subscriptionBook(store).clear();
+      scanner.reset();
       return;
     }
-    const notices: Notice[] = [];
-    for (const unit of store.orderUnits.values()) {
-      const before = seen.get(unit.id_order_unit);
-      if (before === unit.status) continue;
-      seen.set(unit.id_order_unit, unit.status);
-      const base = { id_seller: unit.id_seller, storefront: unit.storefront };
-      if (before === undefined) {
-        if (!seenOrders.has(unit.id_order)) {
-          seenOrders.add(unit.id_order);
-          notices.push({ ...base, event_name: 'order_new', url: `/v2/orders/${unit.id_order}` });
-        }
-        notices.push({ ...base, event_name: 'order_unit_new', url: `/v2/order-units/${unit.id_order_unit}` });
-      } else {
-        notices.push({
-          ...base,
-          event_name: 'order_unit_status_changed',
-          url: `/v2/order-units/${unit.id_order_unit}`,
-        });
-      }
-    }
-    for (const notice of notices) notify(core, notice);
+    for (const notice of scanner.scan(store)) notify(core, notice);
   };
   store.onChange(() => {
     if (scheduled) return;
@@ -79,7 +46,7 @@ export function watchForNotifications(core: SandboxCore): void {
   });
 }
 
-function notify(core: SandboxCore, notice: Notice): void {
+function notify(core: Deliverer, notice: Notice): void {
   const book = subscriptionBook(core.store);
   for (const subscription of book.ofSeller(notice.id_seller)) {
     if (!subscription.is_active || subscription.event_name !== notice.event_name) continue;
@@ -92,7 +59,7 @@ function notify(core: SandboxCore, notice: Notice): void {
   }
 }
 
-function deliveryBase(core: SandboxCore, subscription: SubscriptionRecord, url: string) {
+function deliveryBase(core: Deliverer, subscription: SubscriptionRecord, url: string) {
   return {
     id_subscription: subscription.id_subscription,
     event_name: subscription.event_name,
@@ -101,7 +68,7 @@ function deliveryBase(core: SandboxCore, subscription: SubscriptionRecord, url: 
   };
 }
 
-async function deliver(core: SandboxCore, subscription: SubscriptionRecord, notice: Notice): Promise<void> {
+async function deliver(core: Deliverer, subscription: SubscriptionRecord, notice: Notice): Promise<void> {
   const book = subscriptionBook(core.store);
   const body = JSON.stringify({
     id_subscription: subscription.id_subscription,
@@ -122,18 +89,19 @@ async function deliver(core: SandboxCore, subscription: SubscriptionRecord, noti
   }
   book.record({ ...deliveryBase(core, subscription, notice.url), status, attempts });
   if (status >= 200 && status < 300) {
-    subscription.failures = 0;
+    if (subscription.failures > 0) book.update(subscription, { failures: 0 });
     return;
   }
-  subscription.failures++;
+  book.update(subscription, { failures: subscription.failures + 1 });
   if (subscription.failures >= book.settings.disable_after) disable(core, subscription);
 }
 
 /** What Kaufland does after failing for long enough: the subscription stops and the seller gets a mail. */
-export function disable(core: SandboxCore, subscription: SubscriptionRecord): void {
+export function disable(core: Deliverer, subscription: SubscriptionRecord): void {
   if (!subscription.is_active) return;
-  subscription.is_active = false;
-  subscriptionBook(core.store).mail({
+  const book = subscriptionBook(core.store);
+  book.update(subscription, { is_active: false });
+  book.mail({
     to: subscription.fallback_email,
     subject: `Kaufland could not reach ${subscription.callback_url}; subscription ${subscription.id_subscription} (${subscription.event_name}) is disabled`,
     id_subscription: subscription.id_subscription,
@@ -149,7 +117,7 @@ export function disable(core: SandboxCore, subscription: SubscriptionRecord): vo
  * The verification request a new callback URL gets (the spec mentions one without its form): a signed POST
  * with event_name `verification`. No 2xx leaves the subscription inactive until it is switched on again.
  */
-export async function verifyCallback(core: SandboxCore, subscription: SubscriptionRecord): Promise<void> {
+export async function verifyCallback(core: Deliverer, subscription: SubscriptionRecord): Promise<void> {
   const body = JSON.stringify({
     id_subscription: subscription.id_subscription,
     event_name: 'verification',
@@ -157,10 +125,10 @@ export async function verifyCallback(core: SandboxCore, subscription: Subscripti
     ts_created_iso: core.store.nowIso(),
   });
   const status = await post(core, subscription, body);
-  if (status < 200 || status >= 300) subscription.is_active = false;
+  if (status < 200 || status >= 300) subscriptionBook(core.store).update(subscription, { is_active: false });
 }
 
-async function post(core: SandboxCore, subscription: SubscriptionRecord, body: string): Promise<number> {
+async function post(core: Deliverer, subscription: SubscriptionRecord, body: string): Promise<number> {
   const seller = core.store.sellers.get(subscription.id_seller);
   if (!seller) return 0;
   const timestamp = Math.floor(core.store.clock() / 1000);

@@ -83,14 +83,16 @@ export function subscriptionRoutes(router: Router<ApiContext>): void {
     if (changes.storefront !== undefined && !ctx.seller.storefronts.includes(changes.storefront))
       throw fieldError('storefront', 'not configured for this seller');
     const urlChanged = changes.callback_url !== undefined && changes.callback_url !== found.callback_url;
-    Object.assign(found, changes);
-    if (changes.is_active === true) found.failures = 0;
+    subscriptionBook(ctx.store).update(found, {
+      ...changes,
+      ...(changes.is_active === true && { failures: 0 }),
+    });
     if (urlChanged || changes.is_active === true) void verifyCallback(ctx.core, found);
     return ok(subscriptionView(found));
   });
   router.add('DELETE', '/v2/subscriptions/{id_subscription}', (ctx, params) => {
     const found = own(ctx, params);
-    subscriptionBook(ctx.store).subscriptions.delete(found.id_subscription);
+    subscriptionBook(ctx.store).remove(found.id_subscription);
     return noContent();
   });
 }
