@@ -16,6 +16,7 @@ import { alertsRoutes } from './routes/alerts.routes.ts';
 import { demoRoutes } from './routes/demo.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
 import { erpRoutes } from './routes/erp.routes.ts';
+import { feedFileRoutes } from './routes/feed-file.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
 import { pushCallbackRoutes } from './routes/push-callbacks.ts';
@@ -67,6 +68,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   alertsRoutes(app, ctx);
   pushRoutes(app, ctx);
   await pushCallbackRoutes(app, ctx);
+  feedFileRoutes(app, ctx);
   docsRoutes(app);
 
   app.setNotFoundHandler(spaFallback(() => existsSync(UI_DIST)));

@@ -115,6 +115,7 @@ function runLocked(
       erpSettings: erp.view.settings,
       marketplace: marketplaceConnector(account.type).openSession(credentials, { onCall: count }),
       erp: erp.session,
+      publicUrl: app.config.ADLERDO_PUBLIC_URL,
       counts,
       logger,
       progress: options.onProgress ?? (() => undefined),

@@ -19,6 +19,8 @@ export interface StepContext {
   erpSettings: ErpSettings;
   marketplace: MarketplaceSession;
   erp: ErpSession;
+  /** ADLERDO_PUBLIC_URL: where the marketplace can reach this AdlerDo (files it downloads); unset = none. */
+  publicUrl?: string;
   /** Counted into the run record; steps add to these as they go. */
   counts: RunCounts;
   logger: Logger;

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { StepContext } from '../../step-context.ts';
 import { compareOffers } from './compare-offers.ts';
+import { creationMode } from './create-offers.ts';
+import { followFile } from './feed-listing.ts';
 import { rulesKey, type OfferRules } from './desired-offer.ts';
 import { linkListedOffers } from './link-offers.ts';
 import type { RowScope } from './offer-rows.ts';
@@ -29,14 +31,16 @@ export async function syncChannelOffers(
 ): Promise<ChannelState> {
   const key = { accountId: ctx.account.id, channel };
   if (previous === undefined) await linkListedOffers(ctx, key, names);
+  // A file of new offers that ended in this run: its offers were pending until now, so everything is compared.
+  const file = await followFile(ctx, key);
   const linked = await resolvePending(ctx, key);
   const startedAt = await databaseNow(ctx);
   const currentRules = rulesKey(rules);
   const scope: RowScope =
-    previous?.rulesKey === currentRules
+    previous?.rulesKey === currentRules && file !== 'ended'
       ? { kind: 'changed', since: new Date(Date.parse(previous.comparedAt) - OVERLAP_MS), skus: linked }
       : { kind: 'all' };
-  await compareOffers(ctx, key, scope, rules, names);
+  await compareOffers(ctx, key, scope, rules, names, creationMode(file, scope.kind === 'all'));
   return { comparedAt: startedAt.toISOString(), rulesKey: currentRules };
 }
 

@@ -1,5 +1,5 @@
 import type { StepContext } from '../../step-context.ts';
-import { createOffers, type NewOffer } from './create-offers.ts';
+import { offerCreator, type CreationMode, type NewOffer } from './create-offers.ts';
 import { desiredOffer, type OfferRules } from './desired-offer.ts';
 import { planOffer } from './offer-diff.ts';
 import { OFFER_REJECTED } from './offer-issues.ts';
@@ -22,7 +22,9 @@ export async function compareOffers(
   scope: RowScope,
   rules: OfferRules,
   names: SystemNames,
+  creation: CreationMode = 'direct',
 ): Promise<void> {
+  const creator = offerCreator(ctx, key, names, creation);
   const total = scope.kind === 'all' ? await countRows(ctx.db, key, scope) : undefined;
   const changes: PendingChange[] = [];
   let after: string | null = null;
@@ -47,7 +49,7 @@ export async function compareOffers(
       else if (plan.kind === 'skip') ctx.counts.skipped += 1;
       else if (plan.kind === 'unchanged' && hadError) cleared.push(desired);
     }
-    changes.push(...(await createOffers(ctx, key, creates, names)));
+    changes.push(...(await creator.add(creates)));
     await storeAccepted(ctx.db, key, cleared);
     await ctx.issues.resolve(
       OFFER_REJECTED,
@@ -59,5 +61,6 @@ export async function compareOffers(
     if (last === undefined || rows.length < ROWS_PER_READ) break;
     after = last.item.sku;
   }
+  changes.push(...(await creator.finish(changes)));
   await sendChanges(ctx, key, changes, names);
 }

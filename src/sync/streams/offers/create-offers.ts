@@ -1,6 +1,7 @@
 import { isAppError } from '../../../core/errors.ts';
 import type { DesiredOffer } from '../../../core/offer.ts';
 import type { StepContext } from '../../step-context.ts';
+import { listAsFile, type FileStage } from './feed-listing.ts';
 import { inParallel } from './in-parallel.ts';
 import { planOffer } from './offer-diff.ts';
 import { OFFER_REJECTED, raiseRejected } from './offer-issues.ts';
@@ -63,4 +64,46 @@ export async function createOffers(
     }
   });
   return changes;
+}
+
+/** How this run creates new offers: see `offerCreator`. */
+export type CreationMode = 'direct' | 'file' | 'hold';
+
+export interface OfferCreator {
+  /** One page's new offers; answers the changes found on the way (offers that existed already). */
+  add(offers: readonly NewOffer[]): Promise<PendingChange[]>;
+  /** After the last page, with every change the comparison found (a file repeats the channel's offers). */
+  finish(changes: readonly PendingChange[]): Promise<PendingChange[]>;
+}
+
+/** direct: one by one, page by page; file: kept until the end, then as one file when many; hold: not now. */
+export function creationMode(stage: FileStage, comparesEverySku: boolean): CreationMode {
+  if (stage === 'open') return 'hold';
+  return stage === 'none' && comparesEverySku ? 'file' : 'direct';
+}
+
+/**
+ * New offers of one comparison. While a file is being imported they wait (the file replaces the listing:
+ * an offer created meanwhile would be ended by it); they are counted as skipped and created by a later run.
+ */
+export function offerCreator(
+  ctx: StepContext,
+  key: OfferKey,
+  names: SystemNames,
+  mode: CreationMode,
+): OfferCreator {
+  const kept: NewOffer[] = [];
+  return {
+    async add(offers) {
+      if (mode === 'direct') return createOffers(ctx, key, offers, names);
+      if (mode === 'hold') ctx.counts.skipped += offers.length;
+      else kept.push(...offers);
+      return [];
+    },
+    async finish(changes) {
+      if (mode !== 'file' || kept.length === 0) return [];
+      if (await listAsFile(ctx, key, kept, changes)) return [];
+      return createOffers(ctx, key, kept, names);
+    },
+  };
 }
