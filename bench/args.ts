@@ -31,6 +31,8 @@ export interface BenchArgs {
   pushSamples: number;
   /** Share of pushes the sandbox drops in the lossy push row (0.2 = 20 %); 0 skips that row. */
   pushLoss: number;
+  /** `real`: a real Odoo from the environment (bench/real-odoo.ts) instead of the sandbox; smaller defaults. */
+  odoo: 'sandbox' | 'real';
 }
 
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
@@ -52,6 +54,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --rate-change F     scenario 6: relative change of that rate (default 0.01; 0 skips it)
   --import            seed Odoo as one import: every product, quant and move line in the same second
                       (default: a catalog grown over time, 200 products per second of back-dated history)
+  --odoo real         measure a real Odoo (ODOO_BENCH_URL/_DB/_LOGIN/_KEY or ODOO_TEST_*; skipped when none
+                      answers) instead of the Odoo sandbox; defaults then --skus 2000 --orders 300
+                      --open-orders 200 --stock-samples 10 (a real Odoo seeds ~200 products/s)
   --push-samples N    push rows (issue 13): orders and stock counts timed with push (default 20; 0 skips)
   --push-loss F       share of pushes lost in the last push row (default 0.2; 0 skips that row)
   --json              JSON on stdout, the table on stderr
@@ -87,20 +92,26 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       json: { type: 'boolean', default: false },
       'push-samples': { type: 'string' },
       'push-loss': { type: 'string' },
+      odoo: { type: 'string', default: 'sandbox' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return 'help';
+  if (values.odoo !== 'sandbox' && values.odoo !== 'real')
+    throw new Error(`--odoo must be sandbox or real, not "${values.odoo}"\n\n${USAGE}`);
+  const real = values.odoo === 'real';
+  if (real && values.storefront !== 'de')
+    throw new Error(`--odoo real runs with --storefront de only\n\n${USAGE}`);
   if (!Object.hasOwn(BENCH_CURRENCIES, values.storefront))
     throw new Error(`--storefront must be de, cz or pl, not "${values.storefront}"\n\n${USAGE}`);
   const args: BenchArgs = {
-    skus: positive('skus', values.skus, 100_000),
+    skus: positive('skus', values.skus, real ? 2_000 : 100_000),
     change: positive('change', values.change, 0.01, false),
-    orders: positive('orders', values.orders, 1_000),
+    orders: positive('orders', values.orders, real ? 300 : 1_000),
     orderUnits: positive('order-units', values['order-units'], 3),
-    openOrders: positive('open-orders', values['open-orders'], 1_000),
+    openOrders: positive('open-orders', values['open-orders'], real ? 200 : 1_000),
     latency: positive('latency', values.latency, 50),
-    stockSamples: positive('stock-samples', values['stock-samples'], 20),
+    stockSamples: positive('stock-samples', values['stock-samples'], real ? 10 : 20),
     stockGap: positive('stock-gap', values['stock-gap'], 1_000),
     orderSpread: positive('order-spread', values['order-spread'], 0, false),
     seed: positive('seed', values.seed, 1),
@@ -111,6 +122,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     json: values.json,
     pushSamples: positive('push-samples', values['push-samples'], 20),
     pushLoss: Math.min(1, positive('push-loss', values['push-loss'], 0.2, false)),
+    odoo: values.odoo,
   };
   if (args.skus < 100)
     throw new Error(`--skus must be at least 100 (the scenarios pick every 100th SKU)\n\n${USAGE}`);

@@ -14,6 +14,16 @@ export interface StartInput {
   seedMode: 'history' | 'import';
   /** The seller's one storefront; not `de`: its currency is activated in Odoo at the bench's starting rate. */
   storefront: BenchStorefront;
+  /** Seed and measure this real Odoo instead of the Odoo sandbox (`--odoo real`). */
+  realOdoo?: RealOdoo;
+}
+
+/** A real Odoo's connection (bench/real-odoo.ts reads it from the environment); `secret`: password or API key. */
+export interface RealOdoo {
+  url: string;
+  database: string;
+  login: string;
+  secret: string;
 }
 
 /** Storefronts the bench can list on, and the currency each prices in (EUR is the Odoo company's). */

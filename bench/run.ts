@@ -6,7 +6,8 @@ import { inFlight } from './meter.ts';
 import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
 import { idleCycle, initialCycle } from './scenarios/initial.ts';
-import { BENCH_CURRENCIES } from './ipc.ts';
+import { BENCH_CURRENCIES, type RealOdoo } from './ipc.ts';
+import { reachRealOdoo } from './real-odoo.ts';
 import { openOrdersCycle } from './scenarios/open-orders.ts';
 import { rateChangeCycle } from './scenarios/reprice.ts';
 import { ordersToErp } from './scenarios/orders.ts';
@@ -45,7 +46,7 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 
-async function scenarios(args: BenchArgs): Promise<void> {
+async function scenarios(args: BenchArgs, realOdoo?: RealOdoo): Promise<void> {
   sandboxes = forkSandboxes();
   log(
     `sandbox host started (pid ${sandboxes.pid}); seeding ${args.skus} products into Odoo, latency ${args.latency} ms`,
@@ -56,6 +57,7 @@ async function scenarios(args: BenchArgs): Promise<void> {
     seed: args.seed,
     seedMode: args.import ? 'import' : 'history',
     storefront: args.storefront,
+    ...(realOdoo && { realOdoo }),
   });
   seedMs = connection.seedMs;
   dataDir = await makeDataDir();
@@ -75,7 +77,8 @@ async function scenarios(args: BenchArgs): Promise<void> {
   if (currency !== 'EUR' && args.rateChange > 0)
     results.push(await rateChangeCycle(bench, currency, args.rateChange));
   // Issue 13: a real `adlerdo start` takes the callbacks; last, so its worker runs under no other scenario.
-  if (args.pushSamples > 0)
+  // Not against a real Odoo: its automation rules would outlive the bench's server in a shared database.
+  if (args.pushSamples > 0 && !realOdoo)
     await pushRows(
       bench,
       connection.kaufland.baseUrl,
@@ -102,7 +105,9 @@ function print(args: BenchArgs, error?: unknown): void {
   const context = [
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; Node ${process.version}.`,
     `Storefront: kaufland.${args.storefront} (${BENCH_CURRENCIES[args.storefront]}).`,
-    `Sandboxes: ${args.latency} ms added per call (Kaufland /v2 and Odoo RPC), in a child process. Odoo seeded with ${args.skus} products ${args.import ? 'as ONE import (all in the same second)' : 'grown over time (200 per second of back-dated history)'} in ${(seedMs / 1000).toFixed(1)} s.`,
+    args.odoo === 'real'
+      ? `Odoo: the REAL Odoo at ${process.env.ODOO_BENCH_URL ?? process.env.ODOO_TEST_URL} (no latency added; the Kaufland sandbox adds ${args.latency} ms per call, in a child process), seeded with ${args.skus} products through its API in ${(seedMs / 1000).toFixed(1)} s.`
+      : `Sandboxes: ${args.latency} ms added per call (Kaufland /v2 and Odoo RPC), in a child process. Odoo seeded with ${args.skus} products ${args.import ? 'as ONE import (all in the same second)' : 'grown over time (200 per second of back-dated history)'} in ${(seedMs / 1000).toFixed(1)} s.`,
     `Hub = this process (CPU from process.cpuUsage, peak RSS sampled every 50 ms; lifetime max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB). PG = its embedded PostgreSQL (/proc). Sandbox = the child process with both sandboxes.`,
     `Total bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${(os.loadavg()[0] ?? 0).toFixed(2)} (other work on the machine slows wall times).`,
     ...results.flatMap((r) => r.notes),
@@ -164,9 +169,14 @@ async function main(): Promise<number> {
     else stopOn(`crashed: ${error.stack ?? error.message}`, 1);
   });
   process.once('SIGTERM', () => stopOn('terminated', 143));
+  const real = args.odoo === 'real' ? await reachRealOdoo() : undefined;
+  if (typeof real === 'string') {
+    process.stderr.write(`bench --odoo real: skipped, ${real}\n`);
+    return 0;
+  }
   const watchdog = setTimeout(() => stopOn(`timed out after ${args.timeout} min`, 1), args.timeout * 60_000);
   try {
-    await scenarios(args);
+    await scenarios(args, real?.odoo);
     print(args);
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { HostApi, Op, Reply, Request } from '../ipc.ts';
 import { createOrders, kauflandAmounts, kauflandPrices } from './kaufland-orders.ts';
 import { setRate } from './odoo-rates.ts';
+import { changeStockReal, odooFreeReal, saleOrdersReal } from './odoo-real.ts';
 import { changeStock, odooFree, saleOrdersFor } from './odoo-stock.ts';
 import { startWorld, stopWorld, type World } from './world.ts';
 
@@ -21,17 +22,27 @@ type Handlers = {
 
 const handlers: Handlers = {
   start: async (input) => {
-    world = await startWorld(input);
+    world = await startWorld(input, (line) => process.stderr.write(`[bench host] ${line}\n`));
     return world.connection;
   },
-  changeStock: ({ skus }) => changeStock(need(), skus),
+  // A real Odoo (`--odoo real`) is asked over its API; the sandbox is read and changed in memory.
+  changeStock: ({ skus }) => {
+    const { real } = need();
+    return real ? changeStockReal(need(), real, skus) : changeStock(need(), skus);
+  },
   createOrders: ({ count, units, status }) => createOrders(need(), count, units, status),
-  odooFree: ({ skus }) => odooFree(need(), skus),
+  odooFree: ({ skus }) => {
+    const { real } = need();
+    return real ? odooFreeReal(need(), real, skus) : odooFree(need(), skus);
+  },
   kauflandAmounts: ({ skus }) => kauflandAmounts(need(), skus),
   setRate: ({ currency, rate }) => setRate(need(), currency, rate),
   kauflandPrices: () => kauflandPrices(need()),
   kauflandUnitCount: () => need().kaufland.state().units.length,
-  saleOrders: ({ refs }) => saleOrdersFor(need(), refs),
+  saleOrders: ({ refs }) => {
+    const { real } = need();
+    return real ? saleOrdersReal(real, refs) : saleOrdersFor(need(), refs);
+  },
   usage: () => {
     const cpu = process.cpuUsage();
     return {

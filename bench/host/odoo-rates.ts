@@ -1,5 +1,5 @@
 import { createRecords, writeRecords } from '../../src/sandbox/odoo/orm/write.ts';
-import type { World } from './world.ts';
+import { sandboxOdoo, type World } from './world.ts';
 
 const ADMIN = 2;
 
@@ -8,7 +8,7 @@ const ADMIN = 2;
  * activated, today's rate row written or created. Odoo keeps one row per currency, company and day.
  */
 export function setRate(world: World, currency: string, rate: number): null {
-  const env = world.odoo.instance.env(ADMIN);
+  const env = sandboxOdoo(world).instance.env(ADMIN);
   const [found] = env.db.findBy('res.currency', 'name', currency);
   if (!found) throw new Error(`bench: no Odoo currency ${currency}`);
   if (found.active !== true) writeRecords(env, 'res.currency', [found.id], { active: true });

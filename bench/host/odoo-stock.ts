@@ -1,7 +1,7 @@
 import { LOCATION, productQuantities, quantFor } from '../../src/sandbox/odoo/logic/stock.ts';
 import { applyInventory } from '../../src/sandbox/odoo/models/stock-quant.ts';
 import type { StockChange } from '../ipc.ts';
-import type { World } from './world.ts';
+import { sandboxOdoo, type World } from './world.ts';
 
 const ADMIN = 2;
 
@@ -11,7 +11,7 @@ const ADMIN = 2;
  * the marketplace must see.
  */
 export function changeStock(world: World, skus: readonly string[]): StockChange[] {
-  const env = world.odoo.instance.env(ADMIN);
+  const env = sandboxOdoo(world).instance.env(ADMIN);
   return skus.map((sku) => {
     const productId = world.productIds.get(sku);
     if (productId === undefined) throw new Error(`bench: no Odoo product ${sku}`);
@@ -28,15 +28,15 @@ export function changeStock(world: World, skus: readonly string[]): StockChange[
 /** Marketplace order ids that have an Odoo sale order. */
 export function saleOrdersFor(world: World, refs: readonly string[]): string[] {
   const wanted = new Set(refs);
-  return world.odoo.instance.store
-    .all('sale.order')
+  return sandboxOdoo(world)
+    .instance.store.all('sale.order')
     .map((order) => order.client_order_ref)
     .filter((ref): ref is string => typeof ref === 'string' && wanted.has(ref));
 }
 
 /** Odoo's free quantity per SKU, as the stock step reads it. */
 export function odooFree(world: World, skus: readonly string[]): Record<string, number> {
-  const env = world.odoo.instance.env(ADMIN);
+  const env = sandboxOdoo(world).instance.env(ADMIN);
   const free: Record<string, number> = {};
   for (const sku of skus) {
     const productId = world.productIds.get(sku);

@@ -8,12 +8,16 @@ import {
   type Connection,
   type StartInput,
 } from '../ipc.ts';
+import type { OdooClient } from '../../src/connectors/odoo/index.ts';
+import { connectReal, seedReal } from './odoo-real.ts';
 import { setRate } from './odoo-rates.ts';
 
 /** Both sandboxes, the seeded catalog, and what the host remembers of it to pick SKUs to change and order. */
 export interface World {
   kaufland: KauflandSandbox;
-  odoo: OdooSandbox;
+  /** The Odoo sandbox, or null when the bench measures a real Odoo (`real`). */
+  odoo: OdooSandbox | null;
+  real: OdooClient | null;
   clientKey: string;
   storefront: BenchStorefront;
   /** Odoo product id per SKU. */
@@ -31,15 +35,11 @@ export interface World {
  */
 const PER_SECOND = 200;
 
-export async function startWorld(input: StartInput): Promise<World> {
-  let backdated: Date | undefined;
-  const [kaufland, odoo] = await Promise.all([
-    startKauflandSandbox({ port: 0, latencyMs: input.latencyMs }),
-    startOdooSandbox({ port: 0, latencyMs: input.latencyMs, now: () => backdated ?? new Date() }),
-  ]);
-  const keys = kaufland.addSeller({ storefronts: [input.storefront] });
+export async function startWorld(
+  input: StartInput,
+  log: (line: string) => void = () => undefined,
+): Promise<World> {
   const rng = random(input.seed);
-  const started = performance.now();
   // 1–50 on hand, prices 1.00–100.99: the numbers do not matter to the hub, only that every SKU gets an offer.
   const products = Array.from({ length: input.skus }, (_, i) => ({
     sku: skuOf(i),
@@ -48,6 +48,14 @@ export async function startWorld(input: StartInput): Promise<World> {
     price: 1 + Math.floor(rng() * 10_000) / 100,
     qty: 1 + Math.floor(rng() * 50),
   }));
+  if (input.realOdoo) return startRealWorld(input, products, rng, log);
+  let backdated: Date | undefined;
+  const [kaufland, odoo] = await Promise.all([
+    startKauflandSandbox({ port: 0, latencyMs: input.latencyMs }),
+    startOdooSandbox({ port: 0, latencyMs: input.latencyMs, now: () => backdated ?? new Date() }),
+  ]);
+  const keys = kaufland.addSeller({ storefronts: [input.storefront] });
+  const started = performance.now();
   if (input.seedMode === 'import') odoo.seedMany({ products });
   else {
     const seconds = Math.ceil(products.length / PER_SECOND);
@@ -65,6 +73,7 @@ export async function startWorld(input: StartInput): Promise<World> {
   const world: World = {
     kaufland,
     odoo,
+    real: null,
     clientKey: keys.client_key,
     storefront: input.storefront,
     productIds,
@@ -82,6 +91,46 @@ export async function startWorld(input: StartInput): Promise<World> {
   return world;
 }
 
+/** The Kaufland sandbox against a real Odoo, seeded through its API; the seller's storefront prices in EUR. */
+async function startRealWorld(
+  input: StartInput,
+  products: { sku: string; ean: string; name: string; price: number; qty: number }[],
+  rng: () => number,
+  log: (line: string) => void,
+): Promise<World> {
+  if (BENCH_CURRENCIES[input.storefront] !== 'EUR')
+    throw new Error(
+      "bench: a real Odoo is measured with the storefront de only (its rates are not the bench's)",
+    );
+  const real = await connectReal(input.realOdoo!);
+  const kaufland = await startKauflandSandbox({ port: 0, latencyMs: input.latencyMs });
+  const keys = kaufland.addSeller({ storefronts: [input.storefront] });
+  const started = performance.now();
+  const productIds = await seedReal(real, products, log);
+  const { url, database, login, secret } = input.realOdoo!;
+  return {
+    kaufland,
+    odoo: null,
+    real,
+    clientKey: keys.client_key,
+    storefront: input.storefront,
+    productIds,
+    sellable: new Map(products.map((p) => [p.sku, p.qty])),
+    rng,
+    connection: {
+      kaufland: { baseUrl: kaufland.baseUrl, clientKey: keys.client_key, secretKey: keys.secret_key },
+      odoo: { url, database, login, apiKey: secret },
+      seedMs: performance.now() - started,
+    },
+  };
+}
+
+/** The Odoo sandbox of a world that has one (every host request but those about Odoo's side). */
+export function sandboxOdoo(world: World): OdooSandbox {
+  if (!world.odoo) throw new Error('bench host: this request needs the Odoo sandbox');
+  return world.odoo;
+}
+
 export async function stopWorld(world: World | undefined): Promise<void> {
-  if (world) await Promise.all([world.kaufland.close(), world.odoo.close()]);
+  if (world) await Promise.all([world.kaufland.close(), world.odoo?.close()]);
 }
