@@ -5,12 +5,13 @@ import { syncCancellations } from './streams/cancellations.ts';
 import { syncCatalog } from './streams/catalog.ts';
 import { syncDocuments } from './streams/documents.ts';
 import { syncOrders } from './streams/orders.ts';
+import { withProductContent } from './streams/product-content/product-content.ts';
 import { syncReturns } from './streams/returns.ts';
 import { syncShipments } from './streams/shipments.ts';
 import { syncStock } from './streams/stock.ts';
 
 export const STEP_HANDLERS: Record<Step, StepHandler> = {
-  catalog: syncCatalog,
+  catalog: withProductContent(syncCatalog),
   stock: syncStock,
   orders: syncOrders,
   shipments: syncShipments,
