@@ -1,9 +1,7 @@
-import { ATTENTION } from '../sync/attention/attention-codes.ts';
-
 /**
- * Every text AdlerDo sends outside the browser (alert e-mails, webhook messages, the digest), in the two languages
- * the settings offer. The web app has its own catalogues; these stay on the server because the alerter runs
- * without a browser. German is the default: most sellers on the marketplace are German-speaking.
+ * The frame of every text AdlerDo sends outside the browser (alert e-mails, webhook messages, the digest), in the
+ * two languages the settings offer; the issues inside are said from the web app's catalogues (issue-words.ts).
+ * German is the default: most sellers on the marketplace are German-speaking.
  */
 export const ALERT_LANGUAGES = ['de', 'en'] as const;
 export type AlertLanguage = (typeof ALERT_LANGUAGES)[number];
@@ -71,67 +69,3 @@ export const ALERT_TEXTS: Record<AlertLanguage, AlertTexts> = {
     digestHeld: (n) => `Jetzt zurückgehaltene Bestellungen (noch nicht im ERP): ${n}`,
   },
 };
-
-/** What the German texts of an issue need; the English ones are the issue's own message and hint. */
-export interface IssueFacts {
-  code: string;
-  subject: string;
-  account: string | null;
-  details: Record<string, unknown>;
-  failedRuns: number;
-  heldMinutes: number;
-}
-
-const STEP_NAMES_DE: Record<string, string> = {
-  catalog: 'Katalog',
-  stock: 'Bestand',
-  orders: 'Bestellungen',
-  shipments: 'Versand',
-  cancellations: 'Stornierungen',
-};
-
-/** The German message and hint of an attention issue, or undefined for a code this catalogue does not know. */
-export function issueTextDe(issue: IssueFacts): { message: string; hint: string } | undefined {
-  const account = issue.account ?? 'Ein Konto';
-  switch (issue.code) {
-    case ATTENTION.credentialsInvalid:
-      return {
-        message: `${account}: Der Marktplatz hat die API-Schlüssel abgelehnt, dieses Konto synchronisiert nicht mehr.`,
-        hint: 'Erzeugen Sie bei Bedarf neue Schlüssel im Seller Portal, klicken Sie dann auf „Schlüssel aktualisieren“ und geben Sie das neue Paar ein.',
-      };
-    case ATTENTION.secretsUnreadable:
-      return {
-        message: `${account}: AdlerDo kann die gespeicherten Schlüssel dieses Kontos nicht lesen, es synchronisiert nicht mehr.`,
-        hint: 'Starten Sie AdlerDo mit dem Hauptschlüssel, mit dem die Schlüssel gespeichert wurden, oder geben Sie sie mit „Schlüssel aktualisieren“ neu ein.',
-      };
-    case ATTENTION.erpRefusing:
-      return {
-        message: 'Das ERP lehnt die Verbindung von AdlerDo ab, deshalb synchronisiert kein Konto.',
-        hint: 'Prüfen Sie die ERP-Verbindung: Aktualisieren Sie den API-Schlüssel oder die Einstellungen auf der ERP-Seite.',
-      };
-    case ATTENTION.erpUnreachable:
-      return {
-        message: 'Das ERP antwortet nicht, deshalb warten Bestellungen und Bestände.',
-        hint: 'Prüfen Sie die ERP-Verbindung: Läuft der Server, stimmt die Adresse? AdlerDo versucht es von selbst erneut.',
-      };
-    case ATTENTION.stepFailing:
-      return {
-        message: `${account}: Der Schritt „${STEP_NAMES_DE[issue.subject] ?? issue.subject}“ ist ${issue.failedRuns}-mal hintereinander fehlgeschlagen.`,
-        hint: 'Die Seite „Läufe“ zeigt, was die Läufe melden; der Schritt läuft von selbst wieder, und nach einem Erfolg ist dieser Punkt erledigt.',
-      };
-    case ATTENTION.ordersHeld: {
-      const orders = typeof issue.details.orders === 'number' ? issue.details.orders : 0;
-      return {
-        message: `${account}: ${orders === 1 ? '1 Bestellung wird' : `${orders} Bestellungen werden`} seit mehr als ${issue.heldMinutes} Minuten zurückgehalten und ${orders === 1 ? 'ist' : 'sind'} noch nicht im ERP.`,
-        hint: 'Öffnen Sie die zurückgehaltenen Bestellungen, um den Grund zu sehen (oft fehlt ein Produkt im ERP), beheben Sie ihn und klicken Sie auf „Erneut versuchen“.',
-      };
-    }
-    case ATTENTION.shipmentRejected:
-      return {
-        message: `${account}: Der Marktplatz hat eine Versandbestätigung abgelehnt.`,
-        hint: 'Prüfen Sie den Versanddienstleister auf der Seite „Versanddienstleister“ und die Sendungsnummer im ERP; beim nächsten Durchlauf wird es erneut versucht.',
-      };
-    default:
-      return undefined;
-  }
-}

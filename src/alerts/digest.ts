@@ -115,7 +115,7 @@ async function digestMessage(
       dateStyle: 'medium',
       timeZone,
     }).format(now),
-    open: open.map((r) => toAlertItem(r, channels.language, app.config)),
+    open: open.map((r) => toAlertItem(r, channels.language)),
     imported: Number(row?.imported ?? 0),
     received: Number(row?.received ?? 0),
     held: Number(row?.held ?? 0),

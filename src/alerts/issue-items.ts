@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Config } from '../config/config.ts';
 import type { DB } from '../store/schema.ts';
 import { ATTENTION, RECONCILED_CODES } from '../sync/attention/attention-codes.ts';
-import { issueTextDe, type AlertLanguage } from './catalog.ts';
+import type { AlertLanguage } from './catalog.ts';
 import type { AlertItem } from './compose.ts';
+import { issueWordsIn } from './issue-words.ts';
 
 /** The attention issues that are alerted: what the reconciler keeps, plus refused shipment confirmations. */
 export const ALERT_CODES: string[] = [...RECONCILED_CODES, ATTENTION.shipmentRejected];
@@ -28,22 +28,7 @@ export async function readIssues(db: Kysely<DB>, where: RawBuilder<unknown>, ord
   ).rows;
 }
 
-/** An issue in the alert language: English is the issue's own text, German comes from the catalogue. */
-export function toAlertItem(
-  row: IssueRow,
-  language: AlertLanguage,
-  config: Pick<Config, 'ADLERDO_ATTENTION_FAILED_RUNS' | 'ADLERDO_ATTENTION_HELD_MINUTES'>,
-): AlertItem {
-  const german =
-    language === 'de'
-      ? issueTextDe({
-          code: row.code,
-          subject: row.subject,
-          account: row.account,
-          details: row.details ?? {},
-          failedRuns: config.ADLERDO_ATTENTION_FAILED_RUNS,
-          heldMinutes: config.ADLERDO_ATTENTION_HELD_MINUTES,
-        })
-      : undefined;
-  return german ?? { message: row.message, hint: row.hint };
+/** An issue in the alert language, in the web app's words for it (issue-words.ts). */
+export function toAlertItem(row: IssueRow, language: AlertLanguage): AlertItem {
+  return issueWordsIn(language, row);
 }

@@ -102,7 +102,7 @@ async function sendOn(
   if (last && now.getTime() - last.getTime() < app.config.ADLERDO_ALERT_INTERVAL_SECONDS * 1000)
     return { sent: false, reason: 'too_soon' };
 
-  const item = (r: (typeof openedRows)[number]) => toAlertItem(r, channels.language, app.config);
+  const item = (r: (typeof openedRows)[number]) => toAlertItem(r, channels.language);
   try {
     await deliver(composeAlert(channels.language, openedRows.map(item), clearedRows.map(item)));
   } catch (error) {
