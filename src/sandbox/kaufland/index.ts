@@ -17,11 +17,13 @@ import { buyerStartsReturn, forceReturnUnitStatus, parcelArrives } from './retur
 import { returnDetailsView, type ReturnDetailsView } from './return-views.ts';
 import type { OrderUnitStatus, ReturnUnitStatus } from './records.ts';
 import { returnUnitView, type ReturnUnitView } from './return-unit-view.ts';
+import { seedUnits, type SeedUnit } from './bulk-seed.ts';
 import { seedDemo } from './demo.ts';
 import { addSeller, rotateKeys, type SellerCredentials } from './sellers.ts';
 import { createSandboxServer } from './server.ts';
 import { SnapshotFile } from './snapshot.ts';
 import { SandboxStore } from './state.ts';
+import type { Storefront } from './storefronts.ts';
 import { stateView, type SandboxStateView } from './state-view.ts';
 
 export type {
@@ -36,6 +38,7 @@ export type { SandboxLogger } from './logger.ts';
 export type { OrderDetailsView, OrderUnitView } from './order-views.ts';
 export type { SellerCredentials } from './sellers.ts';
 export type { SandboxStateView } from './state-view.ts';
+export type { SeedUnit } from './bulk-seed.ts';
 
 export interface KauflandSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -71,6 +74,8 @@ export interface KauflandSandbox {
   state(): SandboxStateView;
   /** A demo seller on `de` (fixed keys, see demo.ts) with units DEMO-001 and DEMO-002; idempotent. */
   seedDemo(): SellerCredentials & { created: boolean };
+  /** Units already on sale for a seller, many at once without HTTP (bulk-seed.ts): big catalogs for the bench. */
+  seedUnits(clientKey: string, storefront: Storefront, units: readonly SeedUnit[]): { created: number };
   reset(): void;
   /** Writes the snapshot file now (if any). */
   flush(): Promise<void>;
@@ -118,6 +123,7 @@ export async function startKauflandSandbox(options: KauflandSandboxOptions = {})
     setFaults: (input) => core.faults.set(input),
     state: () => stateView(store, core.faults.current()),
     seedDemo: () => seedDemo(store),
+    seedUnits: (clientKey, storefront, units) => seedUnits(store, clientKey, storefront, units),
     reset: () => {
       store.clear();
       productDataBook(store).clear();

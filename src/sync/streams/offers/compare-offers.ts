@@ -10,11 +10,17 @@ import type { SystemNames } from './system-names.ts';
 
 /** 2,000 rows per read: a 100,000-SKU comparison is 50 indexed range reads and never all in memory at once. */
 const ROWS_PER_READ = 2_000;
+/**
+ * Changes are sent once this many bulk requests' worth are waiting, in whole requests only (the rest waits for
+ * the next page), so the request count stays ⌈changes/batch⌉ while memory stays flat: a reprice of 100,000
+ * offers held all 100,000 changes (and their results) at once and peaked 160 MB above a steady cycle.
+ */
+const SEND_EVERY_BATCHES = 10;
 
 /**
  * Compares the desired offer of every SKU in scope with what the marketplace last confirmed, from stored
- * state only (a rerun after a crash sends whatever is still different): creates new offers page by page,
- * gathers the changes, and sends them all at once at the end.
+ * state only (a rerun after a crash sends whatever is still different): creates new offers page by page and
+ * sends the changes in full bulk requests as they gather, the last partial one at the end.
  */
 export async function compareOffers(
   ctx: StepContext,
@@ -26,7 +32,9 @@ export async function compareOffers(
 ): Promise<void> {
   const creator = offerCreator(ctx, key, names, creation);
   const total = scope.kind === 'all' ? await countRows(ctx.db, key, scope) : undefined;
-  const changes: PendingChange[] = [];
+  const batch = ctx.marketplace.offerBatchSize;
+  const sendAt = Math.max(1, batch) * SEND_EVERY_BATCHES;
+  let changes: PendingChange[] = [];
   let after: string | null = null;
   let done = 0;
   for (;;) {
@@ -55,6 +63,12 @@ export async function compareOffers(
       OFFER_REJECTED,
       cleared.map((desired) => desired.sku),
     );
+    if (changes.length >= sendAt) {
+      const whole = changes.length - (changes.length % batch);
+      const ready = changes.slice(0, whole);
+      changes = changes.slice(whole);
+      await sendChanges(ctx, key, ready, names);
+    }
     done += rows.length;
     if (total !== undefined) ctx.progress(done, total);
     const last = rows.at(-1);

@@ -104,6 +104,8 @@ export class FakeErp {
 export class FakeMarketplace {
   readonly offers = new Map<string, OfferState>();
   requests = { list: 0, find: 0, create: 0, bulk: 0 };
+  /** The most changes one `updateOffers` call carried: what the hub held in memory at once. */
+  largestUpdate = 0;
   /** The next bulk update fails as a whole, as a timeout after the connector's retries would. */
   failNextUpdate = false;
   refuseChanges = new Set<string>();
@@ -150,6 +152,7 @@ export class FakeMarketplace {
       },
       updateOffers: async (_channel, changes) => {
         requests.bulk += Math.ceil(changes.length / 150);
+        this.largestUpdate = Math.max(this.largestUpdate, changes.length);
         await answered();
         if (this.failNextUpdate) {
           this.failNextUpdate = false;

@@ -50,6 +50,9 @@ describe('repricing after a rate change', () => {
     const before = marketplace.totalRequests();
     expect(await stock()).toMatchObject({ updated: 20_000, failed: 0 });
     expect(marketplace.totalRequests() - before).toBe(Math.ceil(20_000 / 150));
+    // Sent as the comparison goes, in whole bulk requests, never all 20,000 changes at once.
+    expect(marketplace.largestUpdate).toBeLessThanOrEqual(1_500 + 2_000);
+    expect(marketplace.largestUpdate % 150).toBe(0);
     expect(erp.currencyCalls).toBe(3); // one per run
   }, 120_000);
 
