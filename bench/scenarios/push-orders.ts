@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import type { CreatedOrder } from '../ipc.ts';
 import { percentile } from '../percentile.ts';
 import { openPushWindow } from './push-measure.ts';
@@ -48,34 +49,24 @@ export async function pushedOrders(
     `${options.name}: ${count} orders ~${gapMs} ms apart${silentTail ? ` then ${silentTail} with every push lost` : ''}`,
   );
   const created: CreatedOrder[] = [];
-  for (let i = 0; i < count; i += 1) {
-    await sleep(gapMs * (0.5 + Math.random()));
-    created.push(...(await bench.sandboxes.call('createOrders', { count: 1, units: 1 })));
-  }
-  if (silentTail > 0) {
-    await pushSettings(kauflandOrigin, { lose_rate: 1 });
-    for (let i = 0; i < silentTail; i += 1) {
+  const latencies = new Map<string, number>();
+  const place = async (n: number) => {
+    for (let i = 0; i < n; i += 1) {
       await sleep(gapMs * (0.5 + Math.random()));
       created.push(...(await bench.sandboxes.call('createOrders', { count: 1, units: 1 })));
     }
-  }
-  const lastCreated = performance.now();
-  const at = new Map(created.map((order) => [order.idOrder, order.at]));
-  const latencies = new Map<string, number>();
-  while (latencies.size < created.length && performance.now() - lastCreated < options.waitMs) {
-    const rows = await bench.hub.ctx.db
-      .selectFrom('hub_orders')
-      .select(['marketplace_order_id', 'erp_created_at'])
-      .where('account_id', '=', bench.hub.accountId)
-      .where('marketplace_order_id', 'in', [...at.keys()])
-      .where('erp_created_at', 'is not', null)
-      .execute();
-    for (const row of rows) {
-      const createdAt = at.get(row.marketplace_order_id);
-      if (createdAt !== undefined && row.erp_created_at)
-        latencies.set(row.marketplace_order_id, row.erp_created_at.getTime() - createdAt);
-    }
-    await sleep(100);
+  };
+  await place(count);
+  await waitForOrders(bench, created, latencies, options.waitMs);
+  let tailRuns = '';
+  if (silentTail > 0) {
+    // Quiet first (every earlier order in, queue empty), so no push-woken run can pick the silent ones up.
+    await waitForQuietQueue(bench);
+    await pushSettings(kauflandOrigin, { lose_rate: 1 });
+    const tailFrom = new Date();
+    await place(silentTail);
+    await waitForOrders(bench, created, latencies, options.waitMs);
+    tailRuns = describeTriggers(await runsByTrigger(bench, tailFrom, 'orders'));
   }
   const measurement = await window.finish();
   await pushSettings(kauflandOrigin, { lose_rate: 0 });
@@ -99,13 +90,13 @@ export async function pushedOrders(
   const samples = [...latencies.values()];
   const p95Ms = percentile(samples, 95);
   const allIn = distinct === created.length && inOdoo.length === created.length;
-  const triggers = Object.entries(measurement.runsByTrigger)
-    .map(([trigger, n]) => `${trigger} ${n}`)
-    .join(', ');
+  const triggers = describeTriggers(measurement.runsByTrigger);
   const counts =
     `${created.length} orders placed; ${orderNotices.length} order notifications, ${lost} dropped by the sandbox; ` +
     `${unannounced} orders whose order_new was dropped; ${distinct}/${created.length} have an Odoo sale order, ` +
-    `${inOdoo.length - distinct} duplicates; runs by trigger: ${triggers || 'none'}.`;
+    `${inOdoo.length - distinct} duplicates; runs by trigger: ${triggers || 'none'}` +
+    (silentTail > 0 ? `; orders runs after the ${silentTail} silent orders: ${tailRuns || 'none'}` : '') +
+    `; ${await breakdown(bench, created, window.since)}.`;
   const target =
     loseRate === 0 && silentTail === 0
       ? {
@@ -138,4 +129,103 @@ async function sandboxDeliveries(origin: string): Promise<Delivery[]> {
   const response = await fetch(`${origin}/_sandbox/subscriptions`);
   const body = (await response.json()) as { data: { deliveries: Delivery[] } };
   return body.data.deliveries;
+}
+
+/** Polls the hub's orders until every placed one has its Odoo sale order, or `waitMs` passed. */
+async function waitForOrders(
+  bench: Bench,
+  created: readonly CreatedOrder[],
+  latencies: Map<string, number>,
+  waitMs: number,
+): Promise<void> {
+  const at = new Map(created.map((order) => [order.idOrder, order.at]));
+  const started = performance.now();
+  while (latencies.size < created.length && performance.now() - started < waitMs) {
+    const rows = await bench.hub.ctx.db
+      .selectFrom('hub_orders')
+      .select(['marketplace_order_id', 'erp_created_at'])
+      .where('account_id', '=', bench.hub.accountId)
+      .where('marketplace_order_id', 'in', [...at.keys()])
+      .where('erp_created_at', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const createdAt = at.get(row.marketplace_order_id);
+      if (createdAt !== undefined && row.erp_created_at)
+        latencies.set(row.marketplace_order_id, row.erp_created_at.getTime() - createdAt);
+    }
+    if (latencies.size < created.length) await sleep(100);
+  }
+}
+
+async function waitForQuietQueue(bench: Bench): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM graphile_worker.jobs`.execute(
+      bench.hub.ctx.db,
+    );
+    if (Number(rows[0]?.n ?? 0) === 0) return;
+    await sleep(100);
+  }
+}
+
+async function runsByTrigger(bench: Bench, since: Date, step: string): Promise<Record<string, number>> {
+  const rows = await bench.hub.ctx.db
+    .selectFrom('sync_runs')
+    .select('trigger')
+    .where('account_id', '=', bench.hub.accountId)
+    .where('step', '=', step)
+    .where('started_at', '>=', since)
+    .execute();
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.trigger] = (counts[row.trigger] ?? 0) + 1;
+  return counts;
+}
+
+function describeTriggers(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([trigger, n]) => `${trigger} ${n}`)
+    .join(', ');
+}
+
+/**
+ * Where an order's latency went: placed → the orders run that brought it in started (notification, queue,
+ * worker pickup, and waiting for the account's previous step), and that start → its sale order recorded.
+ */
+async function breakdown(bench: Bench, created: readonly CreatedOrder[], since: Date): Promise<string> {
+  const runs = await bench.hub.ctx.db
+    .selectFrom('sync_runs')
+    .select(['started_at', 'finished_at'])
+    .where('account_id', '=', bench.hub.accountId)
+    .where('step', '=', 'orders')
+    .where('started_at', '>=', since)
+    .execute();
+  const rows = await bench.hub.ctx.db
+    .selectFrom('hub_orders')
+    .select(['marketplace_order_id', 'erp_created_at'])
+    .where('account_id', '=', bench.hub.accountId)
+    .where(
+      'marketplace_order_id',
+      'in',
+      created.map((o) => o.idOrder),
+    )
+    .execute();
+  const placedAt = new Map(created.map((o) => [o.idOrder, o.at]));
+  const waits: number[] = [];
+  const steps: number[] = [];
+  for (const row of rows) {
+    const placed = placedAt.get(row.marketplace_order_id);
+    const done = row.erp_created_at?.getTime();
+    if (placed === undefined || done === undefined) continue;
+    const run = runs.find(
+      (r) => r.started_at.getTime() <= done && (r.finished_at?.getTime() ?? Infinity) >= done,
+    );
+    if (!run) continue;
+    const start = Math.max(run.started_at.getTime(), placed);
+    waits.push(start - placed);
+    steps.push(done - start);
+  }
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return (
+    `placed → its orders run started p50 ${s(percentile(waits, 50))} / p95 ${s(percentile(waits, 95))}, ` +
+    `run start → sale order p50 ${s(percentile(steps, 50))} / p95 ${s(percentile(steps, 95))}`
+  );
 }
