@@ -20,14 +20,14 @@ export function seedMany(instance: OdooInstance, input: Pick<SeedInput, 'product
   if (!first) return { created: 0 };
   const env = instance.env(ADMIN);
   const db = env.db;
-  const skus = new Set<unknown>();
-  const barcodes = new Set<unknown>();
-  for (const p of db.all('product.product')) {
-    skus.add(p.default_code);
-    if (p.barcode) barcodes.add(p.barcode);
-  }
+  // Through the field indexes, not a scan of every product: a catalog grown 200 products a call (the bench's
+  // history mode) made 1,000,000 SKUs 5,000 scans of up to a million records each.
+  const taken = (field: string, value: string) => db.findBy('product.product', field, value).length > 0;
+  const skus = new Set<string>();
+  const barcodes = new Set<string>();
   for (const p of products) {
-    if (skus.has(p.sku) || (p.ean !== undefined && barcodes.has(p.ean)))
+    const eanTaken = p.ean !== undefined && (barcodes.has(p.ean) || taken('barcode', p.ean));
+    if (skus.has(p.sku) || taken('default_code', p.sku) || eanTaken)
       throw new AppError('conflict', 'sandbox.seed_exists', `SKU ${p.sku} or its EAN is already taken.`);
     skus.add(p.sku);
     if (p.ean !== undefined) barcodes.add(p.ean);
