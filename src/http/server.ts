@@ -20,6 +20,7 @@ import { feedFileRoutes } from './routes/feed-file.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { metricsRoutes } from './routes/metrics.routes.ts';
 import { pushCallbackRoutes } from './routes/push-callbacks.ts';
+import { productContentRoutes } from './routes/product-content.routes.ts';
 import { pushRoutes } from './routes/push.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
@@ -67,6 +68,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   demoRoutes(app, ctx);
   alertsRoutes(app, ctx);
   pushRoutes(app, ctx);
+  productContentRoutes(app, ctx);
   await pushCallbackRoutes(app, ctx);
   feedFileRoutes(app, ctx);
   docsRoutes(app);

@@ -5,13 +5,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
 export type ProductContentStateName =
-  | 'known'
-  | 'needs_category'
-  | 'needs_picture'
-  | 'queued'
-  | 'sent'
-  | 'live'
-  | 'refused';
+  'known' | 'needs_category' | 'needs_picture' | 'queued' | 'sent' | 'live' | 'refused';
 
 export interface StoredSuggestion {
   id: string;

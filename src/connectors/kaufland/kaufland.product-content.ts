@@ -20,7 +20,10 @@ const LOCALE_OF: Record<Storefront, ProductDataLocale> = {
 };
 
 type ProductContentMethods = Required<
-  Pick<MarketplaceSession, 'productExists' | 'suggestCategories' | 'sendProductContent' | 'productContentState'>
+  Pick<
+    MarketplaceSession,
+    'productExists' | 'suggestCategories' | 'sendProductContent' | 'productContentState'
+  >
 >;
 
 /** The port's product content methods on Kaufland's /products/ean, /categories/decide and /product-data. */
@@ -34,7 +37,10 @@ export function kauflandProductContent(client: KauflandClient): ProductContentMe
         item: { title: product.title, description: product.description, manufacturer: product.brand },
         price: product.priceMinor / 100,
       });
-      return guesses.map((guess) => ({ id: String(guess.id_category), name: guess.title_plural || guess.name }));
+      return guesses.map((guess) => ({
+        id: String(guess.id_category),
+        name: guess.title_plural || guess.name,
+      }));
     },
     async sendProductContent(channel, content) {
       await client.productData.put(LOCALE_OF[toStorefront(channel)], {
@@ -59,7 +65,8 @@ export function kauflandProductContent(client: KauflandClient): ProductContentMe
 /** Kaufland's status as the port's: live once the product is ready, refused once the update failed. */
 export function toContentState(status: ProductDataStatus | undefined): ProductContentState {
   if (status === undefined) return { state: 'none' };
-  if (status.product_ready) return { state: 'live', productId: status.id_product === null ? null : String(status.id_product) };
+  if (status.product_ready)
+    return { state: 'live', productId: status.id_product === null ? null : String(status.id_product) };
   if (status.update_status === 'FAIL' || status.update_status === 'ABORTED')
     return { state: 'refused', refusals: refusalsOf(status) };
   return { state: 'processing' };

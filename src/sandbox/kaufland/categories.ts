@@ -58,6 +58,8 @@ export function findCategory(value: string): SandboxCategory | undefined {
   const wanted = value.trim().toLowerCase();
   return LEAVES.find(
     (leaf) =>
-      String(leaf.id) === wanted || leaf.name.toLowerCase() === wanted || leaf.plural.toLowerCase() === wanted,
+      String(leaf.id) === wanted ||
+      leaf.name.toLowerCase() === wanted ||
+      leaf.plural.toLowerCase() === wanted,
   );
 }

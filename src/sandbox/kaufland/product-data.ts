@@ -125,7 +125,9 @@ async function processProductData(
 ): Promise<void> {
   const { revision } = record;
   record.status = 'IN_PROGRESS';
-  const missing: string[] = REQUIRED_ATTRIBUTES.filter((name) => valuesOf(record.attributes[name]).length === 0);
+  const missing: string[] = REQUIRED_ATTRIBUTES.filter(
+    (name) => valuesOf(record.attributes[name]).length === 0,
+  );
   const declined: ProductDataRecord['declined'] = [];
   for (const raw of valuesOf(record.attributes.picture)) {
     const problem = await checkPicture(pictureUrl(raw));

@@ -26,12 +26,17 @@ export function holdUnit(
     store.units.findOffer(seller.id_seller, storefront, input.id_offer) !== undefined ||
     book.waiting.some(
       (unit) =>
-        unit.id_seller === seller.id_seller && unit.storefront === storefront && unit.input.id_offer === input.id_offer,
+        unit.id_seller === seller.id_seller &&
+        unit.storefront === storefront &&
+        unit.input.id_offer === input.id_offer,
     );
   if (taken) {
-    throw new ProblemError(400, '/problems/already-exists', 'A unit with this id_offer exists on this storefront', [
-      { field: 'id_offer', message: 'already used on this storefront' },
-    ]);
+    throw new ProblemError(
+      400,
+      '/problems/already-exists',
+      'A unit with this id_offer exists on this storefront',
+      [{ field: 'id_offer', message: 'already used on this storefront' }],
+    );
   }
   book.waiting.push({ id_seller: seller.id_seller, storefront, ean: input.ean, input });
 }

@@ -65,7 +65,13 @@ export async function readProductContent(
 async function userCompanyName(client: OdooClient): Promise<string> {
   const [user] = await client.read('res.users', [client.uid], ['company_id'], undefined, companySchema);
   if (!user?.company_id) return '';
-  const [company] = await client.read('res.company', [user.company_id[0]], ['name'], undefined, companyNameSchema);
+  const [company] = await client.read(
+    'res.company',
+    [user.company_id[0]],
+    ['name'],
+    undefined,
+    companyNameSchema,
+  );
   return company?.name ?? user.company_id[1];
 }
 

@@ -36,7 +36,11 @@ const catalogueSchema = z.strictObject({
   unknown_eans: z.array(z.string().regex(EAN, 'must be 8 to 15 digits')).max(10_000),
 });
 
-function localeParam(query: URLSearchParams, allowed: readonly string[], required: boolean): string | undefined {
+function localeParam(
+  query: URLSearchParams,
+  allowed: readonly string[],
+  required: boolean,
+): string | undefined {
   const value = query.get('locale');
   if (value === null || value === '') {
     if (required) throw fieldError('locale', 'is required');
