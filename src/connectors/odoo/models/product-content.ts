@@ -64,15 +64,13 @@ export async function readProductContent(
 
 async function userCompanyName(client: OdooClient): Promise<string> {
   const [user] = await client.read('res.users', [client.uid], ['company_id'], undefined, companySchema);
-  if (!user?.company_id) return '';
-  const [company] = await client.read(
-    'res.company',
-    [user.company_id[0]],
-    ['name'],
-    undefined,
-    companyNameSchema,
-  );
-  return company?.name ?? user.company_id[1];
+  const companyId = user?.company_id ? user.company_id[0] : undefined;
+  // Every Odoo user has a company; the first company stands in when a user record does not say.
+  const [company] =
+    companyId === undefined
+      ? await client.searchRead('res.company', { fields: ['name'], limit: 1 }, companyNameSchema)
+      : await client.read('res.company', [companyId], ['name'], undefined, companyNameSchema);
+  return company?.name ?? '';
 }
 
 /** A many2one answers [id, name]; a char field its text; unset is false. */
