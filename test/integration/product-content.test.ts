@@ -182,7 +182,7 @@ describe('products Kaufland does not know yet', () => {
     const issues = await world.app.ctx.db
       .selectFrom('sync_issues')
       .select(['subject', 'message', 'details'])
-      .where('code', '=', 'product_content.refused')
+      .where('code', '=', 'product.content_refused')
       .where('resolved_at', 'is', null)
       .execute();
     expect(issues.map((i) => i.subject)).toEqual(['OWN-BARE']);
@@ -219,7 +219,7 @@ describe('products Kaufland does not know yet', () => {
     const open = await world.app.ctx.db
       .selectFrom('sync_issues')
       .select('subject')
-      .where('code', '=', 'product_content.refused')
+      .where('code', '=', 'product.content_refused')
       .where('resolved_at', 'is', null)
       .execute();
     expect(open).toEqual([]);

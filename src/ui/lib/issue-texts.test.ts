@@ -96,6 +96,20 @@ const SAMPLES: Record<string, Array<Pick<IssueWordsInput, 'subject' | 'details'>
       details: { channel: 'de', code: 'x', reason: 'EAN unknown', erp: 'Odoo', marketplace: 'Kaufland' },
     },
   ],
+  'product.content_refused': [
+    {
+      subject: 'A-1',
+      details: {
+        sku: 'A-1',
+        ean: '2000000000015',
+        channel: 'de',
+        reasons: 'description: missing',
+        missing: 'description',
+        erp: 'Odoo',
+        marketplace: 'Kaufland',
+      },
+    },
+  ],
   'price.currency_without_rate': ['unknown', 'inactive', 'no_rate'].map((state) => ({
     subject: 'CZK',
     details: { currency: 'CZK', companyCurrency: 'EUR', state, erp: 'Odoo', marketplace: 'Kaufland' },

@@ -2,7 +2,7 @@ import type { ProductContentRefusal } from '../../../core/ports/marketplace.port
 import type { StepContext } from '../../step-context.ts';
 import type { SystemNames } from '../offers/system-names.ts';
 
-export const PRODUCT_CONTENT_REFUSED = 'product_content.refused';
+export const PRODUCT_CONTENT_REFUSED = 'product.content_refused';
 
 /** "picture https://…/x.jpg: picture could not be downloaded (HTTP 404); description: missing" */
 export function refusalWords(refusals: readonly ProductContentRefusal[]): string {
