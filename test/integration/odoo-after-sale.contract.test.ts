@@ -344,6 +344,68 @@ function contract(name: string, open: () => Promise<Target>): void {
       });
     });
 
+    it("adopts the untagged receipt of a cut-off run for the order's only unit, open or already validated by the warehouse", async () => {
+      // A run cut off after Odoo's return wizard: the receipt exists without the hub's reference.
+      const returnByHand = async (order: ErpSaleOrder) => {
+        const [delivery] = await client.search('stock.picking', [
+          ['sale_id', '=', Number(order.id)],
+          ['picking_type_code', '=', 'outgoing'],
+        ]);
+        const context = { active_model: 'stock.picking', active_id: delivery, active_ids: [delivery] };
+        const wizard = await client.create('stock.return.picking', {}, context);
+        const [read] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
+        const lineIds = (read?.product_return_moves as number[] | undefined) ?? [];
+        await client.write(
+          'stock.return.picking',
+          [wizard],
+          { product_return_moves: lineIds.map((id) => [1, id, { quantity: 1 }]) },
+          context,
+        );
+        const made = (await client.call(
+          'stock.return.picking',
+          client.dialect.createReturnsMethod,
+          [wizard],
+          {
+            context,
+          },
+        )) as { res_id: number };
+        return { delivery: delivery!, receipt: made.res_id };
+      };
+      const receiptsOf = (delivery: number) =>
+        client.search('stock.picking', [
+          ['return_id', '=', delivery],
+          ['state', '!=', 'cancel'],
+        ]);
+
+      const open = await book('ORPHAN', [[1, 1]]);
+      await ship(open);
+      const openCut = await returnByHand(open);
+      const adoptedOpen = await session.prepareReturn(open.id, {
+        ref: `${tag}:RO`,
+        lines: [{ sku: sku(1), quantity: 1 }],
+      });
+      expect(adoptedOpen.id).toBe(String(openCut.receipt));
+      expect(await receiptsOf(openCut.delivery)).toEqual([openCut.receipt]);
+
+      // The warehouse validated it before the retry tagged it: still this return's receipt, not "nothing left".
+      const done = await book('ORPHANDONE', [[2, 1]]);
+      await ship(done);
+      const doneCut = await returnByHand(done);
+      await validatePicking(client, doneCut.receipt);
+      const input = { ref: `${tag}:RD`, lines: [{ sku: sku(2), quantity: 1 }] };
+      const adoptedDone = await session.prepareReturn(done.id, input);
+      expect(adoptedDone.id).toBe(String(doneCut.receipt));
+      expect(await session.prepareReturn(done.id, input)).toEqual(adoptedDone);
+      expect(await receiptsOf(doneCut.delivery)).toEqual([doneCut.receipt]);
+      const listed = await readAll(
+        (cursor) => session.returnReceiptsDoneSince(cursor, 50),
+        (r) => r.saleOrderId === done.id,
+      );
+      expect(listed).toMatchObject([
+        { receiptId: String(doneCut.receipt), ref: input.ref, lines: [{ sku: sku(2), quantity: 1 }] },
+      ]);
+    });
+
     it("lists a return the warehouse made in Odoo on its own, without the hub's reference", async () => {
       const order = await book('OWN', [[2, 2]]);
       await ship(order);

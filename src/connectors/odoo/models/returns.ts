@@ -9,7 +9,7 @@ import type {
 import { changeCursorSchema, changedSince, decodeCursor, START } from '../cursor.ts';
 import { many2one, text, type OdooClient } from '../odoo.client.ts';
 import { odooDateToIso } from '../odoo.mapper.ts';
-import { hubRefDomain, hubRefOf, withHubRef } from './hub-ref.ts';
+import { hubRefOf, withHubRef } from './hub-ref.ts';
 import { readSaleOrder } from './invoicing.ts';
 import { createdRecordId } from './wizard-action.ts';
 
@@ -86,8 +86,11 @@ function wanted(lines: readonly ErpQuantityLine[]): Map<string, number> {
 /**
  * Odoo's return wizard (`stock.return.picking`) on the order's done deliveries, one receipt per delivery the
  * units left with, each tagged with the hub's reference in its `origin` ("Return of WH/OUT/00007 [ref]").
- * Looked up by that tag first; a receipt the wizard made but a cut-off run did not tag yet (open, untagged,
- * the same quantities) is adopted instead of made twice. Left ready (`assigned`) for the warehouse.
+ * Looked up by that tag first; what the tagged receipts do not cover yet (a run cut off between two deliveries)
+ * is made now. A receipt the wizard made but a cut-off run did not tag (untagged, the same quantities on that
+ * delivery) is adopted instead of made twice, open or already validated: the warehouse books a receipt as soon
+ * as it appears, so by the retry it may be done, and its units are this return's, not units still out. Left
+ * ready (`assigned`) for the warehouse.
  */
 export async function prepareReturn(
   client: OdooClient,
@@ -95,23 +98,6 @@ export async function prepareReturn(
   input: ErpReturnInput,
 ): Promise<{ id: string; name: string }> {
   const order = await readSaleOrder(client, saleOrderId);
-  const tagged = await client.searchRead(
-    'stock.picking',
-    {
-      domain: [
-        ...RETURN_RECEIPTS,
-        ['sale_id', '=', order.id],
-        ['state', '!=', 'cancel'],
-        hubRefDomain('origin', input.ref),
-      ],
-      fields: PICKING_FIELDS,
-      order: 'id',
-    },
-    pickingSchema,
-  );
-  const mine = tagged.filter((p) => hubRefOf(p.origin) === input.ref);
-  if (mine[0]) return { id: String(mine[0].id), name: mine.map((p) => p.name).join(', ') };
-
   const want = wanted(input.lines);
   const deliveries = await client.searchRead(
     'stock.picking',
@@ -126,20 +112,22 @@ export async function prepareReturn(
     },
     pickingSchema,
   );
-  if (deliveries.length === 0)
-    throw refused(`Odoo sale order ${order.name} has no done delivery to return from.`);
-  const returns = await client.searchRead(
-    'stock.picking',
-    {
-      domain: [
-        ...RETURN_RECEIPTS,
-        ['return_id', 'in', deliveries.map((d) => d.id)],
-        ['state', '!=', 'cancel'],
-      ],
-      fields: PICKING_FIELDS,
-    },
-    pickingSchema,
-  );
+  const returns = deliveries.length
+    ? await client.searchRead(
+        'stock.picking',
+        {
+          domain: [
+            ...RETURN_RECEIPTS,
+            ['return_id', 'in', deliveries.map((d) => d.id)],
+            ['state', '!=', 'cancel'],
+          ],
+          fields: PICKING_FIELDS,
+          order: 'id',
+        },
+        pickingSchema,
+      )
+    : [];
+  const mine = returns.filter((p) => hubRefOf(p.origin) === input.ref);
   const moves = await movesOf(
     client,
     [...deliveries, ...returns].map((p) => p.id),
@@ -152,26 +140,51 @@ export async function prepareReturn(
     m.state === 'done' ? Number(m[client.dialect.moveDoneField] ?? m.product_uom_qty) : m.product_uom_qty;
   const skuOf = (m: z.infer<typeof moveSchema>) =>
     m.product_id ? (skus.get(m.product_id[0]) ?? null) : null;
+  const quantitiesOf = (picking: number) => {
+    const out = new Map<string, number>();
+    for (const m of moves.filter((move) => idOf(move.picking_id) === picking)) {
+      const sku = skuOf(m);
+      if (sku) out.set(sku, (out.get(sku) ?? 0) + m.product_uom_qty);
+    }
+    return out;
+  };
 
-  // What is still out per delivery and SKU: delivered minus what earlier returns (open or done) take back.
-  const left = new Map<number, Map<string, number>>();
-  for (const delivery of deliveries) left.set(delivery.id, new Map());
-  for (const move of moves) {
-    const sku = skuOf(move);
-    const picking = idOf(move.picking_id) ?? 0;
-    const returned = returns.find((r) => r.id === picking);
-    const delivery = left.has(picking) ? picking : returned && idOf(returned.return_id);
-    const perSku = delivery === undefined ? undefined : left.get(delivery);
-    if (!sku || !perSku) continue;
-    const sign = left.has(picking) ? (move.state === 'done' ? 1 : 0) : -1;
-    perSku.set(sku, (perSku.get(sku) ?? 0) + sign * qtyOf(move));
-  }
+  // What the tagged receipts already take back is not asked again.
+  for (const receipt of mine)
+    for (const [sku, qty] of quantitiesOf(receipt.id)) if (want.has(sku)) want.set(sku, want.get(sku)! - qty);
+  for (const [sku, qty] of want) if (qty <= 0) want.delete(sku);
+  if (mine.length > 0 && want.size === 0)
+    return { id: String(mine[0]!.id), name: mine.map((p) => p.name).join(', ') };
+  if (deliveries.length === 0)
+    throw refused(`Odoo sale order ${order.name} has no done delivery to return from.`);
+
+  // What is still out per delivery and SKU: delivered minus what other returns (open or done) take back;
+  // `untaggedFree` counts the untagged ones as still out, since one of them may be this return's orphan.
+  const untagged = returns.filter((r) => hubRefOf(r.origin) === null);
+  const out = (countUntagged: boolean) => {
+    const left = new Map<number, Map<string, number>>();
+    for (const delivery of deliveries) left.set(delivery.id, new Map());
+    for (const move of moves) {
+      const sku = skuOf(move);
+      const picking = idOf(move.picking_id) ?? 0;
+      const returned = returns.find((r) => r.id === picking);
+      if (returned && !countUntagged && untagged.includes(returned)) continue;
+      const delivery = left.has(picking) ? picking : returned && idOf(returned.return_id);
+      const perSku = delivery === undefined ? undefined : left.get(delivery);
+      if (!sku || !perSku) continue;
+      const sign = left.has(picking) ? (move.state === 'done' ? 1 : 0) : -1;
+      perSku.set(sku, (perSku.get(sku) ?? 0) + sign * qtyOf(move));
+    }
+    return left;
+  };
+  const untaggedFree = out(false);
+  const stillOut = out(true);
   // Allocate the wanted units, newest delivery first (the likeliest parcel).
   const plan = new Map<number, Map<string, number>>();
   for (const [sku, qty] of want) {
     let rest = qty;
     for (const delivery of [...deliveries].reverse()) {
-      const free = left.get(delivery.id)?.get(sku) ?? 0;
+      const free = untaggedFree.get(delivery.id)?.get(sku) ?? 0;
       const take = Math.min(free, rest);
       if (take <= 0) continue;
       const perSku = plan.get(delivery.id) ?? new Map<string, number>();
@@ -179,27 +192,40 @@ export async function prepareReturn(
       plan.set(delivery.id, perSku);
       rest -= take;
     }
-    if (rest > 0) {
-      throw refused(
-        `Odoo sale order ${order.name} has ${qty - rest} of ${sku} delivered and not yet returned; ${qty} asked back.`,
-      );
-    }
+    if (rest > 0) throw notLeft(order.name, sku, qty - rest, qty);
   }
 
-  const made: { id: number; name: string }[] = [];
-  for (const delivery of deliveries.filter((d) => plan.has(d.id))) {
-    const quantities = plan.get(delivery.id) ?? new Map<string, number>();
-    const orphan = returns.find(
+  // Each planned delivery: its orphan if there is one, else a new receipt for units really still out.
+  const adopted = new Set<number>();
+  const orphanFor = (deliveryId: number, quantities: Map<string, number>) =>
+    untagged.find(
       (r) =>
-        idOf(r.return_id) === delivery.id &&
-        !['done', 'cancel'].includes(r.state) &&
-        hubRefOf(r.origin) === null &&
-        sameQuantities(
-          moves.filter((m) => idOf(m.picking_id) === r.id).map((m) => [skuOf(m), m.product_uom_qty]),
-          quantities,
-        ),
+        idOf(r.return_id) === deliveryId &&
+        !adopted.has(r.id) &&
+        sameQuantities([...quantitiesOf(r.id)], quantities),
     );
-    const receipt = orphan ?? (await runReturnWizard(client, delivery.id, quantities, skus));
+  const todo: { delivery: (typeof deliveries)[number]; quantities: Map<string, number>; orphan?: number }[] =
+    [];
+  for (const delivery of deliveries.filter((d) => plan.has(d.id))) {
+    const quantities = plan.get(delivery.id)!;
+    const orphan = orphanFor(delivery.id, quantities);
+    if (orphan) {
+      adopted.add(orphan.id);
+      todo.push({ delivery, quantities, orphan: orphan.id });
+      continue;
+    }
+    for (const [sku, qty] of quantities) {
+      const left = stillOut.get(delivery.id)?.get(sku) ?? 0;
+      if (qty > left) throw notLeft(order.name, sku, Math.max(0, left), qty);
+    }
+    todo.push({ delivery, quantities });
+  }
+
+  const made: { id: number; name: string }[] = [...mine];
+  for (const { delivery, quantities, orphan } of todo) {
+    const receipt =
+      (orphan !== undefined ? returns.find((r) => r.id === orphan) : undefined) ??
+      (await runReturnWizard(client, delivery.id, quantities, skus));
     await client.write('stock.picking', [receipt.id], {
       origin: withHubRef(receipt.origin ?? `Return of ${delivery.name}`, input.ref),
     });
@@ -207,6 +233,11 @@ export async function prepareReturn(
   }
   return { id: String(made[0]?.id), name: made.map((p) => p.name).join(', ') };
 }
+
+const notLeft = (orderName: string, sku: string, left: number, asked: number) =>
+  refused(
+    `Odoo sale order ${orderName} has ${left} of ${sku} delivered and not yet returned; ${asked} asked back.`,
+  );
 
 function sameQuantities(lines: [string | null, number][], want: Map<string, number>): boolean {
   const have = new Map<string, number>();
