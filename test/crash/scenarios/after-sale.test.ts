@@ -40,6 +40,27 @@ const RUNS_FILE = 'test-output/after-sale-runs.json';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What the hub has stored about what did not converge: its open issues and the return lines of pending returns. */
+async function hubSideOf(w: CrashWorld, pending: readonly string[]): Promise<string> {
+  const issues = await w.database.pool.query<{ code: string; subject: string; message: string }>(
+    'SELECT code, subject, message FROM sync_issues WHERE resolved_at IS NULL ORDER BY id LIMIT 20',
+  );
+  const returnIds = [...new Set(pending.flatMap((p) => /return (?:unit )?(\d+)/.exec(p)?.[1] ?? []))];
+  const lines = await w.database.pool.query(
+    `SELECT marketplace_return_id, marketplace_return_line_id, status, erp_return_ref, erp_return_id, erp_return_done_at,
+            erp_return_error, outcome, outcome_sent_at, outcome_error, accepted_at, erp_credit_ref, erp_credit_note_id,
+            erp_credit_error
+       FROM hub_return_lines WHERE marketplace_return_id = ANY($1) OR marketplace_return_line_id = ANY($1)
+      ORDER BY id LIMIT 30`,
+    [returnIds],
+  );
+  return [
+    `open issues (${issues.rows.length}): ${issues.rows.map((i) => `${i.code} ${i.subject}: ${i.message}`).join(' | ')}`,
+    `hub return lines of pending returns:`,
+    ...lines.rows.map((l) => `  ${JSON.stringify(l)}`),
+  ].join('\n');
+}
+
 describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !== 'after-sale')(
   'after the sale, exactly once',
   () => {
@@ -147,7 +168,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !=
       const gracefulExit = runningHub.lastExit;
       if (pending.length > 0)
         console.log(
-          `not converged (${pending.length}): ${pending.slice(0, 10).join('; ')}\nhub output (tail):\n${runningHub.output()}`,
+          `not converged (${pending.length}): ${pending.slice(0, 10).join('; ')}\n${await hubSideOf(w, pending)}\nhub output (tail):\n${runningHub.output()}`,
         );
 
       // A last stock run (faults off): the returned pieces are back in Odoo's stock, then on both accounts.
