@@ -3,6 +3,7 @@ import type { OfferRow } from '../dashboard-types.ts';
 import { formatCount, formatDecimal } from '../lib/format.ts';
 import { formatMoney } from '../lib/money.ts';
 import { absoluteTime, timeAgo } from '../lib/time.ts';
+import { OfferRefusalText } from './OfferRefusalText.tsx';
 import { Pill } from './Pill.tsx';
 
 interface Props {
@@ -19,7 +20,7 @@ function OfferState({ offer, marketplace }: { offer: OfferRow; marketplace: stri
     return (
       <>
         <Pill tone="bad">{t('state.refused')}</Pill>
-        <span className="cell-error">{offer.lastError}</span>
+        <OfferRefusalText stored={offer.lastError} marketplace={marketplace} />
       </>
     );
   if (!offer.ean) return <Pill tone="warn">{t('state.noEan')}</Pill>;
