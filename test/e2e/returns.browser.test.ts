@@ -85,7 +85,7 @@ describe('Returns page and a returned order’s timeline', () => {
     await page.getByRole('heading', { name: 'Returns', level: 1 }).waitFor();
     const teaRow = page.getByRole('row').filter({ hasText: 'TEA-POT' });
     await teaRow.getByText('The lid does not close.').waitFor();
-    expect(await teaRow.innerText()).toMatch(/defect[\s\S]*Arrived[\s\S]*RET-4711/);
+    expect(await teaRow.innerText()).toMatch(/Defective[\s\S]*Arrived[\s\S]*RET-4711/);
     await teaRow.getByText('waiting for your answer').waitFor();
     await bothSizes('returns-page');
 

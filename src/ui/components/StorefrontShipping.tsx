@@ -26,6 +26,9 @@ interface Props {
 export function StorefrontShipping({ formId, codes, draft, accountValues, fieldError, onChange }: Props) {
   const { t } = useTranslation('accounts');
   const set = (code: string, own: StorefrontShippingDraft | null) => onChange({ ...draft, [code]: own });
+  const accountDays = Number.isInteger(Number(accountValues.handlingTimeDays))
+    ? Number(accountValues.handlingTimeDays)
+    : 0;
   const accountGroup =
     accountValues.shippingGroupId.trim() === ''
       ? t('settings.shipping.shopDefault')
@@ -69,6 +72,8 @@ export function StorefrontShipping({ formId, codes, draft, accountValues, fieldE
               <p className="field-hint">
                 {t('settings.shipping.usesAccount', {
                   days: accountValues.handlingTimeDays,
+                  // Only picks "day" or "days": what is shown is the value as typed.
+                  count: accountDays,
                   group: accountGroup,
                 })}
               </p>
