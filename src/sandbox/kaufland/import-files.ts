@@ -141,7 +141,6 @@ export function addInventoryFeed(
 
 async function runImport(core: SandboxCore, seller: SellerRecord, file: ImportFileRecord): Promise<void> {
   const { store } = core;
-  const settings = importFileBook(store).settings;
   move(store, file, 'DOWNLOADING');
   const text = await download(file.uri);
   file.downloads += 1;
@@ -151,14 +150,14 @@ async function runImport(core: SandboxCore, seller: SellerRecord, file: ImportFi
   const table = parseFeedCsv(text);
   const missing = REQUIRED_COLUMNS.filter((column) => !table.header.includes(column));
   if (!table.header.includes('price') && !table.header.includes('price_cs')) missing.push('price' as never);
-  if (settings.reject_files)
+  if (importFileBook(store).settings.reject_files)
     return finish(store, file, 'CHECKING_FAILED', 'File refused as a whole (sandbox setting reject_files)');
   if (missing.length > 0)
     return finish(store, file, 'CHECKING_FAILED', `Missing column(s) in the header: ${missing.join(', ')}`);
   file.total_lines = table.rows.length;
   move(store, file, 'CHECKED');
   move(store, file, 'IMPORTING');
-  await sleep(settings.import_ms);
+  await importTime(store);
   if (!store.sellers.has(seller.id_seller)) return;
   await applyRows(core, seller, file, table);
   const errors = file.row_errors.length;
@@ -286,6 +285,13 @@ function finish(store: SandboxStore, file: ImportFileRecord, status: ImportStatu
   file.ts_completed_iso = file.ts_updated_iso;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits the import time, re-reading the setting meanwhile: a test can let a long import finish at once. */
+async function importTime(store: SandboxStore): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const left = importFileBook(store).settings.import_ms - (Date.now() - started);
+    if (left <= 0) return;
+    // Unref'd: a pending import never keeps a process alive that is otherwise done.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, 200)).unref());
+  }
 }

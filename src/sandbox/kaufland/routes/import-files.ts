@@ -85,6 +85,7 @@ export function importFileControlRoutes(router: Router<ControlContext>): void {
       files: [...book.files.values()].map((f) => ({
         ...importFileView(f),
         id_seller: f.id_seller,
+        client_key: store.sellers.get(f.id_seller)?.client_key ?? '',
         downloads: f.downloads,
         row_errors: f.row_errors,
       })),

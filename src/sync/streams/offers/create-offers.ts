@@ -1,4 +1,4 @@
-import { isAppError } from '../../../core/errors.ts';
+import { isAppError, type FieldError } from '../../../core/errors.ts';
 import type { DesiredOffer } from '../../../core/offer.ts';
 import type { StepContext } from '../../step-context.ts';
 import { listAsFile, type FileStage } from './feed-listing.ts';
@@ -46,12 +46,13 @@ export async function createOffers(
       if (!isAppError(error) || error.kind !== 'rejected') throw error;
       const existing = await ctx.marketplace.findOffer(key.channel, desired.sku);
       if (existing === undefined) {
-        await storeFailure(ctx.db, key, desired.sku, `${error.code}: ${error.message}`);
+        const reason = withFieldReasons(error.message, error.fields);
+        await storeFailure(ctx.db, key, desired.sku, `${error.code}: ${reason}`);
         await raiseRejected(ctx, names, {
           sku: desired.sku,
           channel: key.channel,
           code: error.code,
-          message: error.message,
+          message: reason,
         });
         ctx.counts.failed += 1;
         return;
@@ -64,6 +65,15 @@ export async function createOffers(
     }
   });
   return changes;
+}
+
+/**
+ * The marketplace's reasons per field ("ean: must be 13 or 14 digits") after its general message when that
+ * does not name them already: a refusal the seller can act on, not "Request parameters have invalid values".
+ */
+function withFieldReasons(message: string, fields: readonly FieldError[] | undefined): string {
+  const reasons = (fields ?? []).map((f) => `${f.field}: ${f.message}`).filter((r) => !message.includes(r));
+  return reasons.length === 0 ? message : `${message.replace(/[.\s]+$/, '')} (${reasons.join('; ')})`;
 }
 
 /** How this run creates new offers: see `offerCreator`. */

@@ -56,8 +56,11 @@ export async function followFile(ctx: StepContext, key: OfferKey): Promise<FileS
     if (!ctx.publicUrl) return refuse(ctx, key, feed, 'ADLERDO_PUBLIC_URL is no longer set');
     const url = feedFileUrl(ctx.publicUrl, feed.token);
     const known = await bulk.findRegistered(key.channel, url);
-    const registered = known ?? (await register(ctx, key, feed, url));
-    return registered === undefined ? 'ended' : 'open';
+    if (known !== undefined) {
+      await markRegistered(ctx.db, feed.id, known);
+      return 'open';
+    }
+    return (await register(ctx, key, feed, url)) === undefined ? 'ended' : 'open';
   }
   const status = await bulk.status(key.channel, feed.import_id ?? '');
   if (status.state === 'running') return 'open';
