@@ -7,6 +7,7 @@ import { LiveStatus } from '../components/LiveStatus.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { OffersTable } from '../components/OffersTable.tsx';
 import { PageHead } from '../components/PageHead.tsx';
+import { ProductContentPanel } from '../components/ProductContentPanel.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { SearchField } from '../components/SearchField.tsx';
 import { dashboardApi } from '../dashboard-api.ts';
@@ -119,6 +120,12 @@ export function OffersPage() {
               label: t(`tab.${key}`, { marketplace }),
               count: data?.counts[key],
             }))}
+          />
+          <ProductContentPanel
+            accountId={account.id}
+            marketplace={marketplace}
+            erp={names.erp}
+            actions={false}
           />
           {!data && !error && <p className="muted">{t('loading')}</p>}
           {!data && error && <LoadFailed what={t('what')} message={error} onRetry={() => void refresh()} />}

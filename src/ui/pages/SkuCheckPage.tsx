@@ -5,6 +5,7 @@ import { Link } from '../components/Link.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { PageHead } from '../components/PageHead.tsx';
+import { ProductContentPanel } from '../components/ProductContentPanel.tsx';
 import { SkuCheckSections, SkuCheckTiles } from '../components/SkuCheckSections.tsx';
 import { dashboardApi } from '../dashboard-api.ts';
 import { readQuery, writeQuery } from '../lib/url-query.ts';
@@ -71,6 +72,7 @@ export function SkuCheckPage() {
           {data && (
             <>
               <SkuCheckTiles check={data} marketplace={marketplace} erp={names.erp} />
+              <ProductContentPanel accountId={account.id} marketplace={marketplace} erp={names.erp} actions />
               <SkuCheckSections check={data} marketplace={marketplace} erp={names.erp} />
             </>
           )}
