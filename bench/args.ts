@@ -22,6 +22,10 @@ export interface BenchArgs {
   timeout: number;
   /** Seed the catalog as one import (every record in the same second) instead of grown over time. */
   import: boolean;
+  /** Every SKU already listed on Kaufland and in the hub's catalog: the first cycle links and compares (memory). */
+  listed: boolean;
+  /** `workers`: jobs/s and cycle lag with 1, 2 and 4 `adlerdo worker` processes (bench/workers/) instead. */
+  scenario: 'sync' | 'workers';
   /** The seller's storefront; `cz`/`pl` price in CZK/PLN at an Odoo rate, which scenario 6 changes. */
   storefront: BenchStorefront;
   /** Relative change of that rate in scenario 6 (0.01 = 1 %); 0 skips it. */
@@ -52,6 +56,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --storefront S      the seller's one storefront: de (EUR, default), cz (CZK) or pl (PLN); cz and pl
                       price at an Odoo rate (CZK 25, PLN 4.3 per EUR) and add scenario 6, a rate change
   --rate-change F     scenario 6: relative change of that rate (default 0.01; 0 skips it)
+  --listed            start from a catalog already listed on Kaufland and in the hub (both seeded in bulk):
+                      scenario 1 links and compares every offer instead of creating them (for 1,000,000 SKUs)
+  --scenario workers  jobs/s and cycle lag of 20 accounts with 1, 2 and 4 \`adlerdo worker\` processes
   --import            seed Odoo as one import: every product, quant and move line in the same second
                       (default: a catalog grown over time, 200 products per second of back-dated history)
   --odoo real         measure a real Odoo (ODOO_BENCH_URL/_DB/_LOGIN/_KEY or ODOO_TEST_*; skipped when none
@@ -89,6 +96,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       storefront: { type: 'string', default: 'de' },
       'rate-change': { type: 'string' },
       import: { type: 'boolean', default: false },
+      listed: { type: 'boolean', default: false },
+      scenario: { type: 'string', default: 'sync' },
       json: { type: 'boolean', default: false },
       'push-samples': { type: 'string' },
       'push-loss': { type: 'string' },
@@ -117,6 +126,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     seed: positive('seed', values.seed, 1),
     timeout: positive('timeout', values.timeout, 90, false),
     import: values.import,
+    listed: values.listed,
+    scenario: values.scenario === 'workers' ? 'workers' : 'sync',
     storefront: values.storefront as BenchStorefront,
     rateChange: positive('rate-change', values['rate-change'], 0.01, false),
     json: values.json,
@@ -124,6 +135,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     pushLoss: Math.min(1, positive('push-loss', values['push-loss'], 0.2, false)),
     odoo: values.odoo,
   };
+  if (values.scenario !== 'sync' && values.scenario !== 'workers')
+    throw new Error(
+      `--scenario must be workers (or sync, the default), not "${values.scenario}"\n\n${USAGE}`,
+    );
+  if (args.listed && real)
+    throw new Error(`--listed seeds the Odoo sandbox only, not --odoo real\n\n${USAGE}`);
   if (args.skus < 100)
     throw new Error(`--skus must be at least 100 (the scenarios pick every 100th SKU)\n\n${USAGE}`);
   if (args.orderUnits < 1) throw new Error(`--order-units must be at least 1\n\n${USAGE}`);

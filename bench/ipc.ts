@@ -14,6 +14,8 @@ export interface StartInput {
   seedMode: 'history' | 'import';
   /** The seller's one storefront; not `de`: its currency is activated in Odoo at the bench's starting rate. */
   storefront: BenchStorefront;
+  /** Every SKU already on sale on Kaufland, as after a first listing (`--listed`, bench/host/kaufland-listed.ts). */
+  listed?: boolean;
   /** Seed and measure this real Odoo instead of the Odoo sandbox (`--odoo real`). */
   realOdoo?: RealOdoo;
 }
@@ -36,6 +38,13 @@ export interface Connection {
   kaufland: { baseUrl: string; clientKey: string; secretKey: string };
   odoo: { url: string; database: string; login: string; apiKey: string };
   seedMs: number;
+  /** With `listed`: where the consecutive ids start (SKU i is Odoo product firstProductId + i, unit firstUnitId + i). */
+  listed?: ListedCatalog;
+}
+
+export interface ListedCatalog {
+  firstProductId: number;
+  firstUnitId: number;
 }
 
 /** A stock change made in Odoo: what Kaufland's amount must become, and when it was made (epoch ms). */
@@ -78,6 +87,8 @@ export interface HostApi {
   setRate: { input: { currency: string; rate: number }; result: null };
   /** Kaufland's listing price (minor units) per SKU of every unit. */
   kauflandPrices: { input: Record<string, never>; result: Record<string, number> };
+  /** Offers on Kaufland, and how many listing prices differ from the previous call's (all on the first). */
+  priceChanges: { input: Record<string, never>; result: { offers: number; changed: number } };
   stop: { input: Record<string, never>; result: null };
 }
 

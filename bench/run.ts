@@ -5,7 +5,8 @@ import { makeDataDir, openHub, removeDataDir, type Hub } from './hub.ts';
 import { inFlight } from './meter.ts';
 import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
-import { idleCycle, initialCycle } from './scenarios/initial.ts';
+import { idleCycle, initialCycle, linkedCycle } from './scenarios/initial.ts';
+import { seedHubCatalog } from './seed-hub.ts';
 import { BENCH_CURRENCIES, type RealOdoo } from './ipc.ts';
 import { reachRealOdoo } from './real-odoo.ts';
 import { openOrdersCycle } from './scenarios/open-orders.ts';
@@ -47,7 +48,7 @@ function cleanup(): Promise<void> {
 }
 
 async function scenarios(args: BenchArgs, realOdoo?: RealOdoo): Promise<void> {
-  sandboxes = forkSandboxes();
+  sandboxes = forkSandboxes(args.skus);
   log(
     `sandbox host started (pid ${sandboxes.pid}); seeding ${args.skus} products into Odoo, latency ${args.latency} ms`,
   );
@@ -57,14 +58,16 @@ async function scenarios(args: BenchArgs, realOdoo?: RealOdoo): Promise<void> {
     seed: args.seed,
     seedMode: args.import ? 'import' : 'history',
     storefront: args.storefront,
+    listed: args.listed,
     ...(realOdoo && { realOdoo }),
   });
   seedMs = connection.seedMs;
   dataDir = await makeDataDir();
   hub = await openHub(dataDir, connection);
+  if (connection.listed) await seedHubCatalog(hub, args.skus, args.seed, connection.listed);
   log(`hub ready (embedded PostgreSQL in ${dataDir})`);
   const bench: Bench = { hub, sandboxes, skus: args.skus, log };
-  results.push(await initialCycle(bench));
+  results.push(await (args.listed ? linkedCycle(bench) : initialCycle(bench)));
   results.push(await idleCycle(bench));
   results.push(await steadyCycle(bench, args.change));
   if (args.stockSamples > 0) results.push(await stockLatency(bench, args.stockSamples, args.stockGap));

@@ -13,11 +13,13 @@ const HOST = fileURLToPath(new URL('./host/main.ts', import.meta.url));
 // Stop waits this long for the host to close its servers before it is killed.
 const STOP_GRACE_MS = 5_000;
 
-export function forkSandboxes(): Sandboxes {
+export function forkSandboxes(skus = 100_000): Sandboxes {
   // tsx as a loader, not the tsx CLI: the child must be this very process's child for the IPC channel.
-  // 4 GB heap: 100,000 SKUs in both sandboxes, plus Odoo's per-call transaction snapshot, pass 1 GB.
+  // 4 GB heap: 100,000 SKUs in both sandboxes, plus Odoo's per-call transaction snapshot, pass 1 GB; a
+  // million SKUs (Odoo's ~6 records per product, Kaufland's units) take ~10 times that.
+  const heapMb = Math.max(4096, Math.ceil(skus / 100_000) * 1024);
   const child = fork(HOST, [], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();

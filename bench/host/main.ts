@@ -1,5 +1,6 @@
 import type { HostApi, Op, Reply, Request } from '../ipc.ts';
 import { createOrders, kauflandAmounts, kauflandPrices } from './kaufland-orders.ts';
+import { priceChanges } from './kaufland-listed.ts';
 import { setRate } from './odoo-rates.ts';
 import { changeStockReal, odooFreeReal, saleOrdersReal } from './odoo-real.ts';
 import { changeStock, odooFree, saleOrdersFor } from './odoo-stock.ts';
@@ -38,6 +39,7 @@ const handlers: Handlers = {
   kauflandAmounts: ({ skus }) => kauflandAmounts(need(), skus),
   setRate: ({ currency, rate }) => setRate(need(), currency, rate),
   kauflandPrices: () => kauflandPrices(need()),
+  priceChanges: () => priceChanges(need()),
   kauflandUnitCount: () => need().kaufland.state().units.length,
   saleOrders: ({ refs }) => {
     const { real } = need();

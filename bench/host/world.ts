@@ -1,6 +1,6 @@
 import { startKauflandSandbox, type KauflandSandbox } from '../../src/sandbox/kaufland/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
-import { eanOf, random, skuOf } from '../catalog.ts';
+import { benchProducts, random } from '../catalog.ts';
 import {
   BENCH_CURRENCIES,
   START_RATES,
@@ -10,6 +10,7 @@ import {
 } from '../ipc.ts';
 import type { OdooClient } from '../../src/connectors/odoo/index.ts';
 import { connectReal, seedReal } from './odoo-real.ts';
+import { listEverything } from './kaufland-listed.ts';
 import { setRate } from './odoo-rates.ts';
 
 /** Both sandboxes, the seeded catalog, and what the host remembers of it to pick SKUs to change and order. */
@@ -41,13 +42,7 @@ export async function startWorld(
 ): Promise<World> {
   const rng = random(input.seed);
   // 1–50 on hand, prices 1.00–100.99: the numbers do not matter to the hub, only that every SKU gets an offer.
-  const products = Array.from({ length: input.skus }, (_, i) => ({
-    sku: skuOf(i),
-    ean: eanOf(i),
-    name: `Bench product ${i}`,
-    price: 1 + Math.floor(rng() * 10_000) / 100,
-    qty: 1 + Math.floor(rng() * 50),
-  }));
+  const products = [...benchProducts(input.skus, rng)];
   if (input.realOdoo) return startRealWorld(input, products, rng, log);
   let backdated: Date | undefined;
   const [kaufland, odoo] = await Promise.all([
@@ -70,6 +65,10 @@ export async function startWorld(
   for (const product of odoo.instance.store.all('product.product')) {
     if (typeof product.default_code === 'string') productIds.set(product.default_code, product.id);
   }
+  // `--listed`: every SKU already on sale on Kaufland, as the hub would have listed it (kaufland-listed.ts).
+  const listed = input.listed
+    ? listEverything(kaufland, keys.client_key, input.storefront, products, productIds)
+    : undefined;
   const world: World = {
     kaufland,
     odoo,
@@ -83,6 +82,7 @@ export async function startWorld(
       kaufland: { baseUrl: kaufland.baseUrl, clientKey: keys.client_key, secretKey: keys.secret_key },
       odoo: { url: odoo.url, database: odoo.database, login: odoo.login, apiKey: odoo.apiKey },
       seedMs,
+      ...(listed && { listed }),
     },
   };
   const currency = BENCH_CURRENCIES[input.storefront];

@@ -62,3 +62,27 @@ export async function idleCycle(bench: Bench): Promise<ScenarioResult> {
     notes: [],
   };
 }
+
+/**
+ * (1, `--listed`) The first stock cycle of a seller whose catalog is already on sale: the hub's catalog is
+ * seeded (bench/seed-hub.ts), Kaufland lists every SKU at the amount and price the hub wants. The hub links
+ * every listed offer (one `GET /units` per 100) and compares all of them; nothing should need sending.
+ */
+export async function linkedCycle(bench: Bench): Promise<ScenarioResult> {
+  const name = '1. first stock cycle, catalog already listed (link + compare all)';
+  bench.log(`linked stock cycle: linking ${bench.skus} listed offers and comparing every one`);
+  const { measurement, result } = await measure(name, bench.hub, bench.sandboxes, bench.log, (run) =>
+    run('stock'),
+  );
+  const sent = measurement.kaufland['POST /units/bulk'] ?? 0;
+  return {
+    name,
+    skus: bench.skus,
+    changes: 0,
+    measurement,
+    notes: [
+      `linked: hub counts read ${result.counts.read} (offers listed + Odoo stock changes), updated ${result.counts.updated} (${sent} bulk calls),` +
+        ` ${result.counts.created} created, ${result.counts.failed} failed (${total(measurement.kaufland)} Kaufland calls).`,
+    ],
+  };
+}

@@ -17,7 +17,8 @@ describe('seedUnits', () => {
   afterAll(() => sandbox.close());
 
   it('lists the units as GET /units shows units created one by one: price, amount, handling time', async () => {
-    expect(sandbox.seedUnits(keys.client_key, 'de', UNITS)).toEqual({ created: 2 });
+    const { created, firstUnitId } = sandbox.seedUnits(keys.client_key, 'de', UNITS);
+    expect(created).toBe(2);
     const client = createKauflandClient({
       baseUrl: sandbox.baseUrl,
       clientKey: keys.client_key,
@@ -29,6 +30,7 @@ describe('seedUnits', () => {
       ['SEED-1', 1250, 5, 1, 'AVAILABLE'],
       ['SEED-2', 300, 0, 2, 'AVAILABLE'],
     ]);
+    expect(listed.map((u) => u.id_unit)).toEqual([firstUnitId, firstUnitId! + 1]);
   });
 
   it('refuses a taken or repeated id_offer up front, writing nothing', () => {

@@ -13,6 +13,12 @@ export interface SeedUnit {
   handling_time: number;
 }
 
+/** Units get consecutive ids: the n-th seeded unit (from 0) is `firstUnitId + n`. */
+export interface SeedUnitsResult {
+  created: number;
+  firstUnitId: number | null;
+}
+
 /**
  * Lists many units for a seller at once, as if the seller had listed them by hand long ago: the same records
  * `POST /units` leaves (through `createUnit`, with its price checks), without HTTP, signatures or the rate limit,
@@ -24,7 +30,7 @@ export function seedUnits(
   clientKey: string,
   storefront: Storefront,
   units: readonly SeedUnit[],
-): { created: number } {
+): SeedUnitsResult {
   const seller = store.sellerByClientKey(clientKey);
   if (!seller) throw notFound('No seller with this client key');
   if (!seller.storefronts.includes(storefront))
@@ -40,6 +46,10 @@ export function seedUnits(
       ]);
     seen.add(unit.id_offer);
   }
-  for (const unit of units) createUnit(store, seller, storefront, { ...unit, condition: 'NEW' });
-  return { created: units.length };
+  let firstUnitId: number | null = null;
+  for (const unit of units) {
+    const created = createUnit(store, seller, storefront, { ...unit, condition: 'NEW' });
+    firstUnitId ??= created.id_unit;
+  }
+  return { created: units.length, firstUnitId };
 }

@@ -17,7 +17,7 @@ import { buyerStartsReturn, forceReturnUnitStatus, parcelArrives } from './retur
 import { returnDetailsView, type ReturnDetailsView } from './return-views.ts';
 import type { OrderUnitStatus, ReturnUnitStatus } from './records.ts';
 import { returnUnitView, type ReturnUnitView } from './return-unit-view.ts';
-import { seedUnits, type SeedUnit } from './bulk-seed.ts';
+import { seedUnits, type SeedUnit, type SeedUnitsResult } from './bulk-seed.ts';
 import { seedDemo } from './demo.ts';
 import { addSeller, rotateKeys, type SellerCredentials } from './sellers.ts';
 import { createSandboxServer } from './server.ts';
@@ -38,7 +38,7 @@ export type { SandboxLogger } from './logger.ts';
 export type { OrderDetailsView, OrderUnitView } from './order-views.ts';
 export type { SellerCredentials } from './sellers.ts';
 export type { SandboxStateView } from './state-view.ts';
-export type { SeedUnit } from './bulk-seed.ts';
+export type { SeedUnit, SeedUnitsResult } from './bulk-seed.ts';
 
 export interface KauflandSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -75,7 +75,7 @@ export interface KauflandSandbox {
   /** A demo seller on `de` (fixed keys, see demo.ts) with units DEMO-001 and DEMO-002; idempotent. */
   seedDemo(): SellerCredentials & { created: boolean };
   /** Units already on sale for a seller, many at once without HTTP (bulk-seed.ts): big catalogs for the bench. */
-  seedUnits(clientKey: string, storefront: Storefront, units: readonly SeedUnit[]): { created: number };
+  seedUnits(clientKey: string, storefront: Storefront, units: readonly SeedUnit[]): SeedUnitsResult;
   reset(): void;
   /** Writes the snapshot file now (if any). */
   flush(): Promise<void>;
