@@ -33,8 +33,9 @@ export function erpDownCodes(erpType: string): string[] {
 }
 
 /**
- * The outage going on now, or undefined when no ERP transport failure came after the latest successful run that
- * called the ERP (a run with nothing to ask the ERP says nothing about it; api_calls keys start with the system).
+ * The outage going on now, or undefined when no ERP transport failure came after the latest run that shows the
+ * ERP answering: it called the ERP (api_calls keys start with the system; a run with nothing to ask the ERP says
+ * nothing about it) and succeeded, or failed after creating or updating something (a flaky ERP, not a down one).
  */
 export async function currentErpOutage(db: Kysely<DB>, erpType: string): Promise<ErpOutage | undefined> {
   const codes = erpDownCodes(erpType);
@@ -45,7 +46,9 @@ export async function currentErpOutage(db: Kysely<DB>, erpType: string): Promise
     ), ok AS (
       SELECT coalesce(max(x.started_at), '-infinity'::timestamptz) AS at FROM pairs p
       CROSS JOIN LATERAL (SELECT started_at FROM sync_runs WHERE account_id = p.id AND step = p.step
-                          AND status = 'succeeded' AND EXISTS (
+                          AND (status = 'succeeded' OR (status = 'failed' AND (
+                            coalesce((counts->>'created')::int, 0) + coalesce((counts->>'updated')::int, 0) > 0)))
+                          AND EXISTS (
                             SELECT 1 FROM jsonb_object_keys(api_calls) AS k WHERE k LIKE ${`${erpType} %`})
                           ORDER BY started_at DESC LIMIT 1) x
     )

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { chunks } from '../../../core/chunks.ts';
-import type { AppError } from '../../../core/errors.ts';
+import { isAppError, type AppError } from '../../../core/errors.ts';
 import type { Buyer, PostalAddress } from '../../../core/order.ts';
 import type {
   ErpCustomerInput,
@@ -29,6 +29,13 @@ interface Ready {
 // from holding the account's queue for minutes; the rest follow on the next run, oldest first.
 const PER_RUN = 1000;
 const PER_BATCH = 50;
+/**
+ * A batch that fails transiently (after the connector's retries) does not stop the run: the next batches are
+ * other orders, and the failed one is looked up before it is created again on the next run. At 20 % faults a run
+ * used to end after its first batch or two, so a backlog of 10,000 orders drained at ~4 orders/s (crash scenario
+ * odoo-outage). This many failures in a row end the run (the ERP is down, not flaky); the first one is thrown.
+ */
+const FAILED_BATCHES_IN_A_ROW = 3;
 
 export const ISSUE_SKU_NOT_IN_ERP = 'order.sku_not_in_erp';
 export const ISSUE_REFUSED_BY_ERP = 'order.refused_by_erp';
@@ -109,7 +116,19 @@ export async function forwardPendingOrders(
     }
     ready.push({ order, lines: orderLines, customer });
   }
-  for (const batch of chunks(ready, PER_BATCH)) await forwardBatch(ctx, batch);
+  let first: AppError | undefined;
+  let inARow = 0;
+  for (const batch of chunks(ready, PER_BATCH)) {
+    try {
+      await forwardBatch(ctx, batch);
+      inARow = 0;
+    } catch (error) {
+      if (!isAppError(error) || !error.retryable) throw error;
+      first ??= error;
+      if (++inARow >= FAILED_BATCHES_IN_A_ROW) break;
+    }
+  }
+  if (first) throw first;
 }
 
 async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<void> {
