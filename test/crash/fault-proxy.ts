@@ -3,6 +3,13 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type ProxyFaultKind = '429' | '500' | 'timeout';
 
+/**
+ * Odoo down (the odoo-outage scenario): `refused` stops listening (connections are refused), `hang` takes
+ * requests and never answers (the client's own timeout ends them; switching mode drops them), `502` answers
+ * every API call with a gateway error at once. None of them forwards anything.
+ */
+export type OutageMode = 'refused' | 'hang' | '502';
+
 export interface FaultProxy {
   /** Give the hub this instead of the target's URL. */
   url: string;
@@ -12,6 +19,10 @@ export interface FaultProxy {
   injected(): Record<ProxyFaultKind, number>;
   /** Timeouts whose call changed data in Odoo, by `model.method`: the hub had to find out what happened. */
   writesCutOff(): Record<string, number>;
+  /** Odoo down in the given way until called with undefined; replaces the random faults meanwhile. */
+  setOutage(mode: OutageMode | undefined): Promise<void>;
+  /** API calls that reached the proxy, per outage mode they met ('none': no outage). */
+  apiCalls(): Record<OutageMode | 'none', number>;
   close(): Promise<void>;
 }
 
@@ -36,9 +47,12 @@ export async function startFaultProxy(options: {
   const cutOff: Record<string, number> = {};
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  let outage: OutageMode | undefined;
+  const calls: Record<OutageMode | 'none', number> = { none: 0, refused: 0, hang: 0, '502': 0 };
+  const isApi = (path: string) => path.startsWith('/jsonrpc') || path.startsWith('/json/2');
 
   const pickFault = (path: string): ProxyFaultKind | undefined => {
-    if (rate <= 0 || !(path.startsWith('/jsonrpc') || path.startsWith('/json/2'))) return undefined;
+    if (rate <= 0 || !isApi(path)) return undefined;
     if (options.random() >= rate) return undefined;
     const kind = kinds[Math.floor(options.random() * kinds.length)]!;
     counts[kind]++;
@@ -49,6 +63,13 @@ export async function startFaultProxy(options: {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (isApi(req.url ?? '/')) calls[outage ?? 'none']++;
+      if (outage === '502') {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html><body><h1>502 Bad Gateway (crash-test outage)</h1></body></html>');
+        return;
+      }
+      if (outage) return; // hang: held until the client gives up or the outage changes
       const fault = pickFault(req.url ?? '/');
       if (fault === '429' || fault === '500') {
         const status = Number(fault);
@@ -107,10 +128,24 @@ export async function startFaultProxy(options: {
     },
     injected: () => ({ ...counts }),
     writesCutOff: () => ({ ...cutOff }),
+    apiCalls: () => ({ ...calls }),
+    setOutage: async (mode) => {
+      const listening = outage !== 'refused';
+      outage = mode;
+      const closed =
+        mode === 'refused' && listening
+          ? new Promise<void>((resolve) => server.close(() => resolve()))
+          : Promise.resolve();
+      // Held requests and kept-alive connections end with every change: a new mode meets only new requests.
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      if (mode !== 'refused' && !listening)
+        await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (outage !== 'refused') await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
