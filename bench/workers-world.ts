@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppContext } from '../src/app-context.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { ean13 } from '../src/core/ean.ts';
+import { createLogger } from '../src/logging/logger.ts';
+import { startKauflandSandbox, type KauflandSandbox } from '../src/sandbox/kaufland/index.ts';
+import { startOdooSandbox, type OdooSandbox } from '../src/sandbox/odoo/index.ts';
+import { openDatabase, type Database } from '../src/store/db.ts';
+
+/** Per-call latency of both sandboxes, as in the sync bench. */
+const LATENCY_MS = 50;
+
+export interface WorkersBenchWorld {
+  database: Database;
+  kaufland: KauflandSandbox;
+  odoo: OdooSandbox;
+  /** Client keys of the accounts that take orders (all but the big one). */
+  sellers: string[];
+  /** SKUs the sellers offer: what their buyers order. */
+  skus: string[];
+  /** What `adlerdo start` and `adlerdo worker` need to share this database and its secrets. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The workers bench's world: its own embedded PostgreSQL, both sandboxes in this process, `small` Kaufland sellers
+ * offering 5 products (orders only) and one whose `bigSkus` products are already listed and kept in stock by the
+ * hub (stock and catalog steps). Everything listed is seeded in bulk, so the bench measures the workers, not a
+ * first listing.
+ */
+export async function startWorkersBenchWorld(small: number, bigSkus: number): Promise<WorkersBenchWorld> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'adlerdo-workers-bench-'));
+  const masterKey = randomBytes(32).toString('base64');
+  const logger = createLogger('warn', process.stderr);
+  const config = loadConfig({
+    ADLERDO_DATA_DIR: dataDir,
+    ADLERDO_PG_PORT: '0',
+    ADLERDO_MASTER_KEY: masterKey,
+    LOG_LEVEL: 'warn',
+  });
+  const database = await openDatabase(config, logger);
+  const ctx = await createAppContext(config, logger, database);
+  const [kaufland, odoo] = await Promise.all([
+    startKauflandSandbox({ port: 0, latencyMs: LATENCY_MS }),
+    startOdooSandbox({ port: 0, latencyMs: LATENCY_MS }),
+  ]);
+  const ordered = Array.from({ length: 5 }, (_, i) => ({
+    sku: `WB-${i + 1}`,
+    ean: ean13(`400638193${String(i + 1).padStart(3, '0')}`),
+    name: `Workers bench product ${i + 1}`,
+    price: 10 + i,
+    qty: 1_000_000,
+  }));
+  const catalog = Array.from({ length: bigSkus }, (_, i) => ({
+    sku: `WBB-${String(i).padStart(6, '0')}`,
+    ean: ean13(`402${String(i).padStart(9, '0')}`),
+    name: `Workers bench catalog product ${i}`,
+    price: 1 + (i % 100),
+    qty: 1 + (i % 40),
+  }));
+  odoo.seed({ products: ordered, carriers: ['Standard delivery'] });
+  odoo.seedMany({ products: catalog });
+  const sellers: string[] = [];
+  const add = async (name: string, products: typeof catalog, stockSync: boolean) => {
+    const keys = kaufland.addSeller({ storefronts: ['de'] });
+    const units = products.map((p) => ({
+      id_offer: p.sku,
+      ean: p.ean,
+      listing_price: p.price * 100,
+      amount: Math.min(p.qty, 99_999),
+      handling_time: 1,
+    }));
+    kaufland.seedUnits(keys.client_key, 'de', units);
+    const account = await ctx.accounts.add({
+      type: 'kaufland',
+      name,
+      clientId: keys.client_key,
+      clientSecret: keys.secret_key,
+      baseUrl: kaufland.baseUrl,
+    });
+    await ctx.accounts.patch(account.id, {
+      settings: {
+        productStockSync: stockSync,
+        carrierMapping: { 'Standard delivery': 'DHL' },
+        defaultCarrier: 'DHL',
+      },
+    });
+    return keys.client_key;
+  };
+  for (let i = 0; i < small; i += 1)
+    sellers.push(await add(`Workers Bench ${String(i + 1).padStart(2, '0')}`, ordered, false));
+  await add('Workers Bench Big Catalog', catalog, true);
+  await ctx.erp.connect({
+    type: 'odoo',
+    url: odoo.url,
+    database: odoo.database,
+    login: odoo.login,
+    apiKey: odoo.password,
+  });
+  return {
+    database,
+    kaufland,
+    odoo,
+    sellers,
+    skus: ordered.map((p) => p.sku),
+    env: {
+      DATABASE_URL: database.connectionString,
+      ADLERDO_MASTER_KEY: masterKey,
+      ADLERDO_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    },
+    close: async () => {
+      await Promise.all([kaufland.close(), odoo.close()]);
+      await ctx.close();
+      await database.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
