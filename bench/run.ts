@@ -7,6 +7,7 @@ import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
 import { idleCycle, initialCycle, linkedCycle } from './scenarios/initial.ts';
 import { seedHubCatalog } from './seed-hub.ts';
+import { runWorkersBench } from './workers-bench.ts';
 import { BENCH_CURRENCIES, type RealOdoo } from './ipc.ts';
 import { reachRealOdoo } from './real-odoo.ts';
 import { openOrdersCycle } from './scenarios/open-orders.ts';
@@ -177,6 +178,7 @@ async function main(): Promise<number> {
     process.stderr.write(`bench --odoo real: skipped, ${real}\n`);
     return 0;
   }
+  if (args.scenario === 'workers') return runWorkersBench(log);
   const watchdog = setTimeout(() => stopOn(`timed out after ${args.timeout} min`, 1), args.timeout * 60_000);
   try {
     await scenarios(args, real?.odoo);
