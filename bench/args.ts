@@ -25,7 +25,9 @@ export interface BenchArgs {
   /** Every SKU already listed on Kaufland and in the hub's catalog: the first cycle links and compares (memory). */
   listed: boolean;
   /** `workers`: jobs/s and cycle lag with 1, 2 and 4 `adlerdo worker` processes (bench/workers/) instead. */
-  scenario: 'sync' | 'workers';
+  /** `file-listing`: only the first listing by file (issue 13), with `importMs` as Kaufland's import time. */
+  scenario: 'sync' | 'workers' | 'file-listing';
+  importMs: number;
   /** The seller's storefront; `cz`/`pl` price in CZK/PLN at an Odoo rate, which scenario 6 changes. */
   storefront: BenchStorefront;
   /** Relative change of that rate in scenario 6 (0.01 = 1 %); 0 skips it. */
@@ -59,6 +61,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --listed            start from a catalog already listed on Kaufland and in the hub (both seeded in bulk):
                       scenario 1 links and compares every offer instead of creating them (for 1,000,000 SKUs)
   --scenario workers  jobs/s and cycle lag of 20 accounts with 1, 2 and 4 \`adlerdo worker\` processes
+  --scenario file-listing  only the first listing by file (issue 13): every SKU new, listed as one
+                      inventory feed the sandbox downloads from the hub's public URL
+  --import-seconds S  the sandbox's import time for that file (default 120, Kaufland's "few minutes")
   --import            seed Odoo as one import: every product, quant and move line in the same second
                       (default: a catalog grown over time, 200 products per second of back-dated history)
   --odoo real         measure a real Odoo (ODOO_BENCH_URL/_DB/_LOGIN/_KEY or ODOO_TEST_*; skipped when none
@@ -98,6 +103,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       import: { type: 'boolean', default: false },
       listed: { type: 'boolean', default: false },
       scenario: { type: 'string', default: 'sync' },
+      'import-seconds': { type: 'string' },
       json: { type: 'boolean', default: false },
       'push-samples': { type: 'string' },
       'push-loss': { type: 'string' },
@@ -127,7 +133,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     timeout: positive('timeout', values.timeout, 90, false),
     import: values.import,
     listed: values.listed,
-    scenario: values.scenario === 'workers' ? 'workers' : 'sync',
+    scenario: values.scenario === 'workers' || values.scenario === 'file-listing' ? values.scenario : 'sync',
+    importMs: positive('import-seconds', values['import-seconds'], 120, false) * 1000,
     storefront: values.storefront as BenchStorefront,
     rateChange: positive('rate-change', values['rate-change'], 0.01, false),
     json: values.json,
@@ -135,9 +142,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     pushLoss: Math.min(1, positive('push-loss', values['push-loss'], 0.2, false)),
     odoo: values.odoo,
   };
-  if (values.scenario !== 'sync' && values.scenario !== 'workers')
+  if (values.scenario !== 'sync' && values.scenario !== 'workers' && values.scenario !== 'file-listing')
     throw new Error(
-      `--scenario must be workers (or sync, the default), not "${values.scenario}"\n\n${USAGE}`,
+      `--scenario must be workers or file-listing (or sync, the default), not "${values.scenario}"\n\n${USAGE}`,
     );
   if (args.listed && real)
     throw new Error(`--listed seeds the Odoo sandbox only, not --odoo real\n\n${USAGE}`);

@@ -5,6 +5,7 @@ import { makeDataDir, openHub, removeDataDir, type Hub } from './hub.ts';
 import { inFlight } from './meter.ts';
 import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
+import { firstListingByFile } from './scenarios/file-listing.ts';
 import { idleCycle, initialCycle, linkedCycle } from './scenarios/initial.ts';
 import { seedHubCatalog } from './seed-hub.ts';
 import { runWorkersBench } from './workers-bench.ts';
@@ -68,6 +69,8 @@ async function scenarios(args: BenchArgs, realOdoo?: RealOdoo): Promise<void> {
   if (connection.listed) await seedHubCatalog(hub, args.skus, args.seed, connection.listed);
   log(`hub ready (embedded PostgreSQL in ${dataDir})`);
   const bench: Bench = { hub, sandboxes, skus: args.skus, log };
+  if (args.scenario === 'file-listing')
+    return void results.push(await firstListingByFile(bench, args.importMs));
   results.push(await (args.listed ? linkedCycle(bench) : initialCycle(bench)));
   results.push(await idleCycle(bench));
   results.push(await steadyCycle(bench, args.change));
