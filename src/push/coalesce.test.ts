@@ -32,4 +32,20 @@ describe('Coalescer', () => {
     await expect(coalescer.run('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     await expect(coalescer.run('a', () => Promise.resolve())).resolves.toBeUndefined();
   });
+
+  it('with a gather time, callers that come together share one run, started after the wait', async () => {
+    const coalescer = new Coalescer(20);
+    let runs = 0;
+    const task = () => {
+      runs++;
+      return Promise.resolve();
+    };
+    const together = Array.from({ length: 10 }, () => coalescer.run('a', task));
+    // Nothing runs before the wait is over.
+    expect(runs).toBe(0);
+    await Promise.all(together);
+    expect(runs).toBe(1);
+    await coalescer.run('a', task);
+    expect(runs).toBe(2);
+  });
 });

@@ -19,7 +19,12 @@ export async function enqueueChanges(
   await coalescer.run(key, () => enqueueNow(app, accountIds, changes));
 }
 
-const coalescer = new Coalescer();
+/**
+ * Notifications that arrive within this of each other share one queue write (coalesce.ts): Kaufland sends two per
+ * new order. Short against the step's own second or more, long enough for a burst sent in one go.
+ */
+const GATHER_MS = 50;
+const coalescer = new Coalescer(GATHER_MS);
 
 async function enqueueNow(
   app: AppContext,
