@@ -5,7 +5,14 @@ import { toCsv } from './csv.ts';
 
 export interface SkuCheck {
   /** In the ERP (active, with stock or not) but not offered on the marketplace account. */
-  erpNotOnMarketplace: { sku: string; name: string; ean: string | null; reason: string }[];
+  erpNotOnMarketplace: {
+    sku: string;
+    name: string;
+    ean: string | null;
+    reason: string;
+    /** Its offer waits for the marketplace's catalogue (issue 13): the state of its product data, else null. */
+    contentState: string | null;
+  }[];
   /** Offered on the marketplace under a SKU the ERP does not have. */
   marketplaceNotInErp: { sku: string; channel: string }[];
   /** One EAN on several SKUs: the marketplace keys products by EAN, so only one of them can be offered. */
@@ -17,7 +24,10 @@ export interface SkuCheck {
 export async function skuCheck(db: Kysely<DB>, accountId: string): Promise<SkuCheck> {
   const erpNotOnMarketplace = await db
     .selectFrom('catalog_products as c')
-    .select(['c.sku', 'c.name', 'c.ean'])
+    .leftJoin('product_content as pc', (join) =>
+      join.onRef('pc.ean', '=', 'c.ean').on('pc.account_id', '=', accountId).on('pc.state', '!=', 'known'),
+    )
+    .select(['c.sku', 'c.name', 'c.ean', 'pc.state as contentState'])
     .where('c.active', '=', true)
     .where((eb) =>
       eb.not(
@@ -47,9 +57,14 @@ export async function skuCheck(db: Kysely<DB>, accountId: string): Promise<SkuCh
   return {
     erpNotOnMarketplace: erpNotOnMarketplace.map((p) => ({
       ...p,
-      reason: p.ean
-        ? 'Not offered yet (turn on product & stock sync, or wait for the next stock run)'
-        : 'No EAN in the ERP',
+      reason:
+        p.contentState === 'refused'
+          ? 'The marketplace refused its product data (see the product data list)'
+          : p.contentState !== null
+            ? 'Waiting for product data: the marketplace has no product with this EAN yet'
+            : p.ean
+              ? 'Not offered yet (turn on product & stock sync, or wait for the next stock run)'
+              : 'No EAN in the ERP',
     })),
     marketplaceNotInErp: marketplaceNotInErp.rows,
     duplicateEans: duplicateEans.rows,

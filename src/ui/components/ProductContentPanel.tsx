@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import '../product-content.css';
 import { errorMessage } from '../lib/error-text.ts';
@@ -8,6 +9,17 @@ import { productContentApi, type ProductContentView } from '../product-content-a
 import { Pill } from './Pill.tsx';
 
 const REFRESH_MS = 15_000;
+const ATTRIBUTES = ['title', 'description', 'picture', 'manufacturer', 'category'];
+
+/** A missing attribute in the reader's words; a declined value with the marketplace's own reason. */
+function refusalText(t: TFunction<'skucheck'>, refusal: ProductContentView['refusals'][number]): string {
+  const attribute =
+    refusal.attribute !== null && ATTRIBUTES.includes(refusal.attribute)
+      ? t(`pc.attribute.${refusal.attribute}`)
+      : (refusal.attribute ?? '');
+  if (refusal.value === null && refusal.reason === 'missing') return t('pc.missing', { attribute });
+  return [attribute, refusal.value, refusal.reason].filter(Boolean).join(': ');
+}
 
 /** What the seller sees per product: live, waiting for product data (and for what), refused. */
 const TONE: Record<ProductContentView['state'], Tone> = {
@@ -105,9 +117,7 @@ function ProductContentItem({
     product.state === 'refused'
       ? t('pc.why.refused', {
           ...vars,
-          reasons: product.refusals
-            .map((r) => [r.attribute, r.value, r.reason].filter(Boolean).join(': '))
-            .join('; '),
+          reasons: product.refusals.map((r) => refusalText(t, r)).join('; '),
         })
       : product.state === 'needs_picture'
         ? t(publicUrlSet ? 'pc.why.noPicture' : 'pc.why.noPublicUrl', vars)
@@ -126,6 +136,7 @@ function ProductContentItem({
           <label htmlFor={`${id}-category`}>
             {t('pc.category', vars)}
             <select
+              className="input"
               id={`${id}-category`}
               value={category}
               disabled={busy}
@@ -167,6 +178,7 @@ function ProductContentItem({
           <label htmlFor={`${id}-picture`}>
             {t('pc.pictureUrl')}
             <input
+              className="input"
               id={`${id}-picture`}
               type="url"
               inputMode="url"

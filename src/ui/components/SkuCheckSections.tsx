@@ -81,7 +81,17 @@ export function SkuCheckSections({ check, marketplace, erp }: Props) {
             cell: (p) => p.ean ?? <span className="muted">{t('noEan')}</span>,
           },
           // The server's reason follows from the EAN alone; said here in the reader's language.
-          { header: t('col.why'), cell: (p) => (p.ean ? t('reason.notOffered') : t('reason.noEan')) },
+          {
+            header: t('col.why'),
+            cell: (p) =>
+              p.contentState === 'refused'
+                ? t('reason.contentRefused', { marketplace })
+                : p.contentState
+                  ? t('reason.waitingForContent', { marketplace })
+                  : p.ean
+                    ? t('reason.notOffered')
+                    : t('reason.noEan'),
+          },
         ]}
       />
     </>
