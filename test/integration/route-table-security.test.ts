@@ -152,6 +152,8 @@ describe("Fastify's route table under attack", () => {
       '/api/push/:type/:token',
       // The file of new offers the marketplace downloads (issue 13): token in the path, 404 once imported.
       '/api/feeds/:token',
+      // Product pictures the marketplace downloads (issue 13): a 32-byte random token in the path.
+      '/api/product-pictures/:file',
     ]);
     expect(publicRoutes.filter((r) => !known.has(r.url)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
     expect(routes.some((r) => r.url === '/api/admins' && !r.public)).toBe(true);
