@@ -1,4 +1,4 @@
-import type { DesiredOffer } from '../offer.ts';
+import type { DesiredOffer, OfferState } from '../offer.ts';
 
 /**
  * Listing many offers as one file the marketplace downloads from the hub (issue 13), instead of one call per
@@ -15,6 +15,8 @@ export interface BulkListingByFile {
   findRegistered(channel: string, url: string): Promise<string | undefined>;
   /** How far the marketplace is with the file. */
   status(channel: string, importId: string): Promise<FileImportStatus>;
+  /** Every offer on the channel once a file was imported, read as fast as the marketplace allows. */
+  listOffers(channel: string): AsyncIterable<OfferState>;
 }
 
 /** One row: what the hub wants listed, with the product's EAN (the file names products by it). */

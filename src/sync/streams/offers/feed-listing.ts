@@ -198,8 +198,10 @@ async function refuse(
 
 /** Every offer now on the channel, stored as confirmed (the file's own and those it kept). */
 async function linkListed(ctx: StepContext, key: OfferKey): Promise<void> {
+  const listed =
+    ctx.marketplace.bulkListing?.listOffers(key.channel) ?? ctx.marketplace.listOffers(key.channel);
   let batch: OfferState[] = [];
-  for await (const offer of ctx.marketplace.listOffers(key.channel)) {
+  for await (const offer of listed) {
     batch.push(offer);
     if (batch.length >= STORE_EVERY) {
       await storeConfirmed(ctx.db, key, batch);
