@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, PriceRounding } from '../api-types.ts';
 import { accountsApi } from '../accounts-api.ts';
 import { fieldId } from '../lib/form-errors.ts';
-import { SETTINGS_FIELDS, toDraft, toPatch, type SettingsDraft } from '../lib/settings-draft.ts';
+import { settingsFields, toDraft, toPatch, type SettingsDraft } from '../lib/settings-draft.ts';
 import { useCarrierCodes } from '../lib/use-carrier-codes.ts';
 import { useFormFailure } from '../lib/use-form-failure.ts';
 import { CarrierSelect } from './CarrierSelect.tsx';
@@ -43,7 +43,7 @@ export function AccountSettingsForm({ account, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(account.settings, account.storefronts));
   const [submitting, setSubmitting] = useState(false);
   const [saved, setSaved] = useState(false);
-  const form = useFormFailure(formId, SETTINGS_FIELDS);
+  const form = useFormFailure(formId, settingsFields(account.storefronts, account.settings));
   const carriers = useCarrierCodes(account.id);
 
   const change = <K extends keyof SettingsDraft>(key: K, field: string, value: SettingsDraft[K]) => {

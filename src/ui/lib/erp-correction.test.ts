@@ -13,10 +13,10 @@ describe('the ERP correction on the order timeline, in the language on screen', 
   it('German says both corrections in German, in their order, keeping the tax names and amounts', async () => {
     await i18n.changeLanguage('de');
     const text = erpCorrectionText(`${TAX}; ${ROUNDING}`);
-    expect(text).toContain('stattdessen wurde die Steuer inklusive Preis "19%" → "19% INC" verwendet');
+    expect(text).toContain('verwendet wurde stattdessen die im Preis enthaltene Steuer "19%" → "19% INC"');
     expect(text).toContain('wich um 0.01 EUR vom Betrag des Käufers ab');
     expect(text).toContain('„Rounding (Kaufland total)“ über -0.01 EUR');
-    expect(text.indexOf('Steuer inklusive')).toBeLessThan(text.indexOf('wich um'));
+    expect(text.indexOf('im Preis enthaltene')).toBeLessThan(text.indexOf('wich um'));
     expect(text).not.toMatch(/buyer|price-excluded/);
   });
 

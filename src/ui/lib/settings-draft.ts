@@ -61,6 +61,30 @@ export const SETTINGS_FIELDS = [
   'settings.priceRule.rounding',
 ] as const;
 
+/**
+ * The per-storefront inputs too (own shipping, own price rule), so a server message about
+ * `settings.storefrontShipping.cz.handlingTimeDays` lands under that input rather than above the button.
+ */
+export function settingsFields(storefronts: readonly string[], settings: AccountSettings): string[] {
+  const codes = [
+    ...new Set([
+      ...storefronts,
+      ...Object.keys(settings.storefrontShipping),
+      ...Object.keys(settings.storefrontPriceRules),
+    ]),
+  ];
+  return [
+    ...SETTINGS_FIELDS,
+    ...codes.flatMap((code) => [
+      `settings.storefrontShipping.${code}.handlingTimeDays`,
+      `settings.storefrontShipping.${code}.shippingGroupId`,
+      ...['factor', 'surchargeMinor', 'minimumMinor', 'rounding'].map(
+        (field) => `settings.storefrontPriceRules.${code}.${field}`,
+      ),
+    ]),
+  ];
+}
+
 export function toDraft(settings: AccountSettings, storefronts: readonly string[] = []): SettingsDraft {
   return {
     productStockSync: settings.productStockSync,
@@ -96,6 +120,8 @@ export function toPatch(draft: SettingsDraft): DraftResult {
     return value ?? 0;
   };
   const handlingTimeDays = whole('settings.handlingTimeDays', draft.handlingTimeDays);
+  if (!errors['settings.handlingTimeDays'] && (handlingTimeDays < 0 || handlingTimeDays > 100))
+    errors['settings.handlingTimeDays'] = say('days');
   const safetyBuffer = whole('settings.safetyBuffer', draft.safetyBuffer);
   const optionalWhole = (field: string, text: string): number | null =>
     text.trim() === '' ? null : whole(field, text);

@@ -38,8 +38,8 @@ export const shippingField = (code: string, name: keyof StorefrontShippingDraft)
   `settings.storefrontShipping.${code}.${name}`;
 
 /**
- * The patch for every storefront in the draft: its values, or null (drop its own). Only whole-number shapes
- * are checked here; ranges are the server's.
+ * The patch for every storefront in the draft: its values, or null (drop its own). The ranges are checked here
+ * too (the server checks them again), so the message is in the language on screen.
  */
 export function toStorefrontShippingPatch(
   draft: StorefrontShippingMapDraft,
@@ -53,8 +53,10 @@ export function toStorefrontShippingPatch(
     }
     const days = wholeNumber(own.handlingTimeDays);
     if (days === undefined) errors[shippingField(code, 'handlingTimeDays')] = say('wholeNumber');
+    else if (days < 0 || days > 100) errors[shippingField(code, 'handlingTimeDays')] = say('days');
     const group = own.shippingGroupId.trim() === '' ? null : wholeNumber(own.shippingGroupId);
-    if (group === undefined) errors[shippingField(code, 'shippingGroupId')] = say('wholeNumber');
+    if (group === undefined || (group !== null && group < 1))
+      errors[shippingField(code, 'shippingGroupId')] = say('positive');
     patch[code] = { handlingTimeDays: days ?? 0, shippingGroupId: group ?? null };
   }
   return patch;
