@@ -510,4 +510,44 @@ describe('responses match the OpenAPI 2.27.0 schemas', () => {
       files.close();
     }
   });
+
+  it('walks the product data operations (issue 13)', async () => {
+    const item = { title: 'Blue mug', description: 'A mug (Tasse) for coffee', manufacturer: 'Own' };
+    const decided = await check('post', '/categories/decide', '/categories/decide?storefront=de', 200, {
+      item,
+      price: 14.9,
+    });
+    expect(decided.data[0].id_category).toBe(22001);
+    await check('post', '/categories/decide', '/categories/decide', 400, { item, price: 1 });
+    await check('post', '/categories/decide', '/categories/decide?storefront=de', 400, { item });
+
+    const known = await check('get', '/products/ean/{ean}', '/products/ean/4006381333931?storefront=de', 200);
+    expect(known.data.eans).toEqual(['4006381333931']);
+    await check('get', '/products/ean/{ean}', '/products/ean/2000000000015?storefront=de', 404);
+
+    const body = {
+      ean: ['2000000000015'],
+      // Nothing listens on port 9: the picture cannot be downloaded, so the data is refused.
+      attributes: { title: ['Blue mug'], picture: ['http://127.0.0.1:9/mug.jpg'] },
+    };
+    await check('put', '/product-data', '/product-data?locale=de-DE', 200, body);
+    await check('put', '/product-data', '/product-data', 400, body);
+    await check('put', '/product-data', '/product-data?locale=de-DE', 400, { ...body, ean: ['x'] });
+    const refused = await eventually(
+      () =>
+        check('get', '/product-data/status/{ean}', '/product-data/status/2000000000015?locale=de-DE', 200),
+      (answer) => answer.data.update_status === 'FAIL',
+      10_000,
+    );
+    expect(refused.data).toMatchObject({
+      product_ready: false,
+      product_not_ready_reason: 'MISSING_ATTRIBUTES',
+      missing_attributes: ['description', 'manufacturer', 'category'],
+      attribute_values: [{ attribute: 'picture', state: 'DECLINED' }],
+    });
+    await check('get', '/product-data/status/{ean}', '/product-data/status/2000000000022?locale=de-DE', 404);
+    await check('get', '/product-data/status/{ean}', '/product-data/status/2000000000015', 400);
+    const stored = await check('get', '/product-data/{ean}', '/product-data/2000000000015?locale=de-DE', 200);
+    expect(stored.data.attributes.title).toEqual(['Blue mug']);
+  });
 });

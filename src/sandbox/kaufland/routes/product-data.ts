@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { parseJsonBody, validateBody } from '../body.ts';
 import { decideCategories } from '../categories.ts';
 import type { ApiContext, ControlContext } from '../context.ts';
-import { fieldError, notFound } from '../errors.ts';
-import { noContent, ok } from '../http-io.ts';
+import { fieldError } from '../errors.ts';
+import { noContent, ok, type SandboxResponse } from '../http-io.ts';
 import {
   catalogueProduct,
   productDataBook,
@@ -50,10 +50,11 @@ function localeParam(
   return value;
 }
 
-function own(ctx: ApiContext, ean: string): ProductDataRecord {
-  const found = productDataBook(ctx.store).records.get(recordKey(ctx.seller.id_seller, ean));
-  if (!found) throw notFound(`No product data for EAN ${ean}`);
-  return found;
+/** These operations' 404 is the spec's NotFoundResponse: a message alone. */
+const missing = (message: string): SandboxResponse => ({ status: 404, body: { message } });
+
+function own(ctx: ApiContext, ean: string): ProductDataRecord | undefined {
+  return productDataBook(ctx.store).records.get(recordKey(ctx.seller.id_seller, ean));
 }
 
 /** PUT /product-data, GET /product-data/status/{ean}, GET /product-data/{ean}, POST /categories/decide. */
@@ -66,17 +67,19 @@ export function productDataRoutes(router: Router<ApiContext>): void {
   });
   router.add('GET', '/v2/product-data/status/{ean}', (ctx, params) => {
     localeParam(ctx.query, LOCALES, true);
-    return ok(statusView(own(ctx, params.ean ?? '')));
+    const found = own(ctx, params.ean ?? '');
+    return found ? ok(statusView(found)) : missing(`No product data for EAN ${params.ean}`);
   });
   router.add('GET', '/v2/product-data/{ean}', (ctx, params) => {
     localeParam(ctx.query, LOCALES, true);
     const found = own(ctx, params.ean ?? '');
+    if (!found) return missing(`No product data for EAN ${params.ean}`);
     return ok({ ean: [found.ean], attributes: found.attributes });
   });
   router.add('GET', '/v2/products/ean/{ean}', (ctx, params) => {
     const storefront = storefrontParam(ctx.query, ctx.seller, true);
     const product = catalogueProduct(ctx.store, params.ean ?? '');
-    if (!product) throw notFound('Product not found');
+    if (!product) return missing('Product not found');
     return ok(productView(product, storefront));
   });
   router.add('POST', '/v2/categories/decide', (ctx) => {
