@@ -44,6 +44,8 @@ export async function pushedOrders(
 ): Promise<ScenarioResult> {
   const { count, gapMs, loseRate, silentTail } = options;
   await pushSettings(kauflandOrigin, { lose_rate: loseRate });
+  // What the previous row set off (the stock run its last orders woke) is done before this one starts.
+  await waitForQuietQueue(bench);
   const window = await openPushWindow(bench, process);
   bench.log(
     `${options.name}: ${count} orders ~${gapMs} ms apart${silentTail ? ` then ${silentTail} with every push lost` : ''}`,
