@@ -62,7 +62,15 @@ export async function followFile(ctx: StepContext, key: OfferKey): Promise<FileS
     }
     return (await register(ctx, key, feed, url)) === undefined ? 'ended' : 'open';
   }
-  const status = await bulk.status(key.channel, feed.import_id ?? '');
+  let status: Awaited<ReturnType<typeof bulk.status>>;
+  try {
+    status = await bulk.status(key.channel, feed.import_id ?? '');
+  } catch (error) {
+    // The marketplace no longer knows the file (or refuses to say): its offers go one by one; any it did list
+    // is found when its create is refused as existing, and linked then.
+    if (isAppError(error) && error.kind === 'rejected') return refuse(ctx, key, feed, error.message);
+    throw error;
+  }
   if (status.state === 'running') return 'open';
   if (status.state === 'rejected') return refuse(ctx, key, feed, status.note);
   await linkListed(ctx, key);
