@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/accounts/account-settings.ts';
 import {
@@ -37,10 +37,14 @@ async function openIn(locale: BrowserLocale, width = 1440, height = 900): Promis
   return page;
 }
 
-/** Both sizes of the page as it is now; `whole` = the full page rather than the screen. */
-async function shoot(page: Page, name: string, whole = true): Promise<void> {
+/**
+ * Both sizes of the page as it is now; `whole` = the full page rather than the screen, `focus` = what to scroll
+ * into view first (a cell at the far end of a wide table).
+ */
+async function shoot(page: Page, name: string, whole = true, focus?: Locator): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
+    if (focus) await focus.scrollIntoViewIfNeeded();
     await saveScreenshot(page, `${name}${size.suffix}.png`, { fullPage: whole });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -142,7 +146,8 @@ describe('the seller’s words in German and English', () => {
         step: 'orders',
         trigger: 'schedule',
         status: 'failed',
-        finished_at: new Date(),
+        started_at: new Date(Date.now() - 4000),
+        finished_at: new Date(Date.now() - 1000),
         error_code: 'sync.abandoned',
         error_message: 'The worker stopped during this run; the step was run again.',
       })
@@ -254,7 +259,7 @@ describe('the seller’s words in German and English', () => {
       const text = await row.innerText();
       expect(text).toMatch(/Kaufland hat die (gesendeten Werte|Anfrage) abgelehnt\./);
       expect(text).not.toMatch(/kaufland\.[a-z_]+/);
-      await shoot(german, 'words-offer-refused-de', false);
+      await shoot(german, 'words-offer-refused-de', false, row.locator('.cell-error-answer'));
     } finally {
       await german.context().close();
     }

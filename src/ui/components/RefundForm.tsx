@@ -148,7 +148,7 @@ export function RefundForm(props: {
           </select>
         )}
       </FieldFrame>
-      <div>
+      <div className="refund-submit">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('refund.busy') : t('refund.submit')}
         </button>
