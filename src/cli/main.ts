@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.ts';
 import { erpCommand } from './commands/erp.ts';
 import { keyCommand } from './commands/key.ts';
 import { ordersCommand } from './commands/orders.ts';
+import { productsCommand } from './commands/products.ts';
 import { refundCommand } from './commands/refund.ts';
 import { returnsCommand } from './commands/returns.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
@@ -25,6 +26,7 @@ const program = new Command('adlerdo')
   .addCommand(accountsCommand())
   .addCommand(erpCommand())
   .addCommand(ordersCommand())
+  .addCommand(productsCommand())
   .addCommand(returnsCommand())
   .addCommand(refundCommand())
   .addCommand(alertsCommand())

@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../helpers/app.ts';
+import { runCli } from '../helpers/cli.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { startPublicProxy, type PublicProxy } from '../helpers/public-proxy.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
@@ -55,13 +60,21 @@ describe('products Kaufland does not know yet', () => {
     };
   const listed = () => new Set(world.kaufland.state().units.map((unit) => unit.id_offer));
 
+  let cliEnv: Record<string, string>;
+  const masterKey = randomBytes(32).toString('base64');
+
   beforeAll(async () => {
     proxy = await startPublicProxy();
     world = await startSyncWorld({
       products: [MUG, CUP, BARE, KNOWN],
       settings: { productStockSync: true },
-      env: { ADLERDO_PUBLIC_URL: proxy.url },
+      env: { ADLERDO_PUBLIC_URL: proxy.url, ADLERDO_MASTER_KEY: masterKey },
     });
+    cliEnv = {
+      DATABASE_URL: (world.app.ctx.pool.options as { connectionString: string }).connectionString,
+      ADLERDO_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'adlerdo-cli-products-')),
+      ADLERDO_MASTER_KEY: masterKey,
+    };
     proxy.forwardTo(world.app.url);
     api = await signedInClient(world.app);
   });
@@ -123,6 +136,34 @@ describe('products Kaufland does not know yet', () => {
     expect((await fetch(`${world.app.url}/api/product-pictures/guess.png`)).status).toBe(400);
     const unknownToken = `${'A'.repeat(43)}.png`;
     expect((await fetch(`${world.app.url}/api/product-pictures/${unknownToken}`)).status).toBe(404);
+  });
+
+  it('adlerdo products list shows them and refuses bad input with a clear message', async () => {
+    const listed = await runCli(['products', 'list', '--account', 'Test Store', '--json'], cliEnv);
+    expect(listed.code).toBe(0);
+    const body = JSON.parse(listed.stdout) as {
+      products: { sku: string; state: string }[];
+      publicUrlSet: boolean;
+    };
+    expect(body.products.map((p) => [p.sku, p.state]).sort()).toEqual([
+      ['OWN-BARE', 'needs_category'],
+      ['OWN-CUP', 'needs_category'],
+      ['OWN-MUG', 'needs_category'],
+    ]);
+    const table = await runCli(['products', 'list', '--account', 'Test Store'], cliEnv);
+    expect(table.stdout).toMatch(/OWN-MUG .*needs_category .*22001 Tassen/);
+    const notSuggested = await runCli(
+      ['products', 'category', MUG.ean, '999', '--account', 'Test Store'],
+      cliEnv,
+    );
+    expect(notSuggested.code).not.toBe(0);
+    expect(notSuggested.stderr).toMatch(/was not suggested/);
+    const badEan = await runCli(['products', 'category', 'x1', '22001', '--account', 'Test Store'], cliEnv);
+    expect(badEan.code).not.toBe(0);
+    expect(badEan.stderr).toMatch(/8 to 15 digits/);
+    const unknown = await runCli(['products', 'resend', '4006381333948', '--account', 'Test Store'], cliEnv);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/No product with EAN 4006381333948/);
   });
 
   it('one confirmed category maps the Odoo category: its other products get it without asking', async () => {
