@@ -85,7 +85,8 @@ export function productProduct(version: SandboxVersion): ModelDef {
       // Content a marketplace catalogue needs (issue 13); Odoo keeps them on the template, the sandbox on the variant.
       description_sale: text('Sales Description'),
       image_1920: binary('Image'),
-      categ_id: m2o('product.category', 'Product Category', { default: () => 1 }),
+      // Required with "All" as default up to 17; optional and empty by default from 18 (as the real 19 answers).
+      categ_id: m2o('product.category', 'Product Category', version < 18 ? { default: () => 1 } : {}),
       taxes_id: m2m('account.tax', 'Sales Taxes', { default: () => [1] }),
       // Odoo's default is "Ordered quantities"; the recording's product was set to "delivery".
       invoice_policy: selection(
