@@ -9,6 +9,7 @@ import type {
 import { many2one, text, type OdooClient } from '../odoo.client.ts';
 import { anyOf, batchOrEach } from './batch.ts';
 import type { CountryIds } from './countries.ts';
+import { NO_CHATTER } from './no-chatter.ts';
 
 const ADDRESS_FIELDS = ['name', 'street', 'street2', 'zip', 'city', 'country_id', 'type', 'parent_id'];
 const partnerSchema = z.looseObject({
@@ -114,6 +115,7 @@ export function findOrCreateCustomers(
           email: input.email ?? false,
         };
       }),
+      NO_CHATTER,
     );
     if (created.length !== missing.length) {
       throw new AppError('bug', 'odoo.partner_create', 'Odoo did not return the new address contacts.');
@@ -185,6 +187,7 @@ async function findOrCreateBuyers(
         customer_rank: 1,
       };
     }),
+    NO_CHATTER,
   );
   if (created.length !== toCreate.length) {
     throw new AppError('bug', 'odoo.partner_create', 'Odoo did not return the new customers.');

@@ -11,6 +11,7 @@ import { fromMinor, SALE_ORDER_FIELDS, saleOrderSchema, toErpSaleOrder } from '.
 import { chunks } from '../../../core/chunks.ts';
 import { batchOrEach } from './batch.ts';
 import { includeLineTaxes } from './included-taxes.ts';
+import { NO_CHATTER } from './no-chatter.ts';
 import { OrderMoneyCache } from './order-money-cache.ts';
 import { pricelistsFor } from './pricelists.ts';
 import { productIdsBySku } from './products.ts';
@@ -148,6 +149,7 @@ export async function createSaleOrders(
             : []),
         ],
       })),
+      NO_CHATTER,
     );
     const idOf = new Map(fresh.map((input, i) => [input.externalRef, newIds[i]]));
     const drafts = [...existing.values()].filter((o) => o.state === 'draft').map((o) => recordId(o.id));
@@ -166,7 +168,7 @@ export async function createSaleOrders(
       ]),
     );
     if (drafts.length + newIds.length > 0)
-      await client.call('sale.order', 'action_confirm', [...drafts, ...newIds]);
+      await client.call('sale.order', 'action_confirm', [...drafts, ...newIds], { context: NO_CHATTER });
     const ids = batch.map(
       (input) => idOf.get(input.externalRef) ?? recordId(existing.get(input.externalRef)!.id),
     );
