@@ -101,7 +101,7 @@ export async function rowsToPrepare(db: Kysely<DB>, accountId: string, limit: nu
     )
     .orderBy('p.updated_at')
     .limit(limit)
-    .execute() as Promise<ContentRow[]>;
+    .execute();
 }
 
 export async function rowsInState(
@@ -117,7 +117,7 @@ export async function rowsInState(
     .where('state', '=', state)
     .orderBy('checked_at', (ob) => ob.asc().nullsFirst())
     .limit(limit)
-    .execute() as Promise<ContentRow[]>;
+    .execute();
 }
 
 export async function mappedCategories(
