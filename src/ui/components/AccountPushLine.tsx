@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pushMessageText } from '../lib/push-message.ts';
 import { pushApi, type AccountPushView } from '../push-api.ts';
 
 /**
@@ -25,7 +26,7 @@ export function AccountPushLine({ accountId }: { accountId: string }) {
     <p className={`muted push-line push-${push.state}`} data-testid="account-push">
       <strong>{t('account.label')}</strong> {t(`account.${push.state}`, { count: push.subscriptions.length })}
       {waiting > 0 && <> · {t('account.waiting', { count: waiting })}</>}
-      {push.message && <> · {push.message}</>}
+      {push.message && <> · {pushMessageText(push.message)}</>}
     </p>
   );
 }
