@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -264,5 +266,51 @@ describe('products Kaufland does not know yet', () => {
       .where('resolved_at', 'is', null)
       .execute();
     expect(open).toEqual([]);
+  });
+});
+
+describe('products Kaufland does not know yet, without ADLERDO_PUBLIC_URL', () => {
+  let world: SyncWorld;
+  let api: Api;
+  let pictures: Server;
+  let pictureUrl: string;
+
+  beforeAll(async () => {
+    // The seller's own picture host, standing in for a shop's CDN.
+    pictures = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from(PNG, 'base64')),
+    );
+    await new Promise<void>((resolve) => pictures.listen(0, '127.0.0.1', resolve));
+    pictureUrl = `http://127.0.0.1:${(pictures.address() as AddressInfo).port}/mug.png`;
+    world = await startSyncWorld({ products: [MUG], settings: { productStockSync: true } });
+    api = await signedInClient(world.app);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await new Promise((resolve) => pictures?.close(resolve));
+  });
+
+  it('says the picture is missing until the seller names a picture URL, then goes live with it', async () => {
+    const base = `/api/accounts/${world.account.id}/product-content`;
+    await world.run('catalog');
+    await world.run('stock');
+    await world.run('catalog');
+    expect((await api('POST', `${base}/${MUG.ean}/category`, { categoryId: '22001' })).status).toBe(200);
+    await world.run('catalog');
+    const waiting = await api('GET', base);
+    expect(waiting.json.publicUrlSet).toBe(false);
+    expect(waiting.json.products).toMatchObject([{ sku: MUG.sku, state: 'needs_picture' }]);
+
+    expect((await api('PUT', `${base}/${MUG.ean}/picture-url`, { url: pictureUrl })).status).toBe(200);
+    const live = await eventually(
+      async () => {
+        await world.run('catalog');
+        return (await api('GET', base)).json.products[0] as { state: string };
+      },
+      (product) => product.state === 'live',
+    );
+    expect(live.state).toBe('live');
+    await world.run('stock');
+    expect(world.kaufland.state().units.map((unit) => unit.id_offer)).toEqual([MUG.sku]);
   });
 });

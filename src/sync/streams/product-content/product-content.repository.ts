@@ -20,12 +20,16 @@ export interface ContentRow {
   picture_url: string | null;
 }
 
-/** Still on the way to live: the offer's create stands and waits for the product. */
+/**
+ * Not live yet: the offer's create stands at the marketplace and waits for the product (a refused product's too,
+ * until the seller sends it again).
+ */
 export const WAITING_STATES: readonly ProductContentStateName[] = [
   'needs_category',
   'needs_picture',
   'queued',
   'sent',
+  'refused',
 ];
 
 /**
