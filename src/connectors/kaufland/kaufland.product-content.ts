@@ -35,7 +35,8 @@ export function kauflandProductContent(client: KauflandClient): ProductContentMe
     async suggestCategories(channel, product) {
       const guesses = await client.productData.decideCategory(toStorefront(channel), {
         item: { title: product.title, description: product.description, manufacturer: product.brand },
-        price: product.priceMinor / 100,
+        // Cents, like every Kaufland price: the spec's example sends 5280 for a 52.80 EUR cat tree.
+        price: product.priceMinor,
       });
       return guesses.map((guess) => ({
         id: String(guess.id_category),
