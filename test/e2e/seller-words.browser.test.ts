@@ -321,7 +321,12 @@ describe('the seller’s words in German and English', () => {
         await page.goto(`${world.app.url}/runs`);
         await page.getByText(abandoned, { exact: false }).first().waitFor();
         expect(await page.locator('main').innerText()).not.toContain('sync.abandoned');
-        await shoot(page, `words-runs-${locale.slice(0, 2)}`, false);
+        await shoot(
+          page,
+          `words-runs-${locale.slice(0, 2)}`,
+          false,
+          page.getByText(abandoned, { exact: false }).first(),
+        );
       } finally {
         await page.context().close();
       }
