@@ -14,6 +14,8 @@ export interface Measurement {
   sandboxCpuMs: number | null;
   /** Highest resident set size of the hub's process seen during the scenario (sampled every 50 ms). */
   peakRssBytes: number;
+  /** Highest V8 heap in use seen alongside (same samples): RSS far above it is code, buffers and freed pages. */
+  peakHeapBytes?: number;
   /** Calls by "METHOD endpoint" (Kaufland) or "model.method" (Odoo), retries included. */
   kaufland: Record<string, number>;
   erp: Record<string, number>;
@@ -72,8 +74,10 @@ export async function measure<T>(
   };
 
   let peakRss = process.memoryUsage.rss();
+  let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, RSS_SAMPLE_MS);
   const before = {
     cpu: process.cpuUsage(),
@@ -90,6 +94,7 @@ export async function measure<T>(
       postgresCpuMs: pg === undefined || before.pg === undefined ? null : pg - before.pg,
       sandboxCpuMs,
       peakRssBytes: Math.max(peakRss, process.memoryUsage.rss()),
+      peakHeapBytes: peakHeap,
       kaufland: { ...kaufland },
       erp: { ...erp },
       runs,
@@ -101,6 +106,8 @@ export async function measure<T>(
     const measurement = snapshot(null);
     measurement.sandboxCpuMs = (await sandboxes.call('usage', {})).cpuMs - before.sandbox;
     live = undefined;
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    log(`${name}: peak RSS ${mb(measurement.peakRssBytes)} MB, peak V8 heap used ${mb(peakHeap)} MB`);
     return { result, measurement };
   } catch (error) {
     // Kept as it was when it failed, for the report's "cut short" row.
