@@ -138,6 +138,11 @@ describe('products Kaufland does not know yet, in the browser', () => {
             .getByTestId('pc-OWN-NOPIC')
             .getByText(words[language].picture, { exact: true })
             .waitFor();
+          // The Offers page shows the states; the seller acts on the SKU check page, which it links to.
+          if (where === 'offers')
+            expect(await panel.getByRole('link').getAttribute('href')).toBe(
+              `/sku-check?account=${encodeURIComponent(world.account.id)}`,
+            );
           const overflow = await view.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,
           );

@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/error-text.ts';
 import type { Tone } from '../lib/labels.ts';
 import { usePolling } from '../lib/use-polling.ts';
 import { productContentApi, type ProductContentView } from '../product-content-api.ts';
+import { Link } from './Link.tsx';
 import { Pill } from './Pill.tsx';
 
 const REFRESH_MS = 15_000;
@@ -59,6 +60,11 @@ export function ProductContentPanel({
           {t('pc.title', vars)} <span className="count">{data.products.length}</span>
         </h2>
         <p className="muted">{t('pc.intro', vars)}</p>
+        {!actions && (
+          <p className="muted">
+            <Link to={`/sku-check?account=${encodeURIComponent(accountId)}`}>{t('pc.actOnSkuCheck')}</Link>
+          </p>
+        )}
       </div>
       {!data.publicUrlSet && data.products.some((p) => p.state === 'needs_picture') && (
         <p className="notice pc-notice">{t('pc.noPublicUrl', vars)}</p>

@@ -26,6 +26,7 @@ const NOT_ON_SCREEN = new Set([
   'database.embedded_start_failed',
   'database.postgres_user_missing',
   'database.unreachable',
+  'product_content.bad_input', // `adlerdo products` arguments
   'refund.bad_amount', // `adlerdo refund` flags
   'refund.bad_input',
   'return.bad_answer', // `adlerdo returns` flags
