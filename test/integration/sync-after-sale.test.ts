@@ -227,6 +227,13 @@ describe('after the sale: invoices, returns and refunds (documents and returns s
       .executeTakeFirstOrThrow();
     expect(after).toMatchObject({ status: 'accepted', outcome: 'accept', outcome_source: 'auto' });
     expect(after.erp_credit_note_name).toBe(credited[0]!.name);
+    // Recorded for upload by the run that made it, not left to the ERP's listing of changed documents.
+    const recorded = await world.app.ctx.db
+      .selectFrom('hub_order_documents')
+      .select(['kind', 'number', 'uploaded_at'])
+      .where('number', '=', String(credited[0]!.name))
+      .execute();
+    expect(recorded).toEqual([{ kind: 'credit_note', number: credited[0]!.name, uploaded_at: null }]);
 
     await world.run('returns');
     expect(moves(order.saleOrderName).filter((m) => m.move_type === 'out_refund')).toHaveLength(1);

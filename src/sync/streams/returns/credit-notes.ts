@@ -1,4 +1,5 @@
 import type { StepContext } from '../../step-context.ts';
+import { recordDocuments } from '../documents/record-documents.ts';
 import { groupBy, quantitiesBySku } from './group-refs.ts';
 import { assignBatchRefs, recordBatchRefusal } from './return-batches.ts';
 
@@ -7,7 +8,8 @@ export const ISSUE_CREDIT_NOTE_FAILED = 'order.credit_note_failed';
 /**
  * Every accepted return gets its credit note in the ERP for the returned units (a reversal of the invoice
  * where there is one), posted or left a draft per `postCreditNotes`: one per return, its reference stored on
- * the lines before the ERP is asked. The documents step then uploads it like any invoice.
+ * the lines before the ERP is asked. A posted one is recorded for the documents step, which uploads it like
+ * any invoice.
  */
 export async function creditAcceptedReturns(ctx: StepContext): Promise<void> {
   await assignBatchRefs(ctx, {
@@ -60,6 +62,9 @@ export async function creditAcceptedReturns(ctx: StepContext): Promise<void> {
         .where('id', 'in', ids)
         .execute();
       ctx.counts.created++;
+      // Recorded for upload now rather than found again among the ERP's changed documents: a change listing by
+      // write time can pass a document whose transaction committed late (src/connectors/odoo/cursor.ts).
+      if (note.posted) await recordDocuments(ctx, [note]);
     } catch (thrown) {
       await recordBatchRefusal(ctx, thrown, {
         lineIds: ids,
