@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isAppError } from '../../../core/errors.ts';
 import type { ErpProductContent } from '../../../core/ports/erp.port.ts';
 import type { ProductContent } from '../../../core/ports/marketplace.port.ts';
 import { runIndependentPhases } from '../../independent-phases.ts';
@@ -76,12 +77,31 @@ async function prepareAndSend(ctx: StepContext): Promise<void> {
     ).map((product) => [product.sku, product]),
   );
   const mapping = await mappedCategories(ctx.db, ctx.account.id);
-  for (const row of rows) {
-    const content = contents.get(row.sku);
-    const product = catalog.get(row.sku);
-    if (!content || !product) continue; // gone from the ERP: the catalog step takes its offer down
-    await prepareOne(ctx, row, content, { title: product.name, priceMinor: product.price_minor }, mapping);
-  }
+  const names = await systemNames(ctx);
+  // One product's refusal (or a failed call after the retries) does not hold back the others'.
+  await runIndependentPhases(
+    rows.map((row) => async () => {
+      const content = contents.get(row.sku);
+      const product = catalog.get(row.sku);
+      if (!content || !product) return; // gone from the ERP: the catalog step takes its offer down
+      try {
+        await prepareOne(
+          ctx,
+          row,
+          content,
+          { title: product.name, priceMinor: product.price_minor },
+          mapping,
+        );
+      } catch (error) {
+        if (!isAppError(error) || error.kind !== 'rejected') throw error;
+        // The marketplace refused the data outright (not in its later check): the same issue, its words.
+        const refusals = [{ attribute: null, value: null, reason: error.message }];
+        await updateContent(ctx.db, ctx.account.id, row.ean, { state: 'refused', refusals, checked: true });
+        await raiseRefused(ctx, names, row, refusals);
+        ctx.counts.failed += 1;
+      }
+    }),
+  );
 }
 
 async function prepareOne(
