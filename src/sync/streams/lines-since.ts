@@ -1,3 +1,4 @@
+import { scaledMs } from '../../core/clock.ts';
 import type { OrderLine, OrderLineStatus } from '../../core/order.ts';
 import type { StepContext } from '../step-context.ts';
 
@@ -8,7 +9,9 @@ interface LinesCursor {
 
 /**
  * Lines are re-read from 10 minutes before the cursor: a line updated while the previous listing ran, or a
- * marketplace clock a little behind ours, is still seen. Re-reading is harmless (applying is idempotent).
+ * marketplace clock a little behind ours, is still seen. Re-reading is harmless (applying is idempotent). A
+ * duration in the hub's time (src/core/clock.ts): a time-scaled test re-reads 10 simulated minutes, as a real
+ * hub would, not 10 real ones (at scale 15 that was every line of the run, 30,000, on each orders run).
  */
 const OVERLAP_MS = 10 * 60_000;
 // Applied in batches of whole orders, up to 500 lines: a crash mid-listing costs at most this much re-reading.
@@ -37,7 +40,7 @@ export async function applyLinesSince(
     const lines = ctx.marketplace.listOrderLines({
       channel,
       statuses,
-      ...(newest && { updatedSince: new Date(Date.parse(newest) - OVERLAP_MS).toISOString() }),
+      ...(newest && { updatedSince: new Date(Date.parse(newest) - scaledMs(OVERLAP_MS)).toISOString() }),
     });
     // Grouped by order (in the order each was first seen, oldest first) and cut only between orders: a batch
     // stored just before a crash must never hold part of an order, or the next run would forward that part
