@@ -193,13 +193,13 @@ function describeTriggers(counts: Record<string, number>): string {
  * worker pickup, and waiting for the account's previous step), and that start → its sale order recorded.
  */
 async function breakdown(bench: Bench, created: readonly CreatedOrder[], since: Date): Promise<string> {
-  const runs = await bench.hub.ctx.db
+  const allRuns = await bench.hub.ctx.db
     .selectFrom('sync_runs')
-    .select(['started_at', 'finished_at'])
+    .select(['step', 'started_at', 'finished_at'])
     .where('account_id', '=', bench.hub.accountId)
-    .where('step', '=', 'orders')
     .where('started_at', '>=', since)
     .execute();
+  const runs = allRuns.filter((r) => r.step === 'orders');
   const rows = await bench.hub.ctx.db
     .selectFrom('hub_orders')
     .select(['marketplace_order_id', 'erp_created_at'])
@@ -212,6 +212,7 @@ async function breakdown(bench: Bench, created: readonly CreatedOrder[], since: 
     .execute();
   const placedAt = new Map(created.map((o) => [o.idOrder, o.at]));
   const waits: number[] = [];
+  const behind: Record<string, number> = {};
   const steps: number[] = [];
   for (const row of rows) {
     const placed = placedAt.get(row.marketplace_order_id);
@@ -221,6 +222,11 @@ async function breakdown(bench: Bench, created: readonly CreatedOrder[], since: 
       (r) => r.started_at.getTime() <= done && (r.finished_at?.getTime() ?? Infinity) >= done,
     );
     if (!run) continue;
+    // The account runs one step at a time: an order placed during another run waits for it.
+    const busy = allRuns.find(
+      (r) => r !== run && r.started_at.getTime() <= placed && (r.finished_at?.getTime() ?? Infinity) > placed,
+    );
+    if (busy) behind[busy.step] = (behind[busy.step] ?? 0) + 1;
     const start = Math.max(run.started_at.getTime(), placed);
     waits.push(start - placed);
     steps.push(done - start);
@@ -228,6 +234,7 @@ async function breakdown(bench: Bench, created: readonly CreatedOrder[], since: 
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return (
     `placed → its orders run started p50 ${s(percentile(waits, 50))} / p95 ${s(percentile(waits, 95))}, ` +
-    `run start → sale order p50 ${s(percentile(steps, 50))} / p95 ${s(percentile(steps, 95))}`
+    `run start → sale order p50 ${s(percentile(steps, 50))} / p95 ${s(percentile(steps, 95))}; ` +
+    `placed while another run of the account was going: ${describeTriggers(behind) || 'none'}`
   );
 }
