@@ -170,9 +170,13 @@ describe('products Kaufland does not know yet', () => {
 
   it('one confirmed category maps the Odoo category: its other products get it without asking', async () => {
     const base = `/api/accounts/${world.account.id}/product-content`;
+    const queue = await world.app.ctx.queue();
+    const queuedBefore = await queue.pendingCount();
     const confirmed = await api('POST', `${base}/${MUG.ean}/category`, { categoryId: '22001' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.json).toEqual({ category: { id: '22001', name: 'Tassen' }, alsoFor: 2 });
+    // The catalog step is queued at once, so the data goes out within seconds when a worker runs.
+    expect(await queue.pendingCount()).toBe(queuedBefore + 1);
     // The plain mug gets a picture URL that is no picture: Kaufland downloads it and refuses it.
     const notAPicture = `${world.kaufland.origin}/_sandbox/faults`;
     expect((await api('PUT', `${base}/${BARE.ean}/picture-url`, { url: notAPicture })).status).toBe(200);

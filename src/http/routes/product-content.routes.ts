@@ -16,8 +16,16 @@ import {
   resendProductContent,
   setPictureUrl,
 } from '../../product-content/product-content.service.ts';
+import type { AccountView } from '../../accounts/account-view.ts';
+import { stepEnabled } from '../../sync/step-handlers.ts';
 import { tokenOfPicturePath } from '../../sync/streams/product-content/picture-url.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
+
+/** The seller changed something: the catalog step (whose phase sends product data) runs now, not in 5 minutes. */
+async function sendSoon(ctx: AppContext, account: AccountView): Promise<void> {
+  if (!stepEnabled(account.settings, 'catalog')) return;
+  await (await ctx.queue()).enqueue({ accountId: account.id, step: 'catalog', trigger: 'manual' });
+}
 
 /** Products the marketplace did not know (issue 13): their state and the seller's actions; pictures served. */
 export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext): void {
@@ -55,7 +63,9 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
     },
     async (request) => {
       const account = await ctx.accounts.get(request.params.id);
-      return confirmCategory(ctx.db, account.id, request.params.ean, request.body);
+      const confirmed = await confirmCategory(ctx.db, account.id, request.params.ean, request.body);
+      await sendSoon(ctx, account);
+      return confirmed;
     },
   );
 
@@ -72,6 +82,7 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
     async (request) => {
       const account = await ctx.accounts.get(request.params.id);
       await setPictureUrl(ctx.db, account.id, request.params.ean, request.body.url);
+      await sendSoon(ctx, account);
       return { ok: true };
     },
   );
@@ -89,6 +100,7 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
     async (request) => {
       const account = await ctx.accounts.get(request.params.id);
       await resendProductContent(ctx.db, account.id, request.params.ean);
+      await sendSoon(ctx, account);
       return { ok: true };
     },
   );
