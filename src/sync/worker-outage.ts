@@ -22,12 +22,16 @@ const CONNECTION_ERRORS = new Set([
   '57P03',
 ]);
 
-/** True for errors that mean "the database went away", not a bug. */
+/**
+ * True for errors that mean "the database went away", not a bug. Also the pool ended by a graceful stop that gave
+ * a hanging step's job back (worker.ts): graphile-worker records that step's end when it finally settles, on the
+ * closed pool, and the process was ending anyway (seen at the final SIGTERM of crash scenario odoo-outage).
+ */
 export function isConnectionLoss(reason: unknown): boolean {
   if (!(reason instanceof Error)) return false;
   const code = (reason as { code?: unknown }).code;
   if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return true;
-  return /Connection terminated|connection error and is not queryable|the database system is (shutting down|starting up)/.test(
+  return /Connection terminated|connection error and is not queryable|the database system is (shutting down|starting up)|Cannot use a pool after calling end on the pool/.test(
     reason.message,
   );
 }
