@@ -164,7 +164,7 @@ describe('Kaufland sandbox push: snapshot', () => {
     sandbox = await startKauflandSandbox({ port: 0, snapshotFile });
     const after = (await call('GET', '/subscriptions')).json.data;
     expect(after).toEqual(before);
-    const state = (await (await fetch(`${sandbox.origin}/_sandbox/subscriptions`)).json());
+    const state = await (await fetch(`${sandbox.origin}/_sandbox/subscriptions`)).json();
     expect(state.data.settings).toMatchObject({ retry_delays_ms: [10], disable_after: 4 });
     // Ids go on where they left off.
     const another = await call('POST', '/subscriptions?storefront=de', {
