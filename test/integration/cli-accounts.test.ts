@@ -191,6 +191,42 @@ describe('adlerdo accounts (CLI)', () => {
     expect(negative.code).toBe(2);
   });
 
+  it('gives a storefront its own handling time and shipping group, and drops them again', async () => {
+    const set = await cli([
+      'accounts',
+      'set',
+      'My Kaufland Store',
+      '--handling-time',
+      '2',
+      '--handling-time',
+      'cz:5',
+      '--shipping-group',
+      'cz:12',
+      '--json',
+    ]);
+    expect(set.code).toBe(0);
+    const settings = (JSON.parse(set.stdout) as { settings: Record<string, unknown> }).settings;
+    expect(settings.handlingTimeDays).toBe(2);
+    expect(settings.storefrontShipping).toEqual({ cz: { handlingTimeDays: 5, shippingGroupId: 12 } });
+    const dropped = await cli([
+      'accounts',
+      'set',
+      'My Kaufland Store',
+      '--handling-time',
+      'cz:account',
+      '--json',
+    ]);
+    expect(
+      (JSON.parse(dropped.stdout) as { settings: Record<string, unknown> }).settings.storefrontShipping,
+    ).toEqual({});
+    const bad = await cli(['accounts', 'set', 'My Kaufland Store', '--shipping-group', 'cz:express']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/shippingGroupId/);
+    const empty = await cli(['accounts', 'set', 'My Kaufland Store', '--handling-time', 'cz:']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--handling-time "cz:"/);
+  });
+
   it('removes the account; an unknown name is a clear error', async () => {
     expect((await cli(['accounts', 'remove', 'My Kaufland Store'])).code).toBe(0);
     const missing = await cli(['accounts', 'verify', 'My Kaufland Store']);

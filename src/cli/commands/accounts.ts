@@ -4,6 +4,7 @@ import { withContext } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 import { readSecret } from '../read-secret.ts';
 import { priceRulePatch } from './price-rule-flag.ts';
+import { shippingPatch } from './shipping-flag.ts';
 
 const onOff = (flag: string, description: string) =>
   new Option(`--${flag} <on|off>`, description).choices(['on', 'off']);
@@ -135,8 +136,16 @@ export function accountsCommand(): Command {
     .addOption(onOff('auto-accept-returns', 'accept a return once the ERP booked it back in stock'))
     .addOption(onOff('post-credit-notes', 'post the credit notes of returns and refunds (off: drafts)'))
     .option('--storefronts <list>', 'storefronts to sync, comma-separated (e.g. de,cz), or "all"')
-    .option('--handling-time <days>', 'handling time in days (0–100)')
-    .option('--shipping-group <id>', 'shipping group id, or "none"')
+    .option(
+      '--handling-time <[storefront:]days>',
+      'handling time in days (0–100); with storefront: (e.g. cz:4) that storefront’s own, cz:account drops it',
+      collect,
+    )
+    .option(
+      '--shipping-group <[storefront:]id>',
+      'shipping group id, or "none" for the shop’s default; with storefront: (e.g. cz:12) that storefront’s own',
+      collect,
+    )
     .option(
       '--default-carrier <code>',
       "carrier code for deliveries that name no ERP carrier; one of the marketplace's codes (accounts carriers)",
@@ -170,6 +179,23 @@ export function accountsCommand(): Command {
   return accounts;
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Both shipping flags may name one storefront (`--handling-time cz:4 --shipping-group cz:12`): merge them. */
+function mergeShipping(patch: Record<string, unknown>, more: Record<string, unknown>): void {
+  const { storefrontShipping, ...rest } = more as { storefrontShipping?: Record<string, unknown> };
+  Object.assign(patch, rest);
+  if (storefrontShipping === undefined) return;
+  const own = (patch.storefrontShipping ??= {}) as Record<string, unknown>;
+  for (const [storefront, change] of Object.entries(storefrontShipping)) {
+    const before = own[storefront];
+    own[storefront] =
+      change === null || before === null || before === undefined ? change : { ...before, ...change };
+  }
+}
+
 /** Flags → the same settings patch the API takes; the service validates the values. */
 function settingsPatch(o: Record<string, string | string[] | boolean | undefined>): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
@@ -188,10 +214,11 @@ function settingsPatch(o: Record<string, string | string[] | boolean | undefined
   if (storefronts !== undefined)
     patch.storefronts =
       storefronts === 'all' ? null : storefronts.split(',').map((s) => s.trim().toLowerCase());
-  const handling = flag('handlingTime');
-  if (handling !== undefined) patch.handlingTimeDays = int(handling);
-  const group = flag('shippingGroup');
-  if (group !== undefined) patch.shippingGroupId = group === 'none' ? null : int(group);
+  mergeShipping(patch, Array.isArray(o.handlingTime) ? shippingPatch('--handling-time', o.handlingTime) : {});
+  mergeShipping(
+    patch,
+    Array.isArray(o.shippingGroup) ? shippingPatch('--shipping-group', o.shippingGroup) : {},
+  );
   const carrier = flag('defaultCarrier');
   if (carrier !== undefined) patch.defaultCarrier = carrier;
   const buffer = flag('safetyBuffer');

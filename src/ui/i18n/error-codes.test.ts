@@ -17,6 +17,7 @@ const NOT_SERVER = /^(ui|sandbox)\/|\.test\.ts$|test-support/;
 const NOT_ON_SCREEN = new Set([
   'account.none', // `adlerdo sync` without an account
   'cli.bad_price_rule',
+  'cli.bad_shipping_flag',
   'cli.secret_empty',
   'cli.secret_file_unreadable',
   'config.file_unreadable',
