@@ -56,7 +56,8 @@ const ADDRESS_TYPES = [
 
 /**
  * A buyer is one company-level partner found by `ref` (= the marketplace buyer id) or, failing that, e-mail;
- * invoice and delivery addresses are child contacts (type invoice/delivery), reused while they are unchanged.
+ * an invoice or delivery address equal to the buyer's own is the buyer, any other is a child contact (type
+ * invoice/delivery), reused while it is unchanged.
  * Four calls for a whole batch, whatever its size: find buyers, create the new ones, read their addresses,
  * create the new addresses; plus one for countries not seen before in this session, and one per buyer found
  * by e-mail that has no reference yet (it gets the buyer id).
@@ -72,17 +73,14 @@ export function findOrCreateCustomers(
       batch.flatMap((i) => [i.invoiceAddress.countryCode, i.shippingAddress.countryCode]),
     );
     const buyerIds = await findOrCreateBuyers(client, batch, country);
-    const children = await client.searchRead(
+    const ids = [...new Set(buyerIds.values())];
+    // The buyers themselves and their address contacts, in the same call.
+    const rows = await client.searchRead(
       'res.partner',
-      {
-        domain: [
-          ['parent_id', 'in', [...new Set(buyerIds.values())]],
-          ['type', 'in', ADDRESS_TYPES.map((t) => t.type)],
-        ],
-        fields: ADDRESS_FIELDS,
-      },
+      { domain: ['|', ['id', 'in', ids], ['parent_id', 'in', ids]], fields: ADDRESS_FIELDS },
       partnerSchema,
     );
+    const children = rows.filter((c) => ADDRESS_TYPES.some((t) => t.type === c.type));
     // Address contacts to create, one per buyer, type and address even when several orders share it.
     const wanted = new Map<string, { buyerId: number; type: string; input: ErpCustomerInput; id?: number }>();
     const keys = batch.map((input) => {
@@ -91,13 +89,21 @@ export function findOrCreateCustomers(
         const address = of(input);
         const key = JSON.stringify([buyerId, type, addressVals(address, country(address.countryCode))]);
         if (!wanted.has(key)) {
-          const found = children.find(
-            (c) =>
-              c.parent_id !== false &&
-              c.parent_id[0] === buyerId &&
-              c.type === type &&
-              sameAddress(c, address, country(address.countryCode)),
+          // An address that is the buyer's own (a new buyer is made from the invoice address; Kaufland's
+          // billing address is mostly the shipping one) is the buyer, as Odoo itself defaults it: each child
+          // contact costs Odoo ~13 SQL queries to create (real 17), the most of any record an order needs.
+          const self = rows.find(
+            (c) => c.id === buyerId && sameAddress(c, address, country(address.countryCode)),
           );
+          const found =
+            self ??
+            children.find(
+              (c) =>
+                c.parent_id !== false &&
+                c.parent_id[0] === buyerId &&
+                c.type === type &&
+                sameAddress(c, address, country(address.countryCode)),
+            );
           wanted.set(key, { buyerId, type, input, ...(found && { id: found.id }) });
         }
         return key;
