@@ -71,9 +71,9 @@ export class ImportFileBook {
     return created;
   }
 
+  /** A reset forgets the files; the settings stay, like the push settings (set once per sandbox). */
   clear(): void {
     this.files.clear();
-    this.settings = { ...DEFAULT_SETTINGS };
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   ReturnArrivalInput,
 } from './control-schemas.ts';
 import { FaultInjector, type FaultConfig, type FaultInput } from './faults.ts';
+import { importFileBook } from './import-files.ts';
 import { silentLogger, type SandboxLogger } from './logger.ts';
 import { forceStatus } from './order-unit-actions.ts';
 import { productDataBook } from './product-data.ts';
@@ -52,6 +53,8 @@ export interface KauflandSandboxOptions {
   logger?: SandboxLogger;
   /** Added to every /v2 answer (not the control API), like a real API's round trip; default 0. */
   latencyMs?: number;
+  /** How long an inventory feed file takes to import (default 120 s; also POST /_sandbox/import-settings). */
+  importMs?: number;
 }
 
 /** A running sandbox. The helpers do in-process what the control API does over HTTP, with the same checks. */
@@ -96,6 +99,7 @@ export async function startKauflandSandbox(options: KauflandSandboxOptions = {})
     limiter: new SlidingWindowLimiter(() => store.clock()),
     logger,
   };
+  if (options.importMs !== undefined) importFileBook(store).settings.import_ms = options.importMs;
   const { server, releaseHeld } = createSandboxServer(core, { latencyMs: options.latencyMs ?? 0 });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
