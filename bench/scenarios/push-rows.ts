@@ -51,12 +51,13 @@ export async function pushRows(
   };
   try {
     const fast = await start(SAFETY_POLL_SECONDS);
-    // ~2 s apart: each order meets an idle account most of the time, as even a big seller's orders do. ~1 s
-    // apart: the account's queue is busy (an orders run, and the stock run Odoo's reservation wakes, take about
-    // as long), so orders wait for the run before theirs; both are shown.
+    // ~5 s apart: the account is idle when an order comes (a real seller's orders are minutes apart). ~2 s and
+    // ~1 s apart: its queue is busy, since each order costs an orders run plus the stock run that the order's
+    // reservation in Odoo wakes (~1.8 s in all at 50 ms per call), so orders wait for the runs before theirs.
     for (const [label, gapMs] of [
-      ['P1', 2 * GAP_MS],
-      ['P1b', GAP_MS],
+      ['P1', 5 * GAP_MS],
+      ['P1b', 2 * GAP_MS],
+      ['P1c', GAP_MS],
     ] as const)
       add(
         await pushedOrders(bench, fast, origin, {
