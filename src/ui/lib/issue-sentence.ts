@@ -22,6 +22,8 @@ const VARIANTS: Record<string, (details: Record<string, unknown>) => string> = {
   'price.currency_without_rate': (d) => (typeof d.state === 'string' ? d.state : ''),
   'price.rate_held': (d) =>
     typeof d.rate === 'number' && d.rate <= 0 ? 'zero' : d.accepted == null ? 'first' : 'jump',
+  // Issues opened before the outage's start was recorded have no `since`.
+  'erp.unreachable': (d) => (typeof d.since === 'string' ? 'since' : ''),
 };
 
 /** The detail that picks the singular or plural sentence. */
@@ -51,6 +53,11 @@ function shown(
     return new Intl.NumberFormat(intlLocale(isLanguage(language) ? language : 'en')).format(value);
   }
   if (typeof value !== 'string') return JSON.stringify(value);
+  if (key === 'since' && !Number.isNaN(Date.parse(value)))
+    return new Intl.DateTimeFormat(intlLocale(isLanguage(language) ? language : 'en'), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(value));
   if (key === 'step')
     return i18n.t(`step.${value}.name`, { ns: 'labels', lng: language, defaultValue: value });
   if (key === 'channel') return value.toUpperCase(); // the storefront, as the marketplace writes it

@@ -34,7 +34,10 @@ const SAMPLES: Record<string, Array<Pick<IssueWordsInput, 'subject' | 'details'>
   'account.credentials_invalid': [{ subject: 'a1', details: { account: 'Shop DE' } }],
   'secrets.unreadable': [{ subject: 'a1', details: { account: 'Shop DE' } }],
   'erp.refusing': [{ subject: 'erp', details: { status: 'error', reason: 'Access denied' } }],
-  'erp.unreachable': [{ subject: 'erp', details: { code: 'odoo.timeout', reason: 'timed out' } }],
+  'erp.unreachable': [
+    { subject: 'erp', details: { code: 'odoo.timeout', reason: 'timed out' } },
+    { subject: 'erp', details: { code: 'odoo.timeout', reason: 'timed out', since: '2026-12-02T09:05:00Z' } },
+  ],
   'sync.step_failing': [
     {
       subject: 'orders',
@@ -219,6 +222,9 @@ describe('issue texts: every issue the server raises reads in German and English
       'de',
     );
     expect(held.message).toContain('4 Bestellungen werden seit mehr als 60 Minuten');
+    const down = issueWords({ code: 'erp.unreachable', ...SERVER, ...SAMPLES['erp.unreachable']![1]! }, 'de');
+    // Since when, in the reader's time zone and German date order (02.12.2026, hh:05).
+    expect(down.message).toMatch(/^Das ERP antwortet seit 02\.12\.2026, \d\d:05 nicht,/);
   });
 
   it("keeps the server's sentence for a new code or a missing value", () => {
