@@ -15,7 +15,7 @@ export function realOdooFromEnv(env: NodeJS.ProcessEnv = process.env): RealOdoo 
   }
   return (
     'no real Odoo configured: set ODOO_BENCH_URL, ODOO_BENCH_DB, ODOO_BENCH_LOGIN and ODOO_BENCH_KEY (or the ' +
-    "contract tests' ODOO_TEST_*), e.g. from the line ../shared/odoo/real/start-odoo.sh prints"
+    "contract tests' ODOO_TEST_*) to a test database of an Odoo 17 or 19 you may fill with bench products"
   );
 }
 
