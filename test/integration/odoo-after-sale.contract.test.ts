@@ -294,36 +294,36 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(last.id).not.toBe(receipt.id);
     });
 
-    it('finishes what an interrupted run left: an untagged return receipt, a credit note still a full draft', async () => {
-      const { order, invoice } = await shippedAndInvoiced('CUT', [[1, 3]]);
-      // A run cut off after Odoo's return wizard, before the receipt was tagged with the hub's reference.
+    // A run cut off after Odoo's return wizard: the receipt exists without the hub's reference.
+    const returnByHand = async (order: ErpSaleOrder) => {
       const [delivery] = await client.search('stock.picking', [
         ['sale_id', '=', Number(order.id)],
         ['picking_type_code', '=', 'outgoing'],
       ]);
       const context = { active_model: 'stock.picking', active_id: delivery, active_ids: [delivery] };
       const wizard = await client.create('stock.return.picking', {}, context);
-      const [lines] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
-      const lineIds = (lines?.product_return_moves as number[] | undefined) ?? [];
+      const [read] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
+      const lineIds = (read?.product_return_moves as number[] | undefined) ?? [];
       await client.write(
         'stock.return.picking',
         [wizard],
         { product_return_moves: lineIds.map((id) => [1, id, { quantity: 1 }]) },
         context,
       );
-      const answer = (await client.call(
-        'stock.return.picking',
-        client.dialect.createReturnsMethod,
-        [wizard],
-        {
-          context,
-        },
-      )) as { res_id: number };
+      const made = (await client.call('stock.return.picking', client.dialect.createReturnsMethod, [wizard], {
+        context,
+      })) as { res_id: number };
+      return { delivery: delivery!, receipt: made.res_id };
+    };
+
+    it('finishes what an interrupted run left: an untagged return receipt, a credit note still a full draft', async () => {
+      const { order, invoice } = await shippedAndInvoiced('CUT', [[1, 3]]);
+      const untagged = await returnByHand(order);
       const receipt = await session.prepareReturn(order.id, {
         ref: `${tag}:RX`,
         lines: [{ sku: sku(1), quantity: 1 }],
       });
-      expect(receipt.id).toBe(String(answer.res_id));
+      expect(receipt.id).toBe(String(untagged.receipt));
       // A run cut off after the reversal wizard, before the draft was cut to one unit and posted.
       const reversalContext = { active_model: 'account.move', active_ids: [Number(invoice.id)] };
       const [journal] = await client.read('account.move', [Number(invoice.id)], ['journal_id']);
@@ -345,32 +345,6 @@ function contract(name: string, open: () => Promise<Target>): void {
     });
 
     it("adopts the untagged receipt of a cut-off run for the order's only unit, open or already validated by the warehouse", async () => {
-      // A run cut off after Odoo's return wizard: the receipt exists without the hub's reference.
-      const returnByHand = async (order: ErpSaleOrder) => {
-        const [delivery] = await client.search('stock.picking', [
-          ['sale_id', '=', Number(order.id)],
-          ['picking_type_code', '=', 'outgoing'],
-        ]);
-        const context = { active_model: 'stock.picking', active_id: delivery, active_ids: [delivery] };
-        const wizard = await client.create('stock.return.picking', {}, context);
-        const [read] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
-        const lineIds = (read?.product_return_moves as number[] | undefined) ?? [];
-        await client.write(
-          'stock.return.picking',
-          [wizard],
-          { product_return_moves: lineIds.map((id) => [1, id, { quantity: 1 }]) },
-          context,
-        );
-        const made = (await client.call(
-          'stock.return.picking',
-          client.dialect.createReturnsMethod,
-          [wizard],
-          {
-            context,
-          },
-        )) as { res_id: number };
-        return { delivery: delivery!, receipt: made.res_id };
-      };
       const receiptsOf = (delivery: number) =>
         client.search('stock.picking', [
           ['return_id', '=', delivery],
