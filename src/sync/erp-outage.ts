@@ -20,6 +20,12 @@ export const ERP_DOWN_SUFFIXES = ['unreachable', 'timeout', 'server_error'] as c
 export const FIRST_WAIT_MS = 2_000;
 /** The longest wait between two tries: the ERP's return is noticed within 5 minutes. */
 export const MAX_WAIT_MS = 5 * 60_000;
+/**
+ * How far back the run records are read. Runs are never pruned (a step every 30–120 s is ~1,000–3,000 runs a day
+ * per account and step), and a step that seldom calls the ERP would otherwise be read back to its first run on
+ * every scheduler tick. An outage older than this reads as starting at its edge.
+ */
+const LOOKBACK = '7 days';
 
 export interface ErpOutage {
   /** When the first run failed that talked to the ERP since the last run that succeeded. */
@@ -44,9 +50,9 @@ export async function currentErpOutage(db: Kysely<DB>, erpType: string): Promise
     WITH pairs AS (
       SELECT a.id, s.step FROM marketplace_accounts a CROSS JOIN unnest(${[...STEPS]}::text[]) AS s(step)
     ), ok AS (
-      SELECT coalesce(max(x.started_at), '-infinity'::timestamptz) AS at FROM pairs p
+      SELECT coalesce(max(x.started_at), now() - ${LOOKBACK}::interval) AS at FROM pairs p
       CROSS JOIN LATERAL (SELECT started_at FROM sync_runs WHERE account_id = p.id AND step = p.step
-                          AND (status = 'succeeded' OR (status = 'failed' AND (
+                          AND started_at > now() - ${LOOKBACK}::interval AND (status = 'succeeded' OR (status = 'failed' AND (
                             coalesce((counts->>'created')::int, 0) + coalesce((counts->>'updated')::int, 0) > 0)))
                           AND EXISTS (
                             SELECT 1 FROM jsonb_object_keys(api_calls) AS k WHERE k LIKE ${`${erpType} %`})
