@@ -294,8 +294,8 @@ function contract(name: string, open: () => Promise<Target>): void {
       expect(last.id).not.toBe(receipt.id);
     });
 
-    // A run cut off after Odoo's return wizard: the receipt exists without the hub's reference.
-    const returnByHand = async (order: ErpSaleOrder) => {
+    // Odoo's return wizard used by hand (or by a run cut off before it tagged the receipt): no hub reference.
+    const returnByHand = async (order: ErpSaleOrder, quantity = 1) => {
       const [delivery] = await client.search('stock.picking', [
         ['sale_id', '=', Number(order.id)],
         ['picking_type_code', '=', 'outgoing'],
@@ -307,7 +307,7 @@ function contract(name: string, open: () => Promise<Target>): void {
       await client.write(
         'stock.return.picking',
         [wizard],
-        { product_return_moves: lineIds.map((id) => [1, id, { quantity: 1 }]) },
+        { product_return_moves: lineIds.map((id) => [1, id, { quantity }]) },
         context,
       );
       const made = (await client.call('stock.return.picking', client.dialect.createReturnsMethod, [wizard], {
@@ -383,30 +383,14 @@ function contract(name: string, open: () => Promise<Target>): void {
     it("lists a return the warehouse made in Odoo on its own, without the hub's reference", async () => {
       const order = await book('OWN', [[2, 2]]);
       await ship(order);
-      const [delivery] = await client.search('stock.picking', [
-        ['sale_id', '=', Number(order.id)],
-        ['picking_type_code', '=', 'outgoing'],
-      ]);
-      const context = { active_model: 'stock.picking', active_id: delivery, active_ids: [delivery] };
-      const wizard = await client.create('stock.return.picking', {}, context);
-      const [read] = await client.read('stock.return.picking', [wizard], ['product_return_moves']);
-      const lineIds = (read?.product_return_moves as number[] | undefined) ?? [];
-      await client.write(
-        'stock.return.picking',
-        [wizard],
-        { product_return_moves: lineIds.map((id) => [1, id, { quantity: 2 }]) },
-        context,
-      );
-      const made = (await client.call('stock.return.picking', client.dialect.createReturnsMethod, [wizard], {
-        context,
-      })) as { res_id: number };
-      await validatePicking(client, made.res_id);
+      const made = await returnByHand(order, 2);
+      await validatePicking(client, made.receipt);
       const listed = await readAll(
         (cursor) => session.returnReceiptsDoneSince(cursor, 50),
         (r) => r.saleOrderId === order.id,
       );
       expect(listed).toMatchObject([
-        { receiptId: String(made.res_id), ref: null, lines: [{ sku: sku(2), quantity: 2 }] },
+        { receiptId: String(made.receipt), ref: null, lines: [{ sku: sku(2), quantity: 2 }] },
       ]);
       const nothingLeft = await refusal(
         session.prepareReturn(order.id, { ref: `${tag}:R9`, lines: [{ sku: sku(2), quantity: 1 }] }),
