@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStep } from '../../src/sync/run-step.ts';
@@ -65,8 +66,6 @@ const HUB_COMMAND = process.env.CRASH_HUB_COMMAND === 'worker' ? 'worker' : 'sta
 /** Everything the hub processes wrote, and every run record with the kill times: to explain a failure. */
 const HUB_LOG = 'test-output/crash-hub.log';
 const RUNS_FILE = 'test-output/crash-runs.json';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!process.env.ADLERDO_CRASH_TEST)('crash safety of the Complete Sync Cycle', () => {
   let world: CrashWorld | undefined;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CrashWorld } from './crash-world.ts';
 import type { HubProcess } from './hub-process.ts';
 import { randomInt } from './rng.ts';
@@ -5,8 +6,6 @@ import { randomInt } from './rng.ts';
 /** A kill comes 1–4 s after the hub began its first step — or, for this share of kills, after its spawn. */
 const KILL_AFTER_MS: [number, number] = [1_000, 4_000];
 const BOOT_KILL_SHARE = 0.2;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The crash tests' rhythm of SIGKILLs (the main proof and its scenarios): while `on()` holds, the hub is killed at

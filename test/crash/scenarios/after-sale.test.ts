@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStep } from '../../../src/sync/run-step.ts';
@@ -42,8 +43,6 @@ const CONVERGE_MAX_MS = 180_000;
 const INTERVALS = 'orders=1,shipments=1,stock=2,cancellations=5,catalog=10,documents=1,returns=1';
 const HUB_LOG = 'test-output/after-sale-hub.log';
 const RUNS_FILE = 'test-output/after-sale-runs.json';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the hub has stored about what did not converge: its open issues and the return lines of pending returns. */
 async function hubSideOf(w: CrashWorld, pending: readonly string[]): Promise<string> {

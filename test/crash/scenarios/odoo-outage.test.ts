@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStep } from '../../../src/sync/run-step.ts';
@@ -44,8 +45,6 @@ const CONVERGE_MAX_MS = 360_000;
 const ACCOUNTS = 2;
 const HUB_LOG = 'test-output/odoo-outage-hub.log';
 const RUNS_FILE = 'test-output/odoo-outage-runs.json';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !== 'odoo-outage')(
   'Odoo down for an hour',

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HubProcess } from '../hub-process.ts';
@@ -21,8 +22,6 @@ const ORDERS = 120;
 const DRAIN_MAX_MS = 150_000;
 /** After the server is back, /ready must answer `ready` again within this long (reconnects are immediate). */
 const RECOVERY_LIMIT_MS = 30_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Readiness {
   status: number;

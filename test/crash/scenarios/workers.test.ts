@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HubProcess } from '../hub-process.ts';
@@ -33,8 +34,6 @@ const DRAIN_MAX_MS = 120_000;
 const HANDOVER_LIMIT_MS = 20_000;
 /** A cycle may slip by the handover and a few busy steps; more than this means an account was starved. */
 const LAG_LIMIT_MS = 30_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !== 'workers')(
   'several workers on one PostgreSQL',
