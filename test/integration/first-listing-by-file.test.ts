@@ -218,5 +218,21 @@ describe('first listing by file (issue 13)', () => {
     expect(fallback.counts.created).toBe(NEW_OFFERS + 1);
     expect(unitsOf(clientKey).size).toBe(NEW_OFFERS + 1);
     expect(await feedRows(other.account.id)).toEqual([expect.objectContaining({ state: 'rejected' })]);
+
+    // The seller read why while the offers went one by one (an account-level issue on the storefront, with
+    // Kaufland's note), and it closed once the fallback had listed them.
+    const issues = await world.app.ctx.db
+      .selectFrom('sync_issues')
+      .select(['subject', 'message', 'details', 'resolved_at'])
+      .where('account_id', '=', other.account.id)
+      .where('code', '=', 'offer.file_refused')
+      .execute();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.subject).toBe('de');
+    expect(issues[0]!.message).toMatch(
+      /^The file of 1203 new offers for DE was not listed: Kaufland refused it after checking it\. It said: File refused as a whole \(sandbox setting reject_files\)/,
+    );
+    expect(issues[0]!.details).toMatchObject({ cause: 'checked', offers: NEW_OFFERS + 3, channel: 'de' });
+    expect(issues[0]!.resolved_at).not.toBeNull();
   }, 120_000);
 });

@@ -1,5 +1,10 @@
 import { AppError, isAppError } from '../../core/errors.ts';
-import type { BulkListingByFile, FileImportStatus, FileOffer } from '../../core/ports/bulk-listing.port.ts';
+import type {
+  BulkListingByFile,
+  FileImportStatus,
+  FileOffer,
+  FileRefusalCause,
+} from '../../core/ports/bulk-listing.port.ts';
 import { createKauflandApi } from './kaufland.api.ts';
 import { toOfferState, toStorefront } from './kaufland.mapper.ts';
 import { createKauflandTransport, type TransportOptions } from './kaufland.transport.ts';
@@ -44,6 +49,18 @@ const ENDED: Partial<Record<ImportStatus, FileImportStatus['state']>> = {
   ABORTED: 'rejected',
 };
 
+/** The stage a failed import stopped at, in the port's words (the seller's sentence is the hub's, per language). */
+const CAUSE_OF: Partial<Record<ImportStatus, FileRefusalCause>> = {
+  DOWNLOADING_FAILED: 'download',
+  CONVERSION_FAILED: 'unreadable',
+  PREPARING_FAILED: 'unreadable',
+  PREPROCESSING_FAILED: 'unreadable',
+  CHECKING_FAILED: 'checked',
+  IMPORTING_FAILED: 'import',
+  IMPORTING_STOPPED: 'import',
+  ABORTED: 'import',
+};
+
 export function kauflandFeedListing(transport: TransportOptions): BulkListingByFile {
   const api = createKauflandApi(createKauflandTransport(transport));
   const files = createImportFilesResource(api);
@@ -69,10 +86,12 @@ export function kauflandFeedListing(transport: TransportOptions): BulkListingByF
     },
     async status(channel, importId) {
       const file = await files.getInventoryFeed(toStorefront(channel), Number(importId));
+      const cause = CAUSE_OF[file.status];
       return {
         state: ENDED[file.status] ?? 'running',
         errorRows: file.error_count ?? 0,
         note: file.note ?? '',
+        ...(cause && { cause }),
       };
     },
     listOffers: (channel) => readUnitsInParallel(units, toStorefront(channel)),

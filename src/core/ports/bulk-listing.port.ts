@@ -29,4 +29,10 @@ export interface FileImportStatus {
   errorRows: number;
   /** The marketplace's own words about the file, e.g. why it refused it. */
   note: string;
+  /** When refused: at which stage, so the seller reads it in their language (the note stays the marketplace's). */
+  cause?: FileRefusalCause;
 }
+
+/** download: it could not fetch the file; unreadable: not a file it can read; checked: its check refused the
+ * content; import: the import itself failed or was stopped. */
+export type FileRefusalCause = 'download' | 'unreadable' | 'checked' | 'import';

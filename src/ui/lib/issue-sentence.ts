@@ -24,6 +24,8 @@ const VARIANTS: Record<string, (details: Record<string, unknown>) => string> = {
     typeof d.rate === 'number' && d.rate <= 0 ? 'zero' : d.accepted == null ? 'first' : 'jump',
   // Issues opened before the outage's start was recorded have no `since`.
   'erp.unreachable': (d) => (typeof d.since === 'string' ? 'since' : ''),
+  // The stage at which the marketplace refused a whole file of new offers.
+  'offer.file_refused': (d) => (typeof d.cause === 'string' ? d.cause : 'refused'),
 };
 
 /** The detail that picks the singular or plural sentence. */

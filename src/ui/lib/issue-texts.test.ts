@@ -99,6 +99,17 @@ const SAMPLES: Record<string, Array<Pick<IssueWordsInput, 'subject' | 'details'>
       details: { channel: 'de', code: 'x', reason: 'EAN unknown', erp: 'Odoo', marketplace: 'Kaufland' },
     },
   ],
+  'offer.file_refused': ['download', 'unreadable', 'checked', 'import', 'refused'].map((cause) => ({
+    subject: 'de',
+    details: {
+      channel: 'de',
+      offers: 1200,
+      cause,
+      reason: 'File refused as a whole',
+      erp: 'Odoo',
+      marketplace: 'Kaufland',
+    },
+  })),
   'product.content_refused': [
     {
       subject: 'A-1',

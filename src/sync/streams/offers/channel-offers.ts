@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { StepContext } from '../../step-context.ts';
 import { compareOffers } from './compare-offers.ts';
 import { creationMode } from './create-offers.ts';
-import { followFile } from './feed-listing.ts';
+import { fileRefusalOver, followFile } from './feed-listing.ts';
 import { rulesKey, type OfferRules } from './desired-offer.ts';
 import { linkListedOffers } from './link-offers.ts';
 import type { RowScope } from './offer-rows.ts';
@@ -41,6 +41,8 @@ export async function syncChannelOffers(
       ? { kind: 'changed', since: new Date(Date.parse(previous.comparedAt) - OVERLAP_MS), skus: linked }
       : { kind: 'all' };
   await compareOffers(ctx, key, scope, rules, names, creationMode(file, scope.kind === 'all'));
+  // The file ended (imported, or refused and its offers now created one by one): a refusal is over.
+  if (file === 'ended') await fileRefusalOver(ctx, key);
   return { comparedAt: startedAt.toISOString(), rulesKey: currentRules };
 }
 

@@ -1,7 +1,7 @@
 import { isAppError, type FieldError } from '../../../core/errors.ts';
 import type { DesiredOffer } from '../../../core/offer.ts';
 import type { StepContext } from '../../step-context.ts';
-import { listAsFile, type FileStage } from './feed-listing.ts';
+import { fileRefusalOver, listAsFile, type FileStage } from './feed-listing.ts';
 import { inParallel } from './in-parallel.ts';
 import { planOffer } from './offer-diff.ts';
 import { OFFER_REJECTED, raiseRejected } from './offer-issues.ts';
@@ -113,7 +113,9 @@ export function offerCreator(
     async finish(changes) {
       if (mode !== 'file' || kept.length === 0) return [];
       if (await listAsFile(ctx, key, kept, changes)) return [];
-      return createOffers(ctx, key, kept, names);
+      const found = await createOffers(ctx, key, kept, names);
+      await fileRefusalOver(ctx, key);
+      return found;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '../../../core/errors.ts';
-import type { FileOffer } from '../../../core/ports/bulk-listing.port.ts';
+import type { FileOffer, FileRefusalCause } from '../../../core/ports/bulk-listing.port.ts';
 import type { OfferState } from '../../../core/offer.ts';
 import type { StepContext } from '../../step-context.ts';
 import type { NewOffer } from './create-offers.ts';
@@ -17,6 +17,10 @@ import {
 import { OFFER_REJECTED } from './offer-issues.ts';
 import { storeConfirmed, type OfferKey } from './offers.repository.ts';
 import type { PendingChange } from './send-changes.ts';
+import { systemNames } from './system-names.ts';
+
+/** The marketplace refused a whole file of new offers (account level: one open issue per channel). */
+export const OFFER_FILE_REFUSED = 'offer.file_refused';
 
 /**
  * First listing by file (issue 13). With a public URL, a comparison of every SKU that finds at least this many
@@ -72,7 +76,7 @@ export async function followFile(ctx: StepContext, key: OfferKey): Promise<FileS
     throw error;
   }
   if (status.state === 'running') return 'open';
-  if (status.state === 'rejected') return refuse(ctx, key, feed, status.note);
+  if (status.state === 'rejected') return refuse(ctx, key, feed, status.note, status.cause);
   await linkListed(ctx, key);
   const unlisted = await releaseUnlisted(ctx.db, key, feed.skus);
   const listed = feed.skus.length - unlisted.length;
@@ -191,17 +195,54 @@ async function register(
   }
 }
 
-/** The marketplace refused the whole file: it ends, and its offers are created one by one in this run. */
+/** What the marketplace did with a refused file, after its name ("Kaufland could not download it"). */
+const CAUSE_WORDS: Record<FileRefusalCause | 'refused', string> = {
+  download: 'could not download it from AdlerDo',
+  unreadable: 'could not read it',
+  checked: 'refused it after checking it',
+  import: 'stopped importing it',
+  refused: 'refused it',
+};
+
+/**
+ * The marketplace refused the whole file: it ends, its offers are created one by one in this run, and the
+ * seller reads why (an issue on the channel, closed once the offers went through: `fileRefusalOver`).
+ */
 async function refuse(
   ctx: StepContext,
   key: OfferKey,
   feed: Pick<OfferFeed, 'id' | 'skus'>,
   why: string,
+  cause?: FileRefusalCause,
 ): Promise<'ended'> {
   await releaseUnlisted(ctx.db, key, feed.skus);
   await finishFeed(ctx.db, feed.id, { state: 'rejected', note: why, errorRows: null });
   ctx.logger.warn({ channel: key.channel, why }, 'offer file refused; offers are created one by one');
+  const names = await systemNames(ctx);
+  const said = why.trim() === '' ? '' : ` It said: ${why.trim().replace(/\.$/, '')}.`;
+  await ctx.issues.raise({
+    code: OFFER_FILE_REFUSED,
+    subject: key.channel,
+    message: `The file of ${feed.skus.length} new offers for ${key.channel.toUpperCase()} was not listed: ${names.marketplace} ${CAUSE_WORDS[cause ?? 'refused']}.${said} The offers are listed one by one instead, which takes longer.`,
+    hint: 'Nothing to do for these offers. If the file could not be downloaded, check that ADLERDO_PUBLIC_URL reaches this AdlerDo from outside, or the next file fails the same way.',
+    details: {
+      channel: key.channel,
+      offers: feed.skus.length,
+      cause: cause ?? 'refused',
+      reason: why,
+      erp: names.erp,
+      marketplace: names.marketplace,
+    },
+  });
   return 'ended';
+}
+
+/**
+ * The channel's new offers went through after a refused file (by a later file, or one by one): its issue is
+ * over. Called once such a listing completed; closing an issue that is not open costs one update.
+ */
+export async function fileRefusalOver(ctx: StepContext, key: OfferKey): Promise<void> {
+  await ctx.issues.resolve(OFFER_FILE_REFUSED, [key.channel]);
 }
 
 /** Every offer now on the channel, stored as confirmed (the file's own and those it kept). */
