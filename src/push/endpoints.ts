@@ -52,10 +52,6 @@ export async function erpEndpoint(db: Kysely<DB>, erpConnectionId: string): Prom
     .executeTakeFirstOrThrow();
 }
 
-export function findEndpoint(db: Kysely<DB>, token: string): Promise<PushEndpoint | undefined> {
-  return pushDb(db).selectFrom('push_endpoints').selectAll().where('token', '=', token).executeTakeFirst();
-}
-
 export async function setEndpointState(
   db: Kysely<DB>,
   token: string,
@@ -72,16 +68,5 @@ export async function setEndpointState(
       ...(remoteIds && { remote_ids: JSON.stringify(remoteIds) }),
     })
     .where('token', '=', token)
-    .execute();
-}
-
-/** At most one write per endpoint every 10 s, so a flood of callbacks does not queue up on one row. */
-export async function noteReceived(db: Kysely<DB>, endpoint: PushEndpoint): Promise<void> {
-  const last = endpoint.last_received_at?.getTime() ?? 0;
-  if (Date.now() - last < 10_000) return;
-  await pushDb(db)
-    .updateTable('push_endpoints')
-    .set({ last_received_at: new Date() })
-    .where('token', '=', endpoint.token)
     .execute();
 }

@@ -4,15 +4,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { erpPush, marketplacePush } from '../../connectors/push-registry.ts';
 import { AppError } from '../../core/errors.ts';
-import {
-  callbackUrl,
-  findEndpoint,
-  noteReceived,
-  TOKEN_PATTERN,
-  type PushEndpoint,
-} from '../../push/endpoints.ts';
+import { CallbackMemory, findCallbackTarget, type CallbackTarget } from '../../push/callback-target.ts';
+import { callbackUrl, TOKEN_PATTERN, type PushEndpoint } from '../../push/endpoints.ts';
 import { enqueueChanges } from '../../push/enqueue.ts';
-import { pushDb } from '../../push/push-tables.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,9 +29,11 @@ const accepted = z.object({ accepted: z.boolean() });
  * each URL carries an unguessable token per account or ERP connection, and a request is accepted only for an
  * endpoint with live subscriptions or rules the hub made: an unknown or retired token is 404, a body that is no
  * notification 400. A notification answers 202 at once after queueing the step it announces; the queue keeps
- * one pending job per account and step, so a flood of callbacks costs one database write each and one step.
+ * one pending job per account and step, so a flood of callbacks costs one read each (the token's liveness,
+ * callback-target.ts) and one step.
  */
 export async function pushCallbackRoutes(fastify: FastifyInstance, ctx: AppContext): Promise<void> {
+  const memory = new CallbackMemory();
   await fastify.register((scope, _options, done) => {
     // Own JSON parser in this scope only: the raw text is kept for the signature check.
     scope.removeContentTypeParser('application/json');
@@ -70,13 +66,12 @@ export async function pushCallbackRoutes(fastify: FastifyInstance, ctx: AppConte
         },
       },
       async (request, reply) => {
-        const endpoint = await liveEndpoint(ctx, request.params.token, 'erp');
-        const target = await ctx.erp.pushTarget();
-        const connector = target && erpPush(target.type);
-        if (!connector || target.id !== endpoint.erp_connection_id) throw unknownCallback();
+        const target = await liveTarget(ctx, request.params.token, 'erp');
+        const connector = target.erpType === null ? undefined : erpPush(target.erpType);
+        if (!connector) throw unknownCallback();
         const notice = connector.readNotice(request.body);
         if (!notice) throw notNotification();
-        await noteReceived(ctx.db, endpoint);
+        await memory.noteReceived(ctx.db, target.endpoint.token);
         await enqueueChanges(ctx, 'all', notice.changes);
         return reply.status(202).send({ accepted: true });
       },
@@ -95,7 +90,7 @@ export async function pushCallbackRoutes(fastify: FastifyInstance, ctx: AppConte
         },
       },
       async (request, reply) => {
-        await marketplaceCallback(ctx, {
+        await marketplaceCallback(ctx, memory, {
           ...request.params,
           method: request.method,
           headers: request.headers,
@@ -119,10 +114,12 @@ interface Callback {
 }
 
 /** Checks one marketplace notification and queues the steps it announces. */
-async function marketplaceCallback(ctx: AppContext, request: Callback): Promise<void> {
-  const endpoint = await liveEndpoint(ctx, request.token, 'marketplace');
-  const accountId = endpoint.account_id ?? '';
-  const account = await ctx.accounts.get(accountId).catch(() => undefined);
+async function marketplaceCallback(
+  ctx: AppContext,
+  memory: CallbackMemory,
+  request: Callback,
+): Promise<void> {
+  const { endpoint, account } = await liveTarget(ctx, request.token, 'marketplace');
   const connector = account && marketplacePush(account.type);
   if (!account || !connector || account.type !== request.type) throw unknownCallback();
   const publicUrl = ctx.config.ADLERDO_PUBLIC_URL ?? '';
@@ -133,7 +130,7 @@ async function marketplaceCallback(ctx: AppContext, request: Callback): Promise<
       rawBody: request.rawBody,
       headers: request.headers,
     },
-    await ctx.accounts.credentialsOf(account.id),
+    await memory.credentials(account, (id) => ctx.accounts.credentialsOf(id)),
     Date.now(),
   );
   if (authenticity === 'invalid')
@@ -144,32 +141,27 @@ async function marketplaceCallback(ctx: AppContext, request: Callback): Promise<
     );
   const notice = connector.readNotice(request.body);
   if (!notice) throw notNotification();
-  await noteReceived(ctx.db, endpoint);
+  await memory.noteReceived(ctx.db, endpoint.token);
   await enqueueChanges(ctx, [account.id], notice.changes);
 }
 
 /** The endpoint behind a token, if the hub still has subscriptions (or rules) that call it. */
-async function liveEndpoint(
+async function liveTarget(
   ctx: AppContext,
   token: string,
   kind: PushEndpoint['kind'],
-): Promise<PushEndpoint> {
+): Promise<CallbackTarget> {
   if (!TOKEN_PATTERN.test(token)) throw unknownCallback();
-  const endpoint = await findEndpoint(ctx.db, token);
-  if (endpoint?.kind !== kind) throw unknownCallback();
+  const target = await findCallbackTarget(ctx.db, token);
+  const endpoint = target?.endpoint;
+  if (!target || endpoint?.kind !== kind) throw unknownCallback();
   if (kind === 'erp') {
     if (!endpoint.consent || endpoint.remote_ids.length === 0) throw unknownCallback();
-    return endpoint;
+    return target;
   }
-  const made = await pushDb(ctx.db)
-    .selectFrom('push_subscriptions')
-    .select('remote_id')
-    .where('account_id', '=', endpoint.account_id ?? '')
-    .limit(1)
-    .executeTakeFirst();
   // Before the first subscription is stored, the marketplace's verification request must get through.
-  if (!made && endpoint.state === 'off') throw unknownCallback();
-  return endpoint;
+  if (!target.subscribed && endpoint.state === 'off') throw unknownCallback();
+  return target;
 }
 
 function unknownCallback(): AppError {
