@@ -114,7 +114,7 @@ export async function waitForPushActive(hub: Hub, withinMs = 60_000): Promise<vo
   for (;;) {
     const endpoints = await hub.ctx.db
       .selectFrom('push_endpoints')
-      .select(['kind', 'state', 'state_message', 'remote_ids'])
+      .select(['kind', 'state', 'state_note', 'remote_ids'])
       .execute();
     const subscriptions = await hub.ctx.db
       .selectFrom('push_subscriptions')
@@ -125,7 +125,7 @@ export async function waitForPushActive(hub: Hub, withinMs = 60_000): Promise<vo
     const erp = endpoints.find((e) => e.kind === 'erp');
     const ok =
       marketplace?.state === 'active' &&
-      marketplace.state_message === null &&
+      marketplace.state_note === null &&
       subscriptions.length > 0 &&
       subscriptions.every((s) => s.active) &&
       erp?.state === 'active' &&

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import type { CodedMessage } from '../core/coded-message.ts';
 import type { DB } from '../store/schema.ts';
 import { pushDb, type PushEndpointsTable } from './push-tables.ts';
 
@@ -56,14 +57,14 @@ export async function setEndpointState(
   db: Kysely<DB>,
   token: string,
   state: PushEndpoint['state'],
-  message: string | null,
+  note: CodedMessage | null,
   remoteIds?: readonly string[],
 ): Promise<void> {
   await pushDb(db)
     .updateTable('push_endpoints')
     .set({
       state,
-      state_message: message,
+      state_note: note && JSON.stringify(note),
       checked_at: new Date(),
       ...(remoteIds && { remote_ids: JSON.stringify(remoteIds) }),
     })

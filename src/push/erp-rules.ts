@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { erpPush } from '../connectors/push-registry.ts';
+import { readCodedMessage, type CodedMessage } from '../core/coded-message.ts';
 import { toAppError } from '../core/errors.ts';
 import { callbackUrl, erpEndpoint, setEndpointState, type PushEndpoint } from './endpoints.ts';
 import { pushDb } from './push-tables.ts';
@@ -11,7 +12,9 @@ export interface ErpPushView {
   /** Whether the seller agreed that AdlerDo installs automation rules in the ERP. */
   consent: boolean;
   state: PushEndpoint['state'];
-  /** What the state means for the seller (why it polls, what to do). */
+  /** What the state means for the seller (why it polls, what to do): code, values, sentence. */
+  note: CodedMessage | null;
+  /** The note's English sentence, kept for API clients and the CLI. */
   message: string | null;
   publicUrlSet: boolean;
   rules: number;
@@ -24,10 +27,12 @@ export async function erpPushView(app: AppContext): Promise<ErpPushView | undefi
   const target = await app.erp.pushTarget();
   if (!target) return undefined;
   const endpoint = await erpEndpoint(app.db, target.id);
+  const note = readCodedMessage(endpoint.state_note) ?? defaultNote(app, endpoint);
   return {
     consent: endpoint.consent,
     state: endpoint.state,
-    message: endpoint.state_message ?? defaultMessage(app, endpoint),
+    note,
+    message: note?.message ?? null,
     publicUrlSet: app.config.ADLERDO_PUBLIC_URL !== undefined,
     rules: endpoint.remote_ids.length,
     checkedAt: endpoint.checked_at?.toISOString() ?? null,
@@ -35,14 +40,30 @@ export async function erpPushView(app: AppContext): Promise<ErpPushView | undefi
   };
 }
 
-function defaultMessage(app: AppContext, endpoint: PushEndpoint): string | null {
+function defaultNote(app: AppContext, endpoint: PushEndpoint): CodedMessage | null {
   if (!app.config.ADLERDO_PUBLIC_URL) return PUBLIC_URL_NEEDED;
-  if (!endpoint.consent) return 'Push is off: stock, deliveries and cancellations are polled.';
+  if (!endpoint.consent) return PUSH_OFF;
   return null;
 }
 
-const PUBLIC_URL_NEEDED =
-  'Set ADLERDO_PUBLIC_URL (the https address where Odoo can reach AdlerDo) to have stock, deliveries and cancellations arrive within seconds instead of by polling.';
+const PUBLIC_URL_NEEDED: CodedMessage = {
+  code: 'push.erp_public_url_needed',
+  values: {},
+  message:
+    'Set ADLERDO_PUBLIC_URL (the https address where Odoo can reach AdlerDo) to have stock, deliveries and cancellations arrive within seconds instead of by polling.',
+};
+
+const PUSH_OFF: CodedMessage = {
+  code: 'push.erp_off',
+  values: {},
+  message: 'Push is off: stock, deliveries and cancellations are polled.',
+};
+
+const ERP_POLLED: CodedMessage = {
+  code: 'push.erp_polled',
+  values: {},
+  message: 'This ERP cannot call AdlerDo; it is polled.',
+};
 
 /** The seller's consent from the ERP page or the CLI; installs or removes the rules at once. */
 export async function setErpPushConsent(app: AppContext, consent: boolean): Promise<ErpPushView | undefined> {
@@ -73,11 +94,7 @@ export async function keepErpPush(app: AppContext): Promise<void> {
     if (!connector || !endpoint.consent || !publicUrl) {
       if (connector && endpoint.remote_ids.length > 0)
         await connector.remove(target.credentials, endpoint.remote_ids);
-      const why = !connector
-        ? 'This ERP cannot call AdlerDo; it is polled.'
-        : !publicUrl
-          ? PUBLIC_URL_NEEDED
-          : 'Push is off: stock, deliveries and cancellations are polled.';
+      const why = !connector ? ERP_POLLED : !publicUrl ? PUBLIC_URL_NEEDED : PUSH_OFF;
       await setEndpointState(app.db, endpoint.token, 'off', why, []);
       return;
     }
@@ -104,7 +121,12 @@ export async function keepErpPush(app: AppContext): Promise<void> {
   } catch (thrown) {
     const error = toAppError(thrown);
     app.logger.warn({ code: error.code }, `ERP push rules not in step: ${error.message}`);
-    await setEndpointState(app.db, endpoint.token, 'failed', `${error.message} The ERP is polled meanwhile.`);
+    await setEndpointState(app.db, endpoint.token, 'failed', {
+      code: 'push.erp_rules_failed',
+      // The cause by its own code, so the web app can say it too; its English words for when it cannot.
+      values: { cause: error.code, detail: error.message },
+      message: `${error.message} The ERP is polled meanwhile.`,
+    });
   }
 }
 

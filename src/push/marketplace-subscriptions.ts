@@ -1,19 +1,43 @@
 import type { AppContext } from '../app-context.ts';
 import type { AccountView } from '../accounts/account-view.ts';
 import { marketplacePush } from '../connectors/push-registry.ts';
+import type { CodedMessage } from '../core/coded-message.ts';
 import { toAppError } from '../core/errors.ts';
 import type { PushSubscription } from '../core/ports/push.port.ts';
 import { accountEndpoint, callbackUrl, setEndpointState } from './endpoints.ts';
 import { pushDb } from './push-tables.ts';
 
-/** Why push is off for an account, in the seller's words; undefined when it can be on. */
-export function pushBlocker(app: AppContext, account: AccountView): string | undefined {
-  if (!marketplacePush(account.type)) return 'This marketplace cannot notify AdlerDo; it is polled.';
+/**
+ * Why push is off for an account, as a code the web app says in the seller's language (errors catalogue) and
+ * the English sentence for the API and CLI; undefined when it can be on.
+ */
+export function pushBlocker(app: AppContext, account: AccountView): CodedMessage | undefined {
+  if (!marketplacePush(account.type))
+    return {
+      code: 'push.marketplace_polled',
+      values: {},
+      message: 'This marketplace cannot notify AdlerDo; it is polled.',
+    };
   if (!app.config.ADLERDO_PUBLIC_URL)
-    return 'Set ADLERDO_PUBLIC_URL (the https address where the marketplace can reach AdlerDo) to receive orders within seconds instead of polling.';
+    return {
+      code: 'push.public_url_needed',
+      values: {},
+      message:
+        'Set ADLERDO_PUBLIC_URL (the https address where the marketplace can reach AdlerDo) to receive orders within seconds instead of polling.',
+    };
   if (!account.settings.pushEmail)
-    return 'Add a fallback e-mail in the account settings: the marketplace needs one for its notifications, and mails it if it cannot reach AdlerDo.';
-  if (account.status !== 'connected') return 'The account is not connected; it is polled once it is.';
+    return {
+      code: 'push.fallback_email_needed',
+      values: {},
+      message:
+        'Add a fallback e-mail in the account settings: the marketplace needs one for its notifications, and mails it if it cannot reach AdlerDo.',
+    };
+  if (account.status !== 'connected')
+    return {
+      code: 'push.account_not_connected',
+      values: {},
+      message: 'The account is not connected; it is polled once it is.',
+    };
   return undefined;
 }
 
@@ -41,12 +65,12 @@ export async function keepAccountPush(app: AppContext, accountId: string): Promi
     if (!connector || !publicUrl || !email) return;
     const url = callbackUrl(publicUrl, endpoint, account.type);
     if (url.length > connector.maxCallbackUrlLength) {
-      await setEndpointState(
-        app.db,
-        endpoint.token,
-        'failed',
-        `The callback address would be ${url.length} characters; the marketplace takes at most ${connector.maxCallbackUrlLength}. Use a shorter ADLERDO_PUBLIC_URL.`,
-      );
+      const max = connector.maxCallbackUrlLength;
+      await setEndpointState(app.db, endpoint.token, 'failed', {
+        code: 'push.callback_url_too_long',
+        values: { length: url.length, max },
+        message: `The callback address would be ${url.length} characters; the marketplace takes at most ${max}. Use a shorter ADLERDO_PUBLIC_URL.`,
+      });
       return;
     }
     // Callbacks are accepted from here on: the marketplace verifies the address while it is being subscribed.
@@ -105,13 +129,22 @@ export async function keepAccountPush(app: AppContext, accountId: string): Promi
       endpoint.token,
       'active',
       inactive > 0
-        ? `${inactive} subscription(s) are waiting for the marketplace to verify the callback address.`
+        ? {
+            code: 'push.subscriptions_waiting',
+            values: { count: inactive },
+            message: `${inactive} subscription(s) are waiting for the marketplace to verify the callback address.`,
+          }
         : null,
     );
   } catch (thrown) {
     const error = toAppError(thrown);
     app.logger.warn({ accountId, code: error.code }, `push subscriptions not in step: ${error.message}`);
-    await setEndpointState(app.db, endpoint.token, 'failed', `${error.message} Orders are polled meanwhile.`);
+    await setEndpointState(app.db, endpoint.token, 'failed', {
+      code: 'push.subscriptions_failed',
+      // The cause by its own code, so the web app can say it too; its English words for when it cannot.
+      values: { cause: error.code, detail: error.message },
+      message: `${error.message} Orders are polled meanwhile.`,
+    });
   }
 }
 

@@ -10,7 +10,8 @@ export interface PushEndpointsTable {
   erp_connection_id: string | null;
   consent: Generated<boolean>;
   state: Generated<PushState>;
-  state_message: string | null;
+  /** What the state means for the seller: core/coded-message.ts's {code, values, message} as jsonb — 017. */
+  state_note: ColumnType<unknown, string | null | undefined, string | null>;
   remote_ids: ColumnType<string[], string | undefined, string>;
   checked_at: Timestamp | null;
   last_received_at: Timestamp | null;

@@ -164,8 +164,8 @@ export interface HubOrdersTable {
   erp_currency: ColumnType<string | null, string | null | undefined, string | null>;
   erp_total_minor: ColumnType<string | null, number | null | undefined, number | null>;
   erp_tax_minor: ColumnType<string | null, number | null | undefined, number | null>;
-  /** What had to change so the ERP's total is the buyer's, for the timeline; null when nothing did. */
-  erp_correction: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What had to change so the ERP's total is the buyer's, for the timeline (CodedMessage[] as jsonb) — 017. */
+  erp_corrections: ColumnType<unknown, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   /** When the hub asked the ERP to invoice the shipped order (invoiceOnShipment) — 010. */
   erp_invoice_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { readCodedMessages } from '../core/coded-message.ts';
 import { AppError } from '../core/errors.ts';
 import { formatMinor } from '../core/money-text.ts';
 import type { DB, HubOrderState } from '../store/schema.ts';
@@ -209,11 +210,14 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       at: order.updated_at.toISOString(),
       detail: `Held: ${order.hold_reason}`,
     });
+  // Rows of any age read: a stored item that is not {code, values, message} is left out, not a crash.
+  const corrections = readCodedMessages(order.erp_corrections);
+  const correctionText = corrections.map((c) => c.message).join('; ');
   if (order.erp_created_at)
     timeline.push({
       event: 'in_erp',
       at: order.erp_created_at.toISOString(),
-      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP${erpBooking(order)}${order.erp_correction ? `. Tax correction: ${order.erp_correction}` : ''}`,
+      detail: `Sale order ${order.erp_order_name ?? ''} created and confirmed in the ERP${erpBooking(order)}${correctionText ? `. Tax correction: ${correctionText}` : ''}`,
     });
   for (const line of lines) {
     const what = `${line.sku ?? 'item'} (unit ${line.marketplace_line_id})`;
@@ -257,7 +261,10 @@ export async function orderDetail(db: Kysely<DB>, id: string) {
       erpCurrency: order.erp_currency,
       erpTotalMinor: order.erp_total_minor === null ? null : Number(order.erp_total_minor),
       erpTaxMinor: order.erp_tax_minor === null ? null : Number(order.erp_tax_minor),
-      erpCorrection: order.erp_correction,
+      // What AdlerDo changed so the ERP's total is the buyer's: code and values for the web app's languages...
+      erpCorrections: corrections,
+      // ...and the English sentences joined, as API clients have read them (null when nothing was changed).
+      erpCorrection: correctionText || null,
       buyer: order.buyer,
       shippingAddress: order.shipping_address,
       billingAddress: order.billing_address,

@@ -228,6 +228,12 @@ describe('Kaufland push without ADLERDO_PUBLIC_URL', () => {
       expect(view.json.push.state).toBe('off');
       expect(view.json.push.subscriptions).toEqual([]);
       expect(view.json.push.message).toMatch(/ADLERDO_PUBLIC_URL/);
+      // The same reason as a code the web app says in the seller's language.
+      expect(view.json.push.note).toEqual({
+        code: 'push.public_url_needed',
+        values: {},
+        message: view.json.push.message,
+      });
     } finally {
       await world.close();
     }

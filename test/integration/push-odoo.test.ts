@@ -61,6 +61,7 @@ describe('Odoo push (issue 13)', () => {
     expect(view.status).toBe(200);
     expect(view.json.push).toMatchObject({ consent: true, state: 'unavailable', rules: 0 });
     expect(view.json.push.message).toMatch(/Automation Rules.*polled/);
+    expect(view.json.push.note).toMatchObject({ code: 'odoo.automation_missing', values: {} });
     expect(rules()).toEqual([]);
   });
 

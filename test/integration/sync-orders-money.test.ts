@@ -125,9 +125,15 @@ describe('orders in the order currency with the buyer total (orders step against
     const hub = await hubOrder(de.id_order);
     expect(hub).toMatchObject({ state: 'in_erp', erp_currency: 'EUR', erp_total_minor: String(paid(de)) });
     // The correction is on the order's timeline: the company's included 19 % replaced the excluded one.
-    expect(hub.erp_correction).toContain('"19%" → "19% INC"');
+    // Stored as a code with the two tax names, so the web app can say it in the seller's language.
+    expect(hub.erp_corrections).toEqual([
+      expect.objectContaining({ code: 'order.erp_tax_included', values: { from: '19%', to: '19% INC' } }),
+    ]);
     const { timeline, order: view } = await orderDetail(world.app.ctx.db, hub.id);
-    expect(timeline.map((e) => e.detail).join('\n')).toContain('"19%" → "19% INC"');
+    expect(timeline.find((e) => e.event === 'in_erp')?.detail).toMatch(
+      /Tax correction: Odoo's price-excluded tax "19%" .* used the price-included "19% INC"/,
+    );
+    expect(view.erpCorrections).toEqual(hub.erp_corrections);
     expect(timeline.find((e) => e.event === 'in_erp')?.detail).toContain(
       `${(paid(de) / 100).toFixed(2)} EUR`,
     );
@@ -140,7 +146,7 @@ describe('orders in the order currency with the buyer total (orders step against
     await world.run('orders');
     const so = await saleOrderOf(de.id_order);
     expect(so).toMatchObject({ amount_untaxed: 50.39, amount_tax: 9.58, amount_total: 59.97 });
-    expect((await hubOrder(de.id_order)).erp_correction).toBeNull();
+    expect((await hubOrder(de.id_order)).erp_corrections).toBeNull();
   });
 
   it('DE with shipping on a taxed delivery product: units plus shipping, to the cent', async () => {

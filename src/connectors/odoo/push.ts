@@ -22,13 +22,21 @@ export const odooPush: ErpPushConnector = {
       if (!(thrown instanceof AppError && thrown.code === 'odoo.access_denied')) throw thrown;
       return {
         available: false,
-        reason: 'The Odoo user cannot read the installed apps; give it Administration rights to use push.',
+        reason: {
+          code: 'odoo.apps_unreadable',
+          values: {},
+          message: 'The Odoo user cannot read the installed apps; give it Administration rights to use push.',
+        },
       };
     }
     return {
       available: false,
-      reason:
-        'Odoo has no Automation Rules app (base_automation) installed, so it cannot call AdlerDo: stock, deliveries and cancellations are polled.',
+      reason: {
+        code: 'odoo.automation_missing',
+        values: {},
+        message:
+          'Odoo has no Automation Rules app (base_automation) installed, so it cannot call AdlerDo: stock, deliveries and cancellations are polled.',
+      },
     };
   },
   async install(credentials, callbackUrl, label) {

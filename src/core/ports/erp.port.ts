@@ -7,7 +7,9 @@
  * half away from zero to cents when read. Quantities are plain numbers (ERPs allow fractional units).
  * Ids are strings: ERPs differ (Odoo uses integers), the hub only stores and returns them.
  */
+import type { CodedMessage } from '../coded-message.ts';
 import type { AppError } from '../errors.ts';
+import type { SessionMemory } from '../session-memory.ts';
 import type { CallRecord } from './marketplace.port.ts';
 
 export interface ErpCredentials {
@@ -149,9 +151,9 @@ export interface ErpSaleOrderResult {
   created: boolean;
   /**
    * What the ERP had to be told so its total is the buyer's (e.g. price-excluded taxes swapped for
-   * price-included ones), for the order's timeline; null when nothing was needed.
+   * price-included ones, a rounding line), for the order's timeline; empty when nothing was needed.
    */
-  correction: string | null;
+  corrections: CodedMessage[];
 }
 
 /** What of the ERP the sync reads (the ERP page's settings). Absent: every kind of goods, company-wide stock. */
@@ -266,6 +268,13 @@ export interface ErpProductContent {
   companyName: string;
 }
 
+/** Product names and sales descriptions in one language, as the ERP translates them. */
+export interface ErpProductTexts {
+  /** The ERP's own code of the language it answered in (e.g. cs_CZ). */
+  language: string;
+  texts: { sku: string; name: string; description: string | null }[];
+}
+
 export interface ErpSession {
   /** The company currency and these currencies with today's rate: one call per sync cycle. */
   currencies(codes: readonly string[]): Promise<ErpCurrencies>;
@@ -324,6 +333,11 @@ export interface ErpSession {
   createCreditNote(saleOrderId: string, input: ErpCreditNoteInput): Promise<ErpDocument>;
   /** Content of these products (description, picture, maker, category); unknown SKUs are left out. */
   productContent?(skus: readonly string[]): Promise<ErpProductContent[]>;
+  /**
+   * Names and sales descriptions in a language (BCP 47, e.g. cs-CZ); null when the ERP does not have that language
+   * installed (then the default language's text is all there is).
+   */
+  productTexts?(skus: readonly string[], language: string): Promise<ErpProductTexts | null>;
 }
 
 export interface ErpConnector {
@@ -335,9 +349,12 @@ export interface ErpConnector {
    * `<type>.unreachable` — kind `transient`.
    */
   verifyConnection(credentials: ErpCredentials): Promise<ErpConnectionCheck>;
-  /** A session for the sync; it connects on first use and keeps the sign-in. */
+  /**
+   * A session for the sync; it connects on first use and keeps the sign-in. With `memory`, what it learns once
+   * per connection (sign-in, ids it looked up) is kept there for the next sessions (src/core/session-memory.ts).
+   */
   open(
     credentials: ErpCredentials,
-    options?: { onCall?: (call: CallRecord) => void; scope?: ErpScope },
+    options?: { onCall?: (call: CallRecord) => void; scope?: ErpScope; memory?: SessionMemory },
   ): ErpSession;
 }

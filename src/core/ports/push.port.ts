@@ -1,3 +1,4 @@
+import type { CodedMessage } from '../coded-message.ts';
 import type { ErpCredentials } from './erp.port.ts';
 import type { CallRecord, MarketplaceCredentials } from './marketplace.port.ts';
 
@@ -63,12 +64,12 @@ export interface MarketplacePushConnector {
 /** Automation rules in the ERP that call the hub when stock, deliveries or sale orders change. */
 export interface ErpPushConnector {
   /**
-   * Whether the ERP can call back at all (e.g. Odoo's automation module installed); `reason` in the seller's
-   * words when not.
+   * Whether the ERP can call back at all (e.g. Odoo's automation module installed); `reason` when not, as a
+   * code the web app says in the seller's language and the English sentence.
    */
   availability(
     credentials: ErpCredentials,
-  ): Promise<{ available: true } | { available: false; reason: string }>;
+  ): Promise<{ available: true } | { available: false; reason: CodedMessage }>;
   /** Installs one rule per kind of change, all calling `callbackUrl`; returns their ids in the ERP. */
   install(credentials: ErpCredentials, callbackUrl: string, label: string): Promise<string[]>;
   /** Whether these rules are all still there and active. */

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pushMessageText } from '../lib/push-message.ts';
 import { pushApi, type ErpPushView } from '../push-api.ts';
 
 /**
  * The ERP page's push switch: the seller's consent that AdlerDo installs automation rules in the ERP, and
- * what the ERP does now (pushes, or is polled and why, in the server's words).
+ * what the ERP does now (pushes, or is polled and why, by the server's code in the language on screen).
  */
 export function ErpPushPanel() {
   const { t } = useTranslation('push');
@@ -36,7 +37,7 @@ export function ErpPushPanel() {
       <h4 id="erp-push-title">{t('erp.title')}</h4>
       <p>
         {t(`erp.${push.state}`, { count: push.rules })}
-        {push.message && <> {push.message}</>}
+        {push.note && <> {pushMessageText(push.note)}</>}
       </p>
       <div className="check">
         <input

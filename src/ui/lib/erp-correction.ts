@@ -1,35 +1,28 @@
-import { i18n } from '../i18n/index.ts';
+import type { CodedMessage } from '../../core/coded-message.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { codedMessageText } from './coded-message-text.ts';
+import { formatMoney } from './money.ts';
 
-/*
- * The ERP connector stores what it changed on a sale order so its total is the buyer's as English sentences
- * (hub_orders.erp_correction, joined by "; "). The two it writes (connectors/odoo/models/included-taxes.ts and
- * rounding-line.ts) are recognised here and said from the `order` catalogue in the language on screen; anything
- * else is shown as stored rather than lost.
+/**
+ * What the ERP connector changed on a sale order so its total is the buyer's (hub_orders.erp_corrections: a
+ * price-included tax used instead of an excluded one, a rounding line), in the language on screen, in the
+ * order they were made. Amounts are formatted here, in the reader's locale.
  */
-const INCLUDED_TAX =
-  /Odoo's price-excluded tax would have added VAT on top of the gross prices; used the price-included (.+?) so the total is what the buyer paid/g;
-const ROUNDING_LINE =
-  /Odoo's total was (\S+(?: \S+)?) off what the buyer paid \(it rounds the VAT of the order's tax rates together\); added the line "(.*?)" of (\S+(?: \S+)?), without tax, so the total is the buyer's/g;
+export function erpCorrectionText(
+  corrections: readonly CodedMessage[],
+  language: string = currentLanguage(),
+): string {
+  return corrections.map((correction) => correctionText(correction, language)).join('; ');
+}
 
-const say = (key: string, values: Record<string, string>) =>
-  i18n.t(`milestone.correction.${key}`, { ns: 'order', ...values });
-
-export function erpCorrectionText(stored: string): string {
-  const parts: { at: number; text: string }[] = [];
-  let rest = stored;
-  for (const match of stored.matchAll(INCLUDED_TAX)) {
-    parts.push({ at: match.index, text: say('includedTax', { swaps: match[1] ?? '' }) });
-    rest = rest.replace(match[0], '');
-  }
-  for (const match of stored.matchAll(ROUNDING_LINE)) {
-    const [, off = '', line = '', amount = ''] = match;
-    parts.push({ at: match.index, text: say('roundingLine', { off, line, amount }) });
-    rest = rest.replace(match[0], '');
-  }
-  // Only a fully recognised correction is rewritten: a sentence half understood would mislead.
-  if (parts.length === 0 || rest.replace(/;\s*/g, '').trim() !== '') return stored;
-  return parts
-    .sort((a, b) => a.at - b.at)
-    .map((part) => part.text)
-    .join('; ');
+function correctionText(correction: CodedMessage, language: string): string {
+  const { differenceMinor, currency } = correction.values;
+  if (correction.code !== 'order.erp_rounding_line' || typeof differenceMinor !== 'number')
+    return codedMessageText(correction, language);
+  const money = (minor: number) => formatMoney(minor, String(currency ?? 'EUR'), language);
+  return codedMessageText(correction, language, {
+    ...correction.values,
+    off: money(Math.abs(differenceMinor)),
+    amount: `${differenceMinor > 0 ? '+' : ''}${money(differenceMinor)}`,
+  });
 }

@@ -41,9 +41,10 @@ function erpBooking(order: OrderDetail['order']): string {
     order.erpTaxMinor === null
       ? ''
       : say('bookingVat', { vat: formatMoney(order.erpTaxMinor, order.erpCurrency) });
-  const correction = order.erpCorrection
-    ? say('bookingCorrection', { correction: erpCorrectionText(order.erpCorrection) })
-    : '';
+  const correction =
+    order.erpCorrections.length > 0
+      ? say('bookingCorrection', { correction: erpCorrectionText(order.erpCorrections) })
+      : '';
   return say('booking', { total: formatMoney(order.erpTotalMinor, order.erpCurrency), vat, correction });
 }
 

@@ -1,21 +1,17 @@
-import { currentLanguage, i18n } from '../i18n/index.ts';
+import type { CodedMessage } from '../../core/coded-message.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { causeText, codedMessageText } from './coded-message-text.ts';
 
-/*
- * Why push is off, as the server says it (push/marketplace-subscriptions.ts, pushBlocker): fixed English
- * sentences without a code. The known ones are said from the `push` catalogue in the language on screen;
- * anything else (a marketplace's error while subscribing) is shown as it came.
+/** Notes that carry the error that stopped push (its code as `cause`, its English words as `detail`). */
+const WITH_CAUSE = new Set(['push.subscriptions_failed', 'push.erp_rules_failed']);
+
+/**
+ * Why push is off or not working, as the server says it (push/marketplace-subscriptions.ts, push/erp-rules.ts,
+ * the ERP connector's availability): by its code in the language on screen. A failure names its cause, which is
+ * said by that error's own code where the catalogue has it.
  */
-const KNOWN: Record<string, string> = {
-  'This marketplace cannot notify AdlerDo; it is polled.': 'noPush',
-  'Set ADLERDO_PUBLIC_URL (the https address where the marketplace can reach AdlerDo) to receive orders within seconds instead of polling.':
-    'noPublicUrl',
-  'Add a fallback e-mail in the account settings: the marketplace needs one for its notifications, and mails it if it cannot reach AdlerDo.':
-    'noEmail',
-  'The account is not connected; it is polled once it is.': 'notConnected',
-};
-
-export function pushMessageText(message: string, language: string = currentLanguage()): string {
-  const key = KNOWN[message];
-  if (key === undefined) return message;
-  return i18n.t(`account.blocker.${key}`, { ns: 'push', lng: language });
+export function pushMessageText(note: CodedMessage, language: string = currentLanguage()): string {
+  if (!WITH_CAUSE.has(note.code)) return codedMessageText(note, language);
+  const cause = causeText(String(note.values.cause ?? ''), String(note.values.detail ?? ''), language);
+  return codedMessageText(note, language, { ...note.values, cause });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, toAppError } from '../../../core/errors.ts';
 import { many2one, type OdooClient } from '../odoo.client.ts';
+import type { CodedMessage } from '../../../core/coded-message.ts';
 import { OrderMoneyCache, type CachedTax } from './order-money-cache.ts';
 
 const taxSchema = z.looseObject({
@@ -42,9 +43,9 @@ export async function includeLineTaxes(
   orderIds: readonly number[],
   channel: string,
   cache = new OrderMoneyCache(),
-): Promise<Map<number, string>> {
+): Promise<Map<number, CodedMessage[]>> {
   const field = client.dialect.lineTaxField;
-  const corrections = new Map<number, string>();
+  const corrections = new Map<number, CodedMessage[]>();
   if (orderIds.length === 0) return corrections;
   const lines = await client.searchRead(
     'sale.order.line',
@@ -68,7 +69,7 @@ export async function includeLineTaxes(
   if (twins.size === 0) return corrections;
   // One write per distinct new tax set, not per line.
   const writes = new Map<string, { taxIds: number[]; lineIds: number[] }>();
-  const swapped = new Map<number, Set<string>>();
+  const swapped = new Map<number, Map<string, { from: string; to: string }>>();
   for (const line of lines) {
     const current = taxIdsOf(line);
     if (!current.some((id) => twins.has(id)) || line.order_id === false) continue;
@@ -78,19 +79,26 @@ export async function includeLineTaxes(
     entry.lineIds.push(line.id);
     writes.set(key, entry);
     const orderId = line.order_id[0];
-    const names = swapped.get(orderId) ?? new Set<string>();
-    for (const id of current)
-      if (twins.has(id)) names.add(`"${taxes.get(id)!.name}" → "${twins.get(id)!.name}"`);
-    swapped.set(orderId, names);
+    const swaps = swapped.get(orderId) ?? new Map<string, { from: string; to: string }>();
+    for (const id of current) {
+      const twin = twins.get(id);
+      if (twin) swaps.set(`${id}`, { from: taxes.get(id)!.name, to: twin.name });
+    }
+    swapped.set(orderId, swaps);
   }
   for (const { taxIds, lineIds } of writes.values())
     await client.write('sale.order.line', lineIds, { [field]: [[6, 0, taxIds]] });
-  for (const [orderId, names] of swapped)
-    corrections.set(
-      orderId,
-      `Odoo's price-excluded tax would have added VAT on top of the gross prices; used the price-included ${[...names].join(', ')} so the total is what the buyer paid`,
-    );
+  for (const [orderId, swaps] of swapped) corrections.set(orderId, [...swaps.values()].map(taxSwapMessage));
   return corrections;
+}
+
+/** One swapped tax, for the order's timeline: the code and names for the web app, the sentence for the API. */
+function taxSwapMessage({ from, to }: { from: string; to: string }): CodedMessage {
+  return {
+    code: 'order.erp_tax_included',
+    values: { from, to },
+    message: `Odoo's price-excluded tax "${from}" would have added VAT on top of the gross prices; used the price-included "${to}" so the total is what the buyer paid`,
+  };
 }
 
 const needsTwin = (tax: Tax): boolean =>

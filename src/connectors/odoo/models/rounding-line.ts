@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CodedMessage } from '../../../core/coded-message.ts';
 import { formatMinor } from '../../../core/money-text.ts';
 import type { OdooClient } from '../odoo.client.ts';
 import { fromMinor, saleOrderSchema, toMinor } from '../odoo.mapper.ts';
@@ -28,8 +29,8 @@ export async function balanceTotals(
   paid: ReadonlyMap<number, number>,
   channel: string,
   cache: OrderMoneyCache,
-): Promise<Map<number, string>> {
-  const corrections = new Map<number, string>();
+): Promise<Map<number, CodedMessage>> {
+  const corrections = new Map<number, CodedMessage>();
   if (paid.size === 0) return corrections;
   const rows = await client.read(
     'sale.order',
@@ -59,11 +60,13 @@ export async function balanceTotals(
     })),
   );
   for (const { row, difference, currency } of off) {
-    const amount = formatMinor(difference, currency || 'EUR');
-    corrections.set(
-      row.id,
-      `Odoo's total was ${formatMinor(Math.abs(difference), currency || 'EUR')} off what the buyer paid (it rounds the VAT of the order's tax rates together); added the line "${name}" of ${difference > 0 ? '+' : ''}${amount}, without tax, so the total is the buyer's`,
-    );
+    const code = currency || 'EUR';
+    corrections.set(row.id, {
+      code: 'order.erp_rounding_line',
+      // The web app formats the amounts in its language: the difference signed, its size without sign.
+      values: { differenceMinor: difference, currency: code, line: name },
+      message: `Odoo's total was ${formatMinor(Math.abs(difference), code)} off what the buyer paid (it rounds the VAT of the order's tax rates together); added the line "${name}" of ${difference > 0 ? '+' : ''}${formatMinor(difference, code)}, without tax, so the total is the buyer's`,
+    });
   }
   return corrections;
 }

@@ -161,12 +161,10 @@ export async function createSaleOrders(
       paid.set(idOf.get(input.externalRef) ?? recordId(found!.id), buyerTotal(input));
     }
     const roundings = await balanceTotals(client, paid, channel, money);
-    const corrections = new Map(
-      [...new Set([...taxCorrections.keys(), ...roundings.keys()])].map((id) => [
-        id,
-        [taxCorrections.get(id), roundings.get(id)].filter(Boolean).join('; '),
-      ]),
-    );
+    const correctionsOf = (id: number) => {
+      const rounding = roundings.get(id);
+      return [...(taxCorrections.get(id) ?? []), ...(rounding ? [rounding] : [])];
+    };
     if (drafts.length + newIds.length > 0)
       await client.call('sale.order', 'action_confirm', [...drafts, ...newIds], { context: NO_CHATTER });
     const ids = batch.map(
@@ -183,7 +181,7 @@ export async function createSaleOrders(
           `Sale order ${ids[i]} no longer exists in Odoo.`,
         );
       }
-      return { order, created: idOf.has(input.externalRef), correction: corrections.get(ids[i]!) ?? null };
+      return { order, created: idOf.has(input.externalRef), corrections: correctionsOf(ids[i]!) };
     });
   });
   return inputs.map((input) => {

@@ -17,7 +17,7 @@ export function erpAmounts(result: ErpSaleOrderResult) {
     erp_currency: result.order.currency ?? null,
     erp_total_minor: result.order.total,
     erp_tax_minor: result.order.tax ?? null,
-    erp_correction: result.correction,
+    erp_corrections: result.corrections.length > 0 ? JSON.stringify(result.corrections) : null,
   };
 }
 
