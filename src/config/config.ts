@@ -92,6 +92,14 @@ const envSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
+  // Run records (sync_runs) older than this many days are deleted hourly (src/sync/runs-retention.ts). At least 7:
+  // the ERP outage ("unreachable since …") reads a week of runs back.
+  ADLERDO_RUN_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days, e.g. 30' })
+    .int('must be a whole number of days, e.g. 30')
+    .min(7, 'must be at least 7 (days): the ERP outage reads a week of runs back')
+    .max(3650, 'must be at most 3650 (days, ten years)')
+    .default(30),
   // Alerts (src/alerts): the operator's SMTP server as a URL (smtp://user:password@host:587, smtps://… for TLS on
   // connect) — it wins over the server entered on the settings page while it is set —, the default sender, the
   // least time between two messages per channel (issues opening meanwhile go out together), and whether an

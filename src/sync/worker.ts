@@ -8,6 +8,7 @@ import { SYNC_TASK } from './queue.ts';
 import { runStep } from './run-step.ts';
 import { currentErpOutage, nextTryAt } from './erp-outage.ts';
 import { closeAbandonedRuns } from './runs.repository.ts';
+import { startRunsRetention } from './runs-retention.ts';
 import { STEPS } from './steps.ts';
 import { startWorkerLiveness } from './worker-liveness.ts';
 import { surviveDatabaseLoss, unlockOrphanedJobs } from './worker-outage.ts';
@@ -98,6 +99,8 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
   await sweep();
   const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   sweeper.unref();
+  // Old run records go (ADLERDO_RUN_RETENTION_DAYS): at start, then hourly, wherever a worker runs.
+  const retention = startRunsRetention(app);
 
   let running = true;
   let stopAsked = false;
@@ -110,6 +113,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
     .then(async () => {
       running = false;
       clearInterval(sweeper);
+      await retention.stop();
       stopSurviving();
       if (!stopAsked) log.error('sync worker stopped unexpectedly: this process runs no sync steps any more');
       // A crashed pool may leave jobs locked: freeing its liveness lock lets the other workers' sweeps unlock
