@@ -3,6 +3,7 @@ import { erpConnector } from '../connectors/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { ErpConnectionCheck, ErpCredentials, ErpSession } from '../core/ports/erp.port.ts';
 import type { CallRecord } from '../core/ports/marketplace.port.ts';
+import type { SessionMemory } from '../core/session-memory.ts';
 import { parseInput } from '../core/validation.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
@@ -163,7 +164,7 @@ export class ErpService {
    * sync; undefined when no ERP is connected. The session signs in on first use.
    */
   async openSession(
-    options: { onCall?: (call: CallRecord) => void } = {},
+    options: { onCall?: (call: CallRecord) => void; memory?: SessionMemory } = {},
   ): Promise<{ view: ErpView; session: ErpSession } | undefined> {
     const row = await this.find();
     if (!row) return undefined;

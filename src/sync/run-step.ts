@@ -5,6 +5,7 @@ import { marketplaceConnector } from '../connectors/index.ts';
 import { credentialsRefused } from '../core/credentials-refused.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import type { CallRecord } from '../core/ports/marketplace.port.ts';
+import type { SessionMemory } from '../core/session-memory.ts';
 import { recordCall, syncRunSeconds, syncRuns } from '../metrics/metrics.ts';
 import { readCursor, writeCursor } from './cursors.repository.ts';
 import { raiseIssue, resolveIssues } from './issues.repository.ts';
@@ -27,6 +28,8 @@ export interface StepOutcome {
 export interface RunStepOptions {
   onProgress?: (done: number, total?: number) => void;
   onCall?: (call: CallRecord) => void;
+  /** A worker's memory of the ERP sign-in and once-per-session reads, shared by its runs (session-memory.ts). */
+  erpMemory?: SessionMemory;
 }
 
 /**
@@ -70,7 +73,7 @@ function runLocked(
     let erp: Awaited<ReturnType<AppContext['erp']['openSession']>>;
     let credentials: Awaited<ReturnType<AppContext['accounts']['credentialsOf']>>;
     try {
-      erp = await app.erp.openSession({ onCall: count });
+      erp = await app.erp.openSession({ onCall: count, memory: options.erpMemory });
       credentials = await app.accounts.credentialsOf(accountId);
     } catch (thrown) {
       // Keys AdlerDo cannot decrypt locally: recorded as its own failure, never as rejected credentials, and not

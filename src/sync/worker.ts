@@ -3,6 +3,7 @@ import { Logger as GraphileLogger, run, type Runner, type WorkerEvents } from 'g
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../core/errors.ts';
+import { SessionMemory } from '../core/session-memory.ts';
 import type { Logger } from '../logging/logger.ts';
 import { SYNC_TASK } from './queue.ts';
 import { runStep } from './run-step.ts';
@@ -23,6 +24,11 @@ const payloadSchema = z.object({
 const ABANDONED_AFTER_SECONDS = 15 * 60;
 /** How often a worker looks for jobs locked by a worker process that died (see worker-liveness.ts). */
 const SWEEP_EVERY_MS = 10_000;
+/**
+ * How long the worker's runs reuse the ERP sign-in and what a session reads once (a push-woken orders run saves
+ * 7 of its ~20 calls): a change in the ERP's setup is seen within this, or on the run after one it made fail.
+ */
+const ERP_MEMORY_MS = 60_000;
 
 /** How a stop ended: every running step finished, or the ones still running gave their jobs back. */
 export type StopOutcome = 'finished' | 'returned';
@@ -52,6 +58,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
   /** The steps this process is running, by job id: closed as interrupted when a stop gives their jobs back. */
   const inFlight = new Map<string, { accountId: string; step: (typeof STEPS)[number]; since: Date }>();
   const poolIds: string[] = [];
+  const erpMemory = new SessionMemory(ERP_MEMORY_MS);
   events.on('pool:create', ({ workerPool }) => {
     poolIds.push(workerPool.id);
     liveness.hold(workerPool.id);
@@ -83,7 +90,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
         if (helpers.job.attempts > 1 && (await erpOutageHoldsBack(app))) return;
         inFlight.set(helpers.job.id, { accountId, step, since: new Date() });
         try {
-          await runStep(app, accountId, step, trigger);
+          await runStep(app, accountId, step, trigger, { erpMemory });
         } finally {
           inFlight.delete(helpers.job.id);
         }

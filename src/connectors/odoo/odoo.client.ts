@@ -166,9 +166,21 @@ export class OdooClient {
   }
 }
 
-/** Reads the server version, picks the transport (unless forced) and signs in. */
-export async function connectOdoo(input: OdooConnectionInput): Promise<OdooClient> {
+/** What connecting learnt about a server and user: enough to connect again with the same settings at no call. */
+export interface OdooSignIn {
+  version: OdooServerVersion;
+  uid: number;
+}
+
+/**
+ * Reads the server version, picks the transport (unless forced) and signs in: 2 calls. With `known` (an earlier
+ * sign-in with the same settings, kept by the connector's session memory) none: the first call made with it
+ * tells whether it still holds.
+ */
+export async function connectOdoo(input: OdooConnectionInput, known?: OdooSignIn): Promise<OdooClient> {
   const settings = parseOdooSettings(input);
+  if (known)
+    return new OdooClient(chooseTransport(settings, known.version, known.uid), known.version, known.uid);
   const version = await detectVersion(settings);
   const transport = chooseTransport(settings, version);
   const uid = await transport.authenticate();

@@ -24,8 +24,10 @@ export class Json2Transport implements OdooTransport {
   private uid: Promise<number> | undefined;
   private readonly settings: OdooSettings;
 
-  constructor(settings: OdooSettings) {
+  /** `uid`: the user id an earlier sign-in with these settings answered (session-memory.ts); no sign-in then. */
+  constructor(settings: OdooSettings, uid?: number) {
     this.settings = settings;
+    if (uid !== undefined) this.uid = Promise.resolve(uid);
   }
 
   authenticate(): Promise<number> {

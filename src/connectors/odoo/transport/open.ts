@@ -55,12 +55,17 @@ function safeJson(text: string): unknown {
   }
 }
 
-export function chooseTransport(settings: OdooSettings, version: OdooServerVersion): OdooTransport {
+/** `uid`: a user id already known for these settings (no sign-in call then). */
+export function chooseTransport(
+  settings: OdooSettings,
+  version: OdooServerVersion,
+  uid?: number,
+): OdooTransport {
   const kind =
     settings.transport === 'auto'
       ? version.major >= FIRST_JSON2_MAJOR
         ? 'json2'
         : 'jsonrpc'
       : settings.transport;
-  return kind === 'json2' ? new Json2Transport(settings) : new JsonRpcTransport(settings);
+  return kind === 'json2' ? new Json2Transport(settings, uid) : new JsonRpcTransport(settings, uid);
 }
