@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Logger as GraphileLogger, runOnce } from 'graphile-worker';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/store/db.ts';
+import { SYNC_TASK, SyncQueue, type SyncJobPayload } from '../../src/sync/queue.ts';
+import type { Step } from '../../src/sync/steps.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+
+/**
+ * Which of an account's waiting jobs runs first, decided by graphile-worker itself on embedded PostgreSQL: a waiting
+ * orders job goes before the account's other waiting steps (issue 13's order latency), unless one of those has
+ * already waited longer than the orders step's head start, so stock is never starved.
+ */
+const quietGraphile = new GraphileLogger(() => () => undefined);
+
+let db: Database;
+let queue: SyncQueue;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  queue = await SyncQueue.open(db.pool);
+});
+
+afterAll(async () => {
+  await queue.release();
+  await db.close();
+});
+
+beforeEach(async () => {
+  await db.pool.query('DELETE FROM graphile_worker._private_jobs');
+});
+
+/** Runs every waiting job with one worker, as the queue hands them out, and answers the steps in that order. */
+async function runInQueueOrder(): Promise<string[]> {
+  const ran: string[] = [];
+  // runOnce ends when it finds no free job, which it may while the account's queue is still locked by the job
+  // it just finished: run it again until the table is empty.
+  while ((await queue.pendingCount()) > 0)
+    await runOnce({
+      pgPool: db.pool,
+      concurrency: 1,
+      logger: quietGraphile,
+      taskList: {
+        [SYNC_TASK]: (payload) => {
+          const { accountId, step } = payload as SyncJobPayload;
+          ran.push(`${accountId.slice(0, 4)}:${step}`);
+        },
+      },
+    });
+  return ran;
+}
+
+const job = (accountId: string, step: Step): SyncJobPayload => ({ accountId, step, trigger: 'push' });
+
+describe('the order an account’s waiting jobs run in', () => {
+  it('runs an orders job queued after a stock job first', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'stock'));
+    await queue.enqueue(job(account, 'shipments'));
+    await queue.enqueue(job(account, 'orders'));
+    const short = account.slice(0, 4);
+    expect(await runInQueueOrder()).toEqual([`${short}:orders`, `${short}:stock`, `${short}:shipments`]);
+  });
+
+  it('runs a stock job that has waited longer than the head start first', async () => {
+    const account = randomUUID();
+    // Queued 10 s ago (run_at is when a job became due): it has waited past the orders step's 2 s.
+    await queue.enqueue(job(account, 'stock'), new Date(Date.now() - 10_000));
+    await queue.enqueue(job(account, 'orders'));
+    const short = account.slice(0, 4);
+    expect(await runInQueueOrder()).toEqual([`${short}:stock`, `${short}:orders`]);
+  });
+
+  it('keeps one waiting orders job per account however often it is queued', async () => {
+    const account = randomUUID();
+    for (let i = 0; i < 5; i += 1) await queue.enqueue(job(account, 'orders'));
+    expect(await queue.pendingCount()).toBe(1);
+    expect(await runInQueueOrder()).toEqual([`${account.slice(0, 4)}:orders`]);
+  });
+
+  it('keeps the first waiting orders job’s place when it is queued again', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'orders'));
+    const before = await db.pool.query<{ run_at: Date }>('SELECT run_at FROM graphile_worker.jobs');
+    await queue.enqueue(job(account, 'orders'));
+    const after = await db.pool.query<{ run_at: Date }>('SELECT run_at FROM graphile_worker.jobs');
+    expect(after.rows[0]?.run_at.getTime()).toBe(before.rows[0]?.run_at.getTime());
+    // Due already: in the database's clock, a head start before now.
+    const due = await db.pool.query<{ due: boolean }>(
+      "SELECT run_at < now() - interval '1 second' AS due FROM graphile_worker.jobs",
+    );
+    expect(due.rows[0]?.due).toBe(true);
+  });
+});
