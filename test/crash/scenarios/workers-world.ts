@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppContext, type AppContext } from '../../../src/app-context.ts';
 import type { AccountView } from '../../../src/accounts/account-view.ts';
+import { benchProducts, random, type BenchProduct } from '../../../bench/catalog.ts';
+import { seedListedSeller } from '../../../bench/listed-seller.ts';
 import { loadConfig } from '../../../src/config/config.ts';
 import { createKauflandClient } from '../../../src/connectors/kaufland/index.ts';
 import { ean13 } from '../../../src/core/ean.ts';
@@ -14,6 +16,8 @@ import {
   type SellerCredentials,
 } from '../../../src/sandbox/kaufland/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../../../src/sandbox/odoo/index.ts';
+import { LOCATION, productQuantities, quantFor } from '../../../src/sandbox/odoo/logic/stock.ts';
+import { applyInventory } from '../../../src/sandbox/odoo/models/stock-quant.ts';
 import { openDatabase, type Database } from '../../../src/store/db.ts';
 import { createTestDatabase } from '../../helpers/db.ts';
 
@@ -33,15 +37,28 @@ export interface WorkersWorld {
   big: WorkersAccount;
   /** SKUs every small account offers: what its buyers order. */
   skus: string[];
+  /** The big account's catalog, already listed on Kaufland and in the hub's catalog. */
+  bigCatalog: readonly BenchProduct[];
+  /** A stock count in Odoo for each SKU (1–5 more than before); returns Odoo's new free quantity per SKU. */
+  countStock(skus: readonly string[]): Map<string, number>;
+  /** The amount each of these SKUs is offered at on Kaufland now. */
+  kauflandAmounts(skus: readonly string[]): Map<string, number>;
   hubEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
 const ORDERED_SKUS = 5;
+/** The Odoo sandbox's administrator, whose environment the stock counts are made in. */
+const ADMIN = 2;
 
 /**
  * One Odoo with `bigSkus` + 5 products, and `smallAccounts` Kaufland sellers offering the 5 (orders only) plus one
- * seller whose catalog and stock steps cover every product (the account that must not starve the others).
+ * seller whose catalog and stock steps cover every product (the account that must not starve the others). The
+ * big seller's catalog is already on sale, as a seller with a big listed catalog starts: seeded in bulk in both
+ * sandboxes and the hub's catalog (bench/listed-seller.ts, the bench's `--listed` seed), since listing 100,000 SKUs
+ * one `POST /units` each takes ~16 min at Kaufland's rate. Its stock cursor starts at now and its catalog cursor
+ * is empty, so the scenario runs both over the whole catalog: the catalog step reads every product from Odoo, the
+ * stock step links every listed offer and compares all of them.
  */
 export async function startWorkersWorld(options: {
   smallAccounts: number;
@@ -72,15 +89,8 @@ export async function startWorkersWorld(options: {
     price: 10 + i,
     qty: 100_000,
   }));
-  const catalog = Array.from({ length: options.bigSkus }, (_, i) => ({
-    sku: `WBIG-${String(i).padStart(6, '0')}`,
-    ean: ean13(`401${String(i).padStart(9, '0')}`),
-    name: `Big catalog product ${i}`,
-    price: 1 + (i % 100),
-    qty: 1 + (i % 40),
-  }));
+  const bigCatalog = [...benchProducts(options.bigSkus, random(14))];
   odoo.seed({ products: ordered, carriers: ['Standard delivery'] });
-  odoo.seedMany({ products: catalog });
 
   const add = async (name: string, bigCatalog: boolean): Promise<WorkersAccount> => {
     const keys = kaufland.addSeller({ storefronts: ['de'] });
@@ -129,6 +139,19 @@ export async function startWorkersWorld(options: {
     login: odoo.login,
     apiKey: odoo.password,
   });
+  const { productIds } = await seedListedSeller({
+    ctx,
+    accountId: big.account.id,
+    odoo,
+    kaufland,
+    clientKey: big.keys.client_key,
+    products: bigCatalog,
+  });
+  const productOf = (sku: string) => {
+    const id = productIds.get(sku);
+    if (id === undefined) throw new Error(`workers world: no Odoo product ${sku}`);
+    return id;
+  };
 
   return {
     database,
@@ -138,6 +161,28 @@ export async function startWorkersWorld(options: {
     accounts,
     big,
     skus: ordered.map((p) => p.sku),
+    bigCatalog,
+    countStock: (skus) => {
+      const env = odoo.instance.env(ADMIN);
+      return new Map(
+        skus.map((sku, i) => {
+          const quant = quantFor(env, productOf(sku), LOCATION.stock);
+          quant.inventory_quantity = Number(quant.quantity) + 1 + (i % 5);
+          applyInventory(env, quant);
+          return [sku, productQuantities(env, productOf(sku)).free];
+        }),
+      );
+    },
+    kauflandAmounts: (skus) => {
+      const wanted = new Set(skus);
+      const key = big.keys.client_key;
+      return new Map(
+        kaufland
+          .state()
+          .units.filter((u) => u.client_key === key && u.id_offer !== null && wanted.has(u.id_offer))
+          .map((u) => [u.id_offer!, u.amount]),
+      );
+    },
     hubEnv: {
       DATABASE_URL: database.connectionString,
       ADLERDO_MASTER_KEY: masterKey,
