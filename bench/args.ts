@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BENCH_CURRENCIES, type BenchStorefront } from './ipc.ts';
+import type { RealOdooTarget } from './real-odoo.ts';
 
 export interface BenchArgs {
   skus: number;
@@ -26,7 +27,8 @@ export interface BenchArgs {
   listed: boolean;
   /** `workers`: jobs/s and cycle lag with 1, 2 and 4 `adlerdo worker` processes (bench/workers/) instead. */
   /** `file-listing`: only the first listing by file (issue 13), with `importMs` as Kaufland's import time. */
-  scenario: 'sync' | 'workers' | 'file-listing';
+  /** `push-flood`: 10,000 callbacks of every kind against a real `adlerdo start` (issue 13's bad input). */
+  scenario: 'sync' | 'workers' | 'file-listing' | 'push-flood';
   importMs: number;
   /** The seller's storefront; `cz`/`pl` price in CZK/PLN at an Odoo rate, which scenario 6 changes. */
   storefront: BenchStorefront;
@@ -37,8 +39,8 @@ export interface BenchArgs {
   pushSamples: number;
   /** Share of pushes the sandbox drops in the lossy push row (0.2 = 20 %); 0 skips that row. */
   pushLoss: number;
-  /** `real`: a real Odoo from the environment (bench/real-odoo.ts) instead of the sandbox; smaller defaults. */
-  odoo: 'sandbox' | 'real';
+  /** `real` / `real19`: a real Odoo from the environment (bench/real-odoo.ts) instead of the sandbox; smaller defaults. */
+  odoo: 'sandbox' | RealOdooTarget;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
@@ -63,12 +65,15 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --scenario workers  jobs/s and cycle lag of 20 accounts with 1, 2 and 4 \`adlerdo worker\` processes
   --scenario file-listing  only the first listing by file (issue 13): every SKU new, listed as one
                       inventory feed the sandbox downloads from the hub's public URL
+  --scenario push-flood  10,000 push callbacks of every kind (valid, replayed, unknown, removed, malformed,
+                      forged, too big) against a real \`adlerdo start\`: callbacks/s, answers, jobs queued
   --import-seconds S  the sandbox's import time for that file (default 120, Kaufland's "few minutes")
   --import            seed Odoo as one import: every product, quant and move line in the same second
                       (default: a catalog grown over time, 200 products per second of back-dated history)
   --odoo real         measure a real Odoo (ODOO_BENCH_URL/_DB/_LOGIN/_KEY or ODOO_TEST_*; skipped when none
                       answers) instead of the Odoo sandbox; defaults then --skus 2000 --orders 300
-                      --open-orders 200 --stock-samples 10 (a real Odoo seeds ~200 products/s)
+                      --open-orders 200 --stock-samples 10 (a real Odoo seeds ~60 products/s)
+  --odoo real19       the same against a real Odoo 19 over JSON-2 (ODOO19_BENCH_* or ODOO19_TEST_*, an API key)
   --push-samples N    push rows (issue 13): orders and stock counts timed with push (default 20; 0 skips)
   --push-loss F       share of pushes lost in the last push row (default 0.2; 0 skips that row)
   --json              JSON on stdout, the table on stderr
@@ -112,11 +117,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     },
   });
   if (values.help) return 'help';
-  if (values.odoo !== 'sandbox' && values.odoo !== 'real')
-    throw new Error(`--odoo must be sandbox or real, not "${values.odoo}"\n\n${USAGE}`);
-  const real = values.odoo === 'real';
+  if (values.odoo !== 'sandbox' && values.odoo !== 'real' && values.odoo !== 'real19')
+    throw new Error(`--odoo must be sandbox, real or real19, not "${values.odoo}"\n\n${USAGE}`);
+  const real = values.odoo !== 'sandbox';
   if (real && values.storefront !== 'de')
-    throw new Error(`--odoo real runs with --storefront de only\n\n${USAGE}`);
+    throw new Error(`--odoo ${values.odoo} runs with --storefront de only\n\n${USAGE}`);
   if (!Object.hasOwn(BENCH_CURRENCIES, values.storefront))
     throw new Error(`--storefront must be de, cz or pl, not "${values.storefront}"\n\n${USAGE}`);
   const args: BenchArgs = {
@@ -133,7 +138,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     timeout: positive('timeout', values.timeout, 90, false),
     import: values.import,
     listed: values.listed,
-    scenario: values.scenario === 'workers' || values.scenario === 'file-listing' ? values.scenario : 'sync',
+    scenario: ['workers', 'file-listing', 'push-flood'].includes(values.scenario)
+      ? (values.scenario as BenchArgs['scenario'])
+      : 'sync',
     importMs: positive('import-seconds', values['import-seconds'], 120, false) * 1000,
     storefront: values.storefront as BenchStorefront,
     rateChange: positive('rate-change', values['rate-change'], 0.01, false),
@@ -142,12 +149,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     pushLoss: Math.min(1, positive('push-loss', values['push-loss'], 0.2, false)),
     odoo: values.odoo,
   };
-  if (values.scenario !== 'sync' && values.scenario !== 'workers' && values.scenario !== 'file-listing')
+  if (values.scenario !== 'sync' && args.scenario === 'sync')
     throw new Error(
-      `--scenario must be workers or file-listing (or sync, the default), not "${values.scenario}"\n\n${USAGE}`,
+      `--scenario must be workers, file-listing or push-flood (or sync, the default), not "${values.scenario}"\n\n${USAGE}`,
     );
   if (args.listed && real)
-    throw new Error(`--listed seeds the Odoo sandbox only, not --odoo real\n\n${USAGE}`);
+    throw new Error(`--listed seeds the Odoo sandbox only, not --odoo ${args.odoo}\n\n${USAGE}`);
   if (args.skus < 100)
     throw new Error(`--skus must be at least 100 (the scenarios pick every 100th SKU)\n\n${USAGE}`);
   if (args.orderUnits < 1) throw new Error(`--order-units must be at least 1\n\n${USAGE}`);

@@ -6,6 +6,7 @@ import { inFlight } from './meter.ts';
 import { markdownTable } from './report.ts';
 import { forkSandboxes, type Sandboxes } from './sandboxes.ts';
 import { firstListingByFile } from './scenarios/file-listing.ts';
+import { pushFlood } from './scenarios/push-flood.ts';
 import { idleCycle, initialCycle, linkedCycle } from './scenarios/initial.ts';
 import { seedHubCatalog } from './seed-hub.ts';
 import { runWorkersBench } from './workers-bench.ts';
@@ -39,6 +40,7 @@ const results: ScenarioResult[] = [];
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : JSON.stringify(error);
 let seedMs = 0;
+let realOdoo: { odoo: RealOdoo; version: string } | undefined;
 
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
@@ -71,6 +73,7 @@ async function scenarios(args: BenchArgs, realOdoo?: RealOdoo): Promise<void> {
   const bench: Bench = { hub, sandboxes, skus: args.skus, log };
   if (args.scenario === 'file-listing')
     return void results.push(await firstListingByFile(bench, args.importMs));
+  if (args.scenario === 'push-flood') return void results.push(await pushFlood(bench));
   results.push(await (args.listed ? linkedCycle(bench) : initialCycle(bench)));
   results.push(await idleCycle(bench));
   results.push(await steadyCycle(bench, args.change));
@@ -112,8 +115,8 @@ function print(args: BenchArgs, error?: unknown): void {
   const context = [
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; Node ${process.version}.`,
     `Storefront: kaufland.${args.storefront} (${BENCH_CURRENCIES[args.storefront]}).`,
-    args.odoo === 'real'
-      ? `Odoo: the REAL Odoo at ${process.env.ODOO_BENCH_URL ?? process.env.ODOO_TEST_URL} (no latency added; the Kaufland sandbox adds ${args.latency} ms per call, in a child process), seeded with ${args.skus} products through its API in ${(seedMs / 1000).toFixed(1)} s.`
+    realOdoo
+      ? `Odoo: the REAL Odoo ${realOdoo.version} at ${realOdoo.odoo.url} (no latency added; the Kaufland sandbox adds ${args.latency} ms per call, in a child process), seeded with ${args.skus} products through its API in ${(seedMs / 1000).toFixed(1)} s.`
       : `Sandboxes: ${args.latency} ms added per call (Kaufland /v2 and Odoo RPC), in a child process. Odoo seeded with ${args.skus} products ${args.import ? 'as ONE import (all in the same second)' : 'grown over time (200 per second of back-dated history)'} in ${(seedMs / 1000).toFixed(1)} s.`,
     `Hub = this process (CPU from process.cpuUsage, peak RSS sampled every 50 ms; lifetime max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB). PG = its embedded PostgreSQL (/proc). Sandbox = the child process with both sandboxes.`,
     `Total bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${(os.loadavg()[0] ?? 0).toFixed(2)} (other work on the machine slows wall times).`,
@@ -176,11 +179,12 @@ async function main(): Promise<number> {
     else stopOn(`crashed: ${error.stack ?? error.message}`, 1);
   });
   process.once('SIGTERM', () => stopOn('terminated', 143));
-  const real = args.odoo === 'real' ? await reachRealOdoo() : undefined;
+  const real = args.odoo === 'sandbox' ? undefined : await reachRealOdoo(args.odoo);
   if (typeof real === 'string') {
-    process.stderr.write(`bench --odoo real: skipped, ${real}\n`);
+    process.stderr.write(`bench --odoo ${args.odoo}: skipped, ${real}\n`);
     return 0;
   }
+  realOdoo = real;
   if (args.scenario === 'workers') return runWorkersBench(log);
   const watchdog = setTimeout(() => stopOn(`timed out after ${args.timeout} min`, 1), args.timeout * 60_000);
   try {

@@ -33,35 +33,81 @@ export interface RealProduct {
   qty: number;
 }
 
+// Earlier runs' sale orders are cancelled this many per call.
+const CANCEL_PER_CALL = 50;
+
+const benchRow = z.looseObject({ id: z.number(), default_code: z.string(), list_price: z.number() });
+
 /**
- * An earlier run's BENCH-… products are archived and lose their SKU first (the hub looks SKUs up archived ones
- * included, and an order must not land on an old product), then the catalog is created with its stock. Answers
- * the Odoo product id per SKU.
+ * Repeated runs reuse the BENCH-… products an earlier run left (SKU i is always the same product, its name and
+ * EAN too), so the database does not grow by a catalog per run: the ones this run's catalog has get this run's
+ * price where it differs and its stock count, the missing ones are created, and any beyond it (an earlier, larger
+ * --skus) are archived and lose their SKU so neither the hub nor an order finds them. Earlier runs' confirmed
+ * sale orders of bench products are cancelled first: their reservations would otherwise lower the free quantity
+ * the hub lists, and their deliveries pile up. Answers the Odoo product id per SKU.
  */
 export async function seedReal(
   client: OdooClient,
   products: readonly RealProduct[],
   log: (line: string) => void,
 ): Promise<Map<string, number>> {
-  const old = await client.search('product.product', [['default_code', '=like', 'BENCH-%']]);
-  for (const ids of chunks(old, ARCHIVE_PER_CALL))
-    await client.write('product.product', ids, { active: false, default_code: false });
-  if (old.length > 0) log(`real Odoo: ${old.length} products of earlier bench runs archived`);
+  await cancelEarlierOrders(client, log);
+  const wanted = new Map(products.map((p) => [p.sku, p]));
+  const found = await client.searchRead(
+    'product.product',
+    { domain: [['default_code', '=like', 'BENCH-%']], fields: ['default_code', 'list_price'] },
+    benchRow,
+  );
   const productIds = new Map<string, number>();
-  for (const batch of chunks(products, PER_CALL)) {
+  const extra: number[] = [];
+  const repriced = new Map<number, number[]>();
+  for (const row of found) {
+    const product = wanted.get(row.default_code);
+    if (!product || productIds.has(product.sku)) {
+      extra.push(row.id);
+      continue;
+    }
+    productIds.set(product.sku, row.id);
+    if (Math.abs(row.list_price - product.price) >= 0.005)
+      repriced.set(product.price, [...(repriced.get(product.price) ?? []), row.id]);
+  }
+  for (const ids of chunks(extra, ARCHIVE_PER_CALL))
+    await client.write('product.product', ids, { active: false, default_code: false });
+  for (const [price, ids] of repriced) await client.write('product.product', ids, { list_price: price });
+  const missing = products.filter((p) => !productIds.has(p.sku));
+  for (const batch of chunks(missing, PER_CALL)) {
     const ids = await createProducts(
       client,
       batch.map((p) => ({ sku: p.sku, ean: p.ean, name: p.name, price: Math.round(p.price * 100) })),
     );
     batch.forEach((p, i) => productIds.set(p.sku, ids[i]!));
+  }
+  log(
+    `real Odoo: ${products.length - missing.length} bench products reused (${[...repriced.values()].flat().length} repriced), ` +
+      `${missing.length} created, ${extra.length} archived`,
+  );
+  for (const batch of chunks(products, PER_CALL))
     await setStock(
       client,
-      batch.map((p, i) => ({ productId: ids[i]!, quantity: p.qty })),
+      batch.map((p) => ({ productId: productIds.get(p.sku)!, quantity: p.qty })),
     );
-    if (productIds.size % 1000 === 0)
-      log(`real Odoo: ${productIds.size} of ${products.length} products seeded`);
-  }
   return productIds;
+}
+
+/** Confirmed sale orders an earlier run left on bench products, cancelled without asking (no mail). */
+async function cancelEarlierOrders(client: OdooClient, log: (line: string) => void): Promise<void> {
+  const domain = [
+    ['state', '=', 'sale'],
+    ['order_line.product_id.default_code', '=like', 'BENCH-%'],
+  ];
+  const ids = await client.search('sale.order', domain);
+  if (ids.length === 0) return;
+  const context = { disable_cancel_warning: true, tracking_disable: true };
+  for (const batch of chunks(ids, CANCEL_PER_CALL))
+    await client.call('sale.order', 'action_cancel', batch, { context });
+  const left = await client.search('sale.order', domain);
+  if (left.length > 0) throw new Error(`bench: ${left.length} earlier bench sale orders would not cancel`);
+  log(`real Odoo: ${ids.length} sale orders of earlier bench runs cancelled`);
 }
 
 function productIdOf(world: World, sku: string): number {
