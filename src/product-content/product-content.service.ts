@@ -21,9 +21,21 @@ export interface ProductContentView {
   category: StoredSuggestion | null;
   pictureUrl: string | null;
   refusals: StoredRefusal[];
+  /** Per channel the content went to: its language, its state there, and the ERP language of its text. */
+  languages: ProductContentLanguageView[];
   sentAt: string | null;
   liveAt: string | null;
   updatedAt: string;
+}
+
+export interface ProductContentLanguageView {
+  channel: string;
+  /** The channel's content language (e.g. cs-CZ). */
+  language: string;
+  state: 'sent' | 'live' | 'refused';
+  /** The ERP language the title and description were read in; null: the ERP's default text (no translation). */
+  textLanguage: string | null;
+  refusals: StoredRefusal[];
 }
 
 /** Products whose EAN the marketplace did not know, newest change first ('known' ones only when asked for). */
@@ -58,6 +70,11 @@ export async function listProductContent(
     .limit(500);
   query = state ? query.where('p.state', '=', state) : query.where('p.state', '!=', 'known');
   const rows = await query.execute();
+  const languages = await languagesOf(
+    db,
+    accountId,
+    rows.map((row) => row.ean),
+  );
   return rows.map((row) => ({
     ean: row.ean,
     sku: row.sku,
@@ -70,10 +87,39 @@ export async function listProductContent(
     category: row.category_id === null ? null : { id: row.category_id, name: row.category_name ?? '' },
     pictureUrl: row.picture_url,
     refusals: row.refusals,
+    languages: languages.get(row.ean) ?? [],
     sentAt: row.sent_at?.toISOString() ?? null,
     liveAt: row.live_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
   }));
+}
+
+async function languagesOf(
+  db: Kysely<DB>,
+  accountId: string,
+  eans: readonly string[],
+): Promise<Map<string, ProductContentLanguageView[]>> {
+  const byEan = new Map<string, ProductContentLanguageView[]>();
+  if (eans.length === 0) return byEan;
+  const rows = await db
+    .selectFrom('product_content_channels')
+    .select(['ean', 'channel', 'language', 'state', 'text_language', 'refusals'])
+    .where('account_id', '=', accountId)
+    .where('ean', 'in', eans)
+    .orderBy('channel')
+    .execute();
+  for (const row of rows) {
+    const list = byEan.get(row.ean) ?? [];
+    list.push({
+      channel: row.channel,
+      language: row.language,
+      state: row.state,
+      textLanguage: row.text_language,
+      refusals: row.refusals,
+    });
+    byEan.set(row.ean, list);
+  }
+  return byEan;
 }
 
 async function findRow(db: Kysely<DB>, accountId: string, ean: string) {

@@ -16,6 +16,8 @@ export interface StoredRefusal {
   attribute: string | null;
   value: string | null;
   reason: string;
+  /** The content language it was refused in (e.g. cs-CZ); absent on refusals stored before languages. */
+  language?: string;
 }
 
 export interface ProductContentTable {
@@ -36,6 +38,19 @@ export interface ProductContentTable {
   live_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Migration 016_product_content_languages.sql: the content of one product in one channel's language. */
+export interface ProductContentChannelsTable {
+  account_id: string;
+  ean: string;
+  channel: string;
+  language: string;
+  state: 'sent' | 'live' | 'refused';
+  text_language: string | null;
+  refusals: Json<StoredRefusal[]>;
+  sent_at: Timestamp;
+  checked_at: Timestamp | null;
 }
 
 export interface ProductCategoryMapTable {

@@ -3,6 +3,7 @@ import type { HubOrderDocumentsTable, HubRefundsTable, HubReturnLinesTable } fro
 import type { OfferFeedsTable } from './feed.schema.ts';
 import type {
   ProductCategoryMapTable,
+  ProductContentChannelsTable,
   ProductContentTable,
   ProductPicturesTable,
 } from './product-content.schema.ts';
@@ -224,6 +225,7 @@ export interface DB {
   push_subscriptions: PushSubscriptionsTable;
   offer_feeds: OfferFeedsTable;
   product_content: ProductContentTable;
+  product_content_channels: ProductContentChannelsTable;
   product_category_map: ProductCategoryMapTable;
   product_pictures: ProductPicturesTable;
 }

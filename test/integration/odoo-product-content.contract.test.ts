@@ -58,6 +58,28 @@ function contract(
       // A new product lands in Odoo's default category "All" up to 17; from 18 it has none.
       if (bare.category !== null) expect(bare.category.name).toMatch(/All/);
     });
+
+    it('reads names in a storefront language only where Odoo has it installed (English only here: none)', async () => {
+      const session = openOdooSession(target.settings);
+      const installed = await client.searchRead('res.lang', {
+        domain: [['active', '=', true]],
+        fields: ['code'],
+      });
+      // The real test databases and the sandbox load English (US) alone; German ships in the source only.
+      expect(installed.map((l) => l.code)).toEqual(['en_US']);
+      for (const language of ['de-DE', 'cs-CZ', 'sk-SK'])
+        expect(await session.productTexts!([`PC-${tag}-1`], language)).toBeNull();
+      expect(await session.productTexts!([`PC-${tag}-1`], 'en-US')).toEqual({
+        language: 'en_US',
+        texts: [
+          {
+            sku: `PC-${tag}-1`,
+            name: `Content mug ${tag}`,
+            description: 'A blue mug for the contract test.',
+          },
+        ],
+      });
+    });
   });
 }
 

@@ -222,8 +222,12 @@ describe('products Kaufland does not know yet', () => {
     });
     expect(settled.get('OWN-BARE')!.refusals).toEqual(
       expect.arrayContaining([
-        { attribute: 'description', value: null, reason: 'missing' },
-        expect.objectContaining({ attribute: 'picture', reason: expect.stringMatching(/not a JPEG, PNG/) }),
+        { attribute: 'description', value: null, reason: 'missing', language: 'de-DE' },
+        expect.objectContaining({
+          attribute: 'picture',
+          reason: expect.stringMatching(/not a JPEG, PNG/),
+          language: 'de-DE',
+        }),
       ]),
     );
     const issues = await world.app.ctx.db
@@ -316,5 +320,124 @@ describe('products Kaufland does not know yet, without ADLERDO_PUBLIC_URL', () =
     expect(live.state).toBe('live');
     await world.run('stock');
     expect(world.kaufland.state().units.map((unit) => unit.id_offer)).toEqual([MUG.sku]);
+  });
+});
+
+describe('product data per storefront language, and a product Kaufland refuses outright', () => {
+  let proxy: PublicProxy;
+  let world: SyncWorld;
+  let api: Api;
+  // An EAN whose product data PUT Kaufland answers 400 (the sandbox's refused_eans), whatever the language.
+  const REFUSED = { ...MUG, sku: 'OWN-REFUSED', ean: '2000000000046', name: 'Refused mug' };
+  const languagesKey = randomBytes(32).toString('base64');
+  const base = () => `/api/accounts/${world.account.id}/product-content`;
+  const contentOf = async () =>
+    new Map(
+      ((await api('GET', base())).json.products as { sku: string }[]).map((p) => [
+        p.sku,
+        p as Record<string, any>,
+      ]),
+    );
+  const unitsOn = (storefront: string) =>
+    new Set(
+      world.kaufland
+        .state()
+        .units.filter((unit) => unit.storefront === storefront)
+        .map((unit) => unit.id_offer),
+    );
+
+  beforeAll(async () => {
+    proxy = await startPublicProxy();
+    // Germany and Slovakia: two storefronts in EUR, two content languages (de-DE, sk-SK).
+    world = await startSyncWorld({
+      products: [MUG, REFUSED],
+      storefronts: ['de', 'sk'],
+      settings: { productStockSync: true },
+      env: { ADLERDO_PUBLIC_URL: proxy.url, ADLERDO_MASTER_KEY: languagesKey },
+    });
+    proxy.forwardTo(world.app.url);
+    api = await signedInClient(world.app);
+    const refused = await fetch(`${world.kaufland.origin}/_sandbox/catalogue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refused_eans: [REFUSED.ean] }),
+    });
+    expect(refused.status).toBe(204);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await proxy?.close();
+  });
+
+  it('sends the content once per storefront language and follows each; a 4xx on one product never holds back the other', async () => {
+    await world.run('catalog');
+    await world.run('stock');
+    await world.run('catalog');
+    expect((await api('POST', `${base()}/${MUG.ean}/category`, { categoryId: '22001' })).status).toBe(200);
+
+    const sent = await world.run('catalog');
+    expect(sent.status).toBe('succeeded');
+    // Two products × two languages; the refused product's two are answered 400 and recorded, not thrown.
+    expect(sent.apiCalls['kaufland PUT /product-data']).toBe(4);
+    const catalogue = (await (await fetch(`${world.kaufland.origin}/_sandbox/catalogue`)).json()).data as {
+      product_data: { ean: string; locale: string; attributes: Record<string, string[]> }[];
+    };
+    expect(
+      catalogue.product_data
+        .filter((p) => p.ean === MUG.ean)
+        .map((p) => p.locale)
+        .sort(),
+    ).toEqual(['de-DE', 'sk-SK']);
+    expect(catalogue.product_data.some((p) => p.ean === REFUSED.ean)).toBe(false);
+
+    const refusedIssues = await world.app.ctx.db
+      .selectFrom('sync_issues')
+      .select(['subject', 'message', 'details'])
+      .where('code', '=', 'product.content_refused')
+      .where('resolved_at', 'is', null)
+      .execute();
+    expect(refusedIssues.map((i) => i.subject)).toEqual([REFUSED.sku]);
+    expect(refusedIssues[0]!.message).toMatch(
+      /refused the product data of SKU OWN-REFUSED .*\(de-DE\) .*refused_eans.*\(sk-SK\) /,
+    );
+    expect(refusedIssues[0]!.details).toMatchObject({ languages: 'de-DE, sk-SK' });
+
+    const settled = await eventually(
+      async () => {
+        await world.run('catalog');
+        return contentOf();
+      },
+      (content) => content.get(MUG.sku)?.state === 'live',
+    );
+    expect(settled.get(REFUSED.sku)).toMatchObject({ state: 'refused' });
+    // Per language: live in both; the Odoo sandbox, like the real test databases, has English only, so the
+    // text went out in Odoo's default language (textLanguage null) and the seller is told so.
+    expect(settled.get(MUG.sku)!.languages).toEqual([
+      { channel: 'de', language: 'de-DE', state: 'live', textLanguage: null, refusals: [] },
+      { channel: 'sk', language: 'sk-SK', state: 'live', textLanguage: null, refusals: [] },
+    ]);
+    expect(settled.get(REFUSED.sku)!.languages.map((l: { state: string }) => l.state)).toEqual([
+      'refused',
+      'refused',
+    ]);
+
+    // Each storefront shows the unit once the data in its own language passed.
+    expect((await world.run('stock')).status).toBe('succeeded');
+    expect(unitsOn('de')).toEqual(new Set([MUG.sku]));
+    expect(unitsOn('sk')).toEqual(new Set([MUG.sku]));
+  });
+
+  it('adlerdo products list shows the state per language', async () => {
+    const cliEnv = {
+      DATABASE_URL: (world.app.ctx.pool.options as { connectionString: string }).connectionString,
+      ADLERDO_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'adlerdo-cli-languages-')),
+      ADLERDO_MASTER_KEY: languagesKey,
+    };
+    const listed = await runCli(['products', 'list', '--account', 'Test Store'], cliEnv);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(
+      /OWN-MUG .*live .*de-DE live \(default text\), sk-SK live \(default text\)/,
+    );
+    expect(listed.stdout).toMatch(/OWN-REFUSED .*refused .*de-DE refused.*, sk-SK refused/);
   });
 });

@@ -66,6 +66,11 @@ export function productsCommand(): Command {
             EAN: r.ean,
             SKU: r.sku,
             STATE: r.state,
+            // Per storefront language; "default text" when the ERP has no translation into it.
+            LANGUAGES:
+              r.languages
+                .map((l) => `${l.language} ${l.state}${l.textLanguage === null ? ' (default text)' : ''}`)
+                .join(', ') || '-',
             CATEGORY: r.category ? `${r.category.name} (${r.category.id})` : '-',
             SUGGESTED:
               r.state === 'needs_category'

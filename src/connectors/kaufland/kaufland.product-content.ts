@@ -22,7 +22,11 @@ const LOCALE_OF: Record<Storefront, ProductDataLocale> = {
 type ProductContentMethods = Required<
   Pick<
     MarketplaceSession,
-    'productExists' | 'suggestCategories' | 'sendProductContent' | 'productContentState'
+    | 'productExists'
+    | 'suggestCategories'
+    | 'sendProductContent'
+    | 'productContentState'
+    | 'productContentLanguage'
   >
 >;
 
@@ -60,6 +64,7 @@ export function kauflandProductContent(client: KauflandClient): ProductContentMe
       const status = await client.productData.status(LOCALE_OF[toStorefront(channel)], ean);
       return toContentState(status);
     },
+    productContentLanguage: (channel) => LOCALE_OF[toStorefront(channel)],
   };
 }
 

@@ -139,6 +139,11 @@ export interface MarketplaceSession {
   /** Sends (or replaces) the product content for an EAN; the marketplace checks it later (`productContentState`). */
   sendProductContent?(channel: string, content: ProductContent): Promise<void>;
   productContentState?(channel: string, ean: string): Promise<ProductContentState>;
+  /**
+   * The language the channel shows product content in (BCP 47, e.g. cs-CZ): content is sent and checked per
+   * language, so a product sold on several channels is sent once per channel, in each one's language.
+   */
+  productContentLanguage?(channel: string): string;
 }
 
 /** What the ERP says about a product, enough for a category guess. */

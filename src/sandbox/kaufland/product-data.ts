@@ -10,6 +10,21 @@ import { checkPicture } from './picture-check.ts';
 export type ProductDataStatusView = components['schemas']['ProductDataStatusResponse'];
 type UpdateStatus = components['schemas']['ProductDataStatus'];
 
+/**
+ * Product data is per language (the spec's `Locale`, required on every product data call): each storefront shows
+ * a product in its own language, so a new EAN's unit becomes visible on a storefront once the data in that
+ * storefront's locale passed the check (the sandbox's reading; Kaufland's docs say no more than "per locale").
+ */
+export const LOCALE_OF_STOREFRONT: Readonly<Record<Storefront, string>> = {
+  de: 'de-DE',
+  at: 'de-AT',
+  cz: 'cs-CZ',
+  sk: 'sk-SK',
+  pl: 'pl-PL',
+  fr: 'fr-FR',
+  it: 'it-IT',
+};
+
 /** What Kaufland's catalogue needs before it makes a product of an EAN (the sandbox's choice; Kaufland's list varies by category). */
 export const REQUIRED_ATTRIBUTES = ['title', 'description', 'picture', 'manufacturer', 'category'] as const;
 
@@ -41,13 +56,20 @@ export interface WaitingUnit {
  * knows) and the EANs a test marked unknown through /_sandbox/catalogue.
  */
 export class ProductDataBook {
+  /** Keyed by seller, EAN and locale: `recordKey`. */
   readonly records = new Map<string, ProductDataRecord>();
   readonly unknownEans = new Set<string>();
+  /** EANs whose product data PUT answers 400 (a test's way to see a refusal outright, before any check). */
+  readonly refusedEans = new Set<string>();
+  /** Per new EAN, the locales whose product data passed the check: the storefronts that show it. */
+  readonly liveLocales = new Map<string, Set<string>>();
   waiting: WaitingUnit[] = [];
 
   clear(): void {
     this.records.clear();
     this.unknownEans.clear();
+    this.refusedEans.clear();
+    this.liveLocales.clear();
     this.waiting = [];
   }
 }
@@ -63,14 +85,25 @@ export function productDataBook(store: SandboxStore): ProductDataBook {
   return book;
 }
 
-export function recordKey(idSeller: number, ean: string): string {
-  return `${idSeller}|${ean}`;
+export function recordKey(idSeller: number, ean: string, locale: string): string {
+  return `${idSeller}|${ean}|${locale}`;
 }
 
 /** Whether Kaufland's catalogue has (or would at once make) a product for this EAN without product data. */
 export function catalogueKnows(store: SandboxStore, ean: string): boolean {
   if (store.products.byEanCode(ean)) return true;
   return !ean.startsWith('2') && !productDataBook(store).unknownEans.has(ean);
+}
+
+/**
+ * Whether a unit for this EAN is visible on the storefront: the catalogue knew the EAN (other sellers sell it),
+ * or product data in the storefront's language made it a product there.
+ */
+export function shownOn(store: SandboxStore, ean: string, storefront: Storefront): boolean {
+  const book = productDataBook(store);
+  const live = book.liveLocales.get(ean);
+  if (live) return live.has(LOCALE_OF_STOREFRONT[storefront]);
+  return catalogueKnows(store, ean);
 }
 
 /** The catalogue's product for an EAN: one already made, or made now for an EAN the catalogue knows. */
@@ -99,7 +132,7 @@ export function putProductData(
 ): void {
   const book = productDataBook(core.store);
   for (const ean of input.ean) {
-    const key = recordKey(seller.id_seller, ean);
+    const key = recordKey(seller.id_seller, ean, locale);
     const earlier = book.records.get(key);
     const record: ProductDataRecord = {
       id_seller: seller.id_seller,
@@ -147,8 +180,14 @@ async function processProductData(
   record.id_product = ensureProduct(core.store, record, category ?? '');
   record.status = 'SUCCESS';
   const book = productDataBook(core.store);
-  const ready = book.waiting.filter((unit) => unit.ean === record.ean);
-  book.waiting = book.waiting.filter((unit) => unit.ean !== record.ean);
+  const live = book.liveLocales.get(record.ean) ?? new Set<string>();
+  live.add(record.locale);
+  book.liveLocales.set(record.ean, live);
+  // Only the storefronts of this language show the product now; the others wait for data in theirs.
+  const showsHere = (unit: WaitingUnit) =>
+    unit.ean === record.ean && LOCALE_OF_STOREFRONT[unit.storefront] === record.locale;
+  const ready = book.waiting.filter(showsHere);
+  book.waiting = book.waiting.filter((unit) => !showsHere(unit));
   for (const unit of ready) release(core.store, unit);
 }
 

@@ -1,14 +1,21 @@
 import { ProblemError } from './errors.ts';
-import { catalogueKnows, productDataBook, type WaitingUnit } from './product-data.ts';
+import { productDataBook, shownOn, type WaitingUnit } from './product-data.ts';
 import type { SellerRecord } from './records.ts';
 import type { UnitCreateInput } from './schemas.ts';
 import type { SandboxStore } from './state.ts';
 import type { Storefront } from './storefronts.ts';
 import { createUnit } from './units-service.ts';
 
-/** A create by EAN that the catalogue has no product for: Kaufland takes it, but nobody sees it yet. */
-export function waitsForProduct(store: SandboxStore, input: UnitCreateInput): boolean {
-  return input.id_product === undefined && input.ean !== undefined && !catalogueKnows(store, input.ean);
+/**
+ * A create by EAN that the catalogue has no product for on this storefront (none yet, or not in its language):
+ * Kaufland takes it, but nobody sees it yet.
+ */
+export function waitsForProduct(
+  store: SandboxStore,
+  input: UnitCreateInput,
+  storefront: Storefront,
+): boolean {
+  return input.id_product === undefined && input.ean !== undefined && !shownOn(store, input.ean, storefront);
 }
 
 /**

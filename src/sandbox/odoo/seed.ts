@@ -39,6 +39,7 @@ export function seedDefaults(db: Store, now: string, password: string, apiKey: s
     { name: 'USD', symbol: '$', rounding: 0.01, active: false },
   ]);
   put('res.company', [{ name: 'My Company', partner_id: 1, currency_id: 1 }]);
+  put('res.lang', [{ name: 'English (US)', code: 'en_US', iso_code: 'en', active: true }]);
   put('product.category', [
     { name: 'All', complete_name: 'All' },
     { name: 'Saleable', complete_name: 'All / Saleable', parent_id: 1 },

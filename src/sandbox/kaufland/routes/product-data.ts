@@ -33,7 +33,9 @@ const decideSchema = z.strictObject({
 });
 
 const catalogueSchema = z.strictObject({
-  unknown_eans: z.array(z.string().regex(EAN, 'must be 8 to 15 digits')).max(10_000),
+  unknown_eans: z.array(z.string().regex(EAN, 'must be 8 to 15 digits')).max(10_000).default([]),
+  /** EANs whose product data PUT is refused outright (400), whatever the locale. */
+  refused_eans: z.array(z.string().regex(EAN, 'must be 8 to 15 digits')).max(10_000).default([]),
 });
 
 function localeParam(
@@ -53,8 +55,8 @@ function localeParam(
 /** These operations' 404 is the spec's NotFoundResponse: a message alone. */
 const missing = (message: string): SandboxResponse => ({ status: 404, body: { message } });
 
-function own(ctx: ApiContext, ean: string): ProductDataRecord | undefined {
-  return productDataBook(ctx.store).records.get(recordKey(ctx.seller.id_seller, ean));
+function own(ctx: ApiContext, ean: string, locale: string): ProductDataRecord | undefined {
+  return productDataBook(ctx.store).records.get(recordKey(ctx.seller.id_seller, ean, locale));
 }
 
 /** PUT /product-data, GET /product-data/status/{ean}, GET /product-data/{ean}, POST /categories/decide. */
@@ -62,17 +64,23 @@ export function productDataRoutes(router: Router<ApiContext>): void {
   router.add('PUT', '/v2/product-data', (ctx) => {
     const locale = localeParam(ctx.query, LOCALES, true)!;
     const input = validateBody(productDataSchema, parseJsonBody(ctx.rawBody));
+    const refused = input.ean.find((ean) => productDataBook(ctx.store).refusedEans.has(ean));
+    if (refused !== undefined)
+      throw fieldError(
+        'ean',
+        `product data for EAN ${refused} is not accepted (sandbox setting refused_eans)`,
+      );
     putProductData(ctx.core, ctx.seller, input, locale, releaseUnit);
     return ok([]);
   });
   router.add('GET', '/v2/product-data/status/{ean}', (ctx, params) => {
-    localeParam(ctx.query, LOCALES, true);
-    const found = own(ctx, params.ean ?? '');
+    const locale = localeParam(ctx.query, LOCALES, true)!;
+    const found = own(ctx, params.ean ?? '', locale);
     return found ? ok(statusView(found)) : missing(`No product data for EAN ${params.ean}`);
   });
   router.add('GET', '/v2/product-data/{ean}', (ctx, params) => {
-    localeParam(ctx.query, LOCALES, true);
-    const found = own(ctx, params.ean ?? '');
+    const locale = localeParam(ctx.query, LOCALES, true)!;
+    const found = own(ctx, params.ean ?? '', locale);
     if (!found) return missing(`No product data for EAN ${params.ean}`);
     return ok({ ean: [found.ean], attributes: found.attributes });
   });
@@ -94,15 +102,17 @@ export function productDataRoutes(router: Router<ApiContext>): void {
 /** /_sandbox/catalogue: EANs the catalogue is to treat as new; what product data and held units it has. */
 export function catalogueControlRoutes(router: Router<ControlContext>): void {
   router.add('POST', '/_sandbox/catalogue', ({ store, rawBody }) => {
-    const { unknown_eans } = validateBody(catalogueSchema, parseJsonBody(rawBody));
+    const { unknown_eans, refused_eans } = validateBody(catalogueSchema, parseJsonBody(rawBody));
     const book = productDataBook(store);
     for (const ean of unknown_eans) book.unknownEans.add(ean);
+    for (const ean of refused_eans) book.refusedEans.add(ean);
     return noContent();
   });
   router.add('GET', '/_sandbox/catalogue', ({ store }) => {
     const book = productDataBook(store);
     return ok({
       unknown_eans: [...book.unknownEans],
+      refused_eans: [...book.refusedEans],
       product_data: [...book.records.values()].map((record) => ({
         id_seller: record.id_seller,
         ean: record.ean,

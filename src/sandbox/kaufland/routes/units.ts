@@ -29,7 +29,7 @@ export function unitRoutes(router: Router<ApiContext>): void {
     const storefront = storefrontParam(ctx.query, ctx.seller, true);
     const embedded = enumArray(ctx.query, 'embedded', WRITE_EMBEDS);
     const input = validateBody(unitCreateSchema, parseJsonBody(ctx.rawBody));
-    if (waitsForProduct(ctx.store, input)) {
+    if (waitsForProduct(ctx.store, input, storefront)) {
       // An EAN Kaufland has no product for: accepted without a unit to show (the empty answer with a Location
       // a real integration saw); it is listed once product data made the EAN a product.
       holdUnit(ctx.store, ctx.seller, storefront, { ...input, ean: input.ean ?? '' });

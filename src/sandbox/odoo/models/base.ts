@@ -140,6 +140,23 @@ export const resCountry: ModelDef = {
   fields: { ...baseFields(), name: char('Country Name'), code: char('Country Code') },
 };
 
+/**
+ * Installed languages. Like the real Odoo 17 and 19 test databases (English only: German translations ship in the
+ * source but are not loaded), the sandbox has en_US alone, so a read in another language gets the stored text.
+ */
+export const resLang: ModelDef = {
+  name: 'res.lang',
+  description: 'Languages',
+  order: 'active desc, name',
+  fields: {
+    ...baseFields(),
+    name: char('Name', { required: true }),
+    code: char('Locale Code', { required: true }),
+    iso_code: char('ISO code'),
+    active: boolean('Active', { default: () => false }),
+  },
+};
+
 export const irModelData: ModelDef = {
   name: 'ir.model.data',
   description: 'Model Data',

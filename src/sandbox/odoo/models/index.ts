@@ -7,7 +7,16 @@ import {
 } from './invoice-wizards.ts';
 import { stockReturnPicking, stockReturnPickingLine } from './return-wizard.ts';
 import { AUTOMATION_MODELS } from './base-automation.ts';
-import { accountTax, irModelData, resCompany, resCountry, resGroups, resPartner, resUsers } from './base.ts';
+import {
+  accountTax,
+  irModelData,
+  resCompany,
+  resCountry,
+  resGroups,
+  resLang,
+  resPartner,
+  resUsers,
+} from './base.ts';
 import { resCurrencyRate } from './currency-rate.ts';
 import { stockMove, stockMoveLine, stockPicking } from './picking.ts';
 import { confirmStockSms, stockBackorderConfirmation } from './wizards.ts';
@@ -26,6 +35,7 @@ export function buildModels(version: SandboxVersion): ModelDef[] {
     resGroups,
     resCompany,
     resCountry,
+    resLang,
     resCurrencyRate,
     irModelData,
     accountTax(version),

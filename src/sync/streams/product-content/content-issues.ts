@@ -4,12 +4,16 @@ import type { SystemNames } from '../offers/system-names.ts';
 
 export const PRODUCT_CONTENT_REFUSED = 'product.content_refused';
 
-/** "picture https://…/x.jpg: picture could not be downloaded (HTTP 404); description: missing" */
-export function refusalWords(refusals: readonly ProductContentRefusal[]): string {
+/** A refusal in the language it was refused in, when the product went out in several. */
+export type LanguageRefusal = ProductContentRefusal & { language?: string };
+
+/** "(cs-CZ) picture https://…/x.jpg: picture could not be downloaded (HTTP 404); (cs-CZ) description: missing" */
+export function refusalWords(refusals: readonly LanguageRefusal[]): string {
   return refusals
     .map((r) => {
       const what = [r.attribute, r.value].filter((part) => part !== null && part !== '').join(' ');
-      return what === '' ? r.reason : `${what}: ${r.reason}`;
+      const words = what === '' ? r.reason : `${what}: ${r.reason}`;
+      return r.language ? `(${r.language}) ${words}` : words;
     })
     .join('; ');
 }
@@ -19,10 +23,13 @@ export async function raiseRefused(
   ctx: StepContext,
   names: SystemNames,
   product: { sku: string; ean: string; channel: string },
-  refusals: readonly ProductContentRefusal[],
+  refusals: readonly LanguageRefusal[],
 ): Promise<void> {
   const reasons = refusalWords(refusals);
-  const missing = refusals.filter((r) => r.value === null && r.attribute !== null).map((r) => r.attribute);
+  const missing = [
+    ...new Set(refusals.filter((r) => r.value === null && r.attribute !== null).map((r) => r.attribute)),
+  ];
+  const languages = [...new Set(refusals.flatMap((r) => (r.language ? [r.language] : [])))];
   await ctx.issues.raise({
     code: PRODUCT_CONTENT_REFUSED,
     subject: product.sku,
@@ -34,6 +41,7 @@ export async function raiseRefused(
       channel: product.channel,
       reasons,
       missing: missing.join(', '),
+      languages: languages.join(', '),
       erp: names.erp,
       marketplace: names.marketplace,
     },

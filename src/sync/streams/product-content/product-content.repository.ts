@@ -216,3 +216,66 @@ export async function storePicture(
     .executeTakeFirstOrThrow();
   return row.token;
 }
+
+/** One product's content in one channel's language. */
+export interface ChannelContent {
+  channel: string;
+  language: string;
+  state: 'sent' | 'live' | 'refused';
+  text_language: string | null;
+  refusals: StoredRefusal[];
+}
+
+/** Records a send in one channel's language (again: the check starts over). */
+export async function recordChannelSend(
+  db: Kysely<DB>,
+  accountId: string,
+  ean: string,
+  sent: Omit<ChannelContent, 'refusals'> & { refusals?: StoredRefusal[] },
+): Promise<void> {
+  const refusals = JSON.stringify(sent.refusals ?? []);
+  await db
+    .insertInto('product_content_channels')
+    .values({ account_id: accountId, ean, ...sent, refusals })
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'ean', 'channel']).doUpdateSet({
+        language: sent.language,
+        state: sent.state,
+        text_language: sent.text_language,
+        refusals,
+        sent_at: sql<Date>`now()`,
+        checked_at: null,
+      }),
+    )
+    .execute();
+}
+
+export async function updateChannelState(
+  db: Kysely<DB>,
+  accountId: string,
+  ean: string,
+  channel: string,
+  update: { state: ChannelContent['state']; refusals: StoredRefusal[] },
+): Promise<void> {
+  await db
+    .updateTable('product_content_channels')
+    .set({ state: update.state, refusals: JSON.stringify(update.refusals), checked_at: sql<Date>`now()` })
+    .where('account_id', '=', accountId)
+    .where('ean', '=', ean)
+    .where('channel', '=', channel)
+    .execute();
+}
+
+export async function channelContents(
+  db: Kysely<DB>,
+  accountId: string,
+  ean: string,
+): Promise<ChannelContent[]> {
+  return db
+    .selectFrom('product_content_channels')
+    .select(['channel', 'language', 'state', 'text_language', 'refusals'])
+    .where('account_id', '=', accountId)
+    .where('ean', '=', ean)
+    .orderBy('channel')
+    .execute();
+}

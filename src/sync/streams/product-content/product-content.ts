@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '../../../core/errors.ts';
 import type { ErpProductContent } from '../../../core/ports/erp.port.ts';
-import type { ProductContent } from '../../../core/ports/marketplace.port.ts';
+import type { ProductContent, ProductContentDraft } from '../../../core/ports/marketplace.port.ts';
 import { runIndependentPhases } from '../../independent-phases.ts';
 import type { StepContext, StepHandler } from '../../step-context.ts';
 import { systemNames, type SystemNames } from '../offers/system-names.ts';
@@ -9,11 +9,14 @@ import { PRODUCT_CONTENT_REFUSED, raiseRefused } from './content-issues.ts';
 import { pictureUrlFor } from './picture-url.ts';
 import {
   addContentRows,
+  channelContents,
   holdWaitingOffers,
   mappedCategories,
   rowsInState,
+  recordChannelSend,
   rowsToPrepare,
   storePicture,
+  updateChannelState,
   unlistedWithNewEan,
   updateContent,
   type ContentRow,
@@ -60,64 +63,153 @@ async function discover(ctx: StepContext): Promise<void> {
 async function prepareAndSend(ctx: StepContext): Promise<void> {
   const rows = await rowsToPrepare(ctx.db, ctx.account.id, BATCH);
   if (rows.length === 0) return;
-  const contents = new Map(
-    (await ctx.erp.productContent!(rows.map((row) => row.sku))).map((content) => [content.sku, content]),
-  );
+  const skus = rows.map((row) => row.sku);
+  const contents = new Map((await ctx.erp.productContent!(skus)).map((content) => [content.sku, content]));
   const catalog = new Map(
     (
       await ctx.db
         .selectFrom('catalog_products')
         .select(['sku', 'name', 'price_minor'])
-        .where(
-          'sku',
-          'in',
-          rows.map((row) => row.sku),
-        )
+        .where('sku', 'in', skus)
         .execute()
     ).map((product) => [product.sku, product]),
   );
   const mapping = await mappedCategories(ctx.db, ctx.account.id);
   const names = await systemNames(ctx);
+  const texts = await textsByLanguage(ctx, skus);
   // One product's refusal (or a failed call after the retries) does not hold back the others'.
   await runIndependentPhases(
     rows.map((row) => async () => {
       const content = contents.get(row.sku);
       const product = catalog.get(row.sku);
       if (!content || !product) return; // gone from the ERP: the catalog step takes its offer down
-      try {
-        await prepareOne(
-          ctx,
-          row,
-          content,
-          { title: product.name, priceMinor: product.price_minor },
-          mapping,
-        );
-      } catch (error) {
-        if (!isAppError(error) || error.kind !== 'rejected') throw error;
-        // The marketplace refused the data outright (not in its later check): the same issue, its words.
-        const refusals = [{ attribute: null, value: null, reason: error.message }];
-        await updateContent(ctx.db, ctx.account.id, row.ean, { state: 'refused', refusals, checked: true });
-        await raiseRefused(ctx, names, row, refusals);
-        ctx.counts.failed += 1;
-      }
+      const draft = {
+        title: product.name,
+        description: content.description ?? '',
+        brand: content.manufacturer ?? content.companyName,
+        priceMinor: product.price_minor,
+      };
+      const ready = await prepareOne(ctx, row, content, draft, mapping);
+      if (ready) await sendInEveryLanguage(ctx, names, row, ready, texts);
     }),
   );
 }
 
+/** The channels a product's content goes to: every channel the account sells on, its first one included. */
+function contentChannels(ctx: StepContext, row: ContentRow): string[] {
+  return [...new Set([row.channel, ...ctx.channels])];
+}
+
+/** Per content language: the ERP's names and descriptions in it, or null when the ERP lacks that language. */
+type TextsByLanguage = Map<string, { erpLanguage: string; bySku: Map<string, ErpText> } | null>;
+type ErpText = { name: string; description: string | null };
+
+/** One ERP read per language of the account's channels for the whole batch (not one per product). */
+async function textsByLanguage(ctx: StepContext, skus: readonly string[]): Promise<TextsByLanguage> {
+  const texts: TextsByLanguage = new Map();
+  const { marketplace } = ctx;
+  if (!marketplace.productContentLanguage || !ctx.erp.productTexts) return texts;
+  for (const language of new Set(ctx.channels.map((c) => marketplace.productContentLanguage!(c)))) {
+    const read = await ctx.erp.productTexts(skus, language);
+    texts.set(
+      language,
+      read && {
+        erpLanguage: read.language,
+        bySku: new Map(read.texts.map((t) => [t.sku, { name: t.name, description: t.description }])),
+      },
+    );
+  }
+  return texts;
+}
+
+/**
+ * The product's content in each channel's language: the ERP's translation where the ERP has that language,
+ * else its default text (recorded, so the seller sees which languages went out untranslated). A language the
+ * marketplace refuses outright becomes that product's issue; its other languages and other products go on.
+ */
+async function sendInEveryLanguage(
+  ctx: StepContext,
+  names: SystemNames,
+  row: ContentRow,
+  content: ProductContent,
+  texts: TextsByLanguage,
+): Promise<void> {
+  const sends = contentChannels(ctx, row).map((channel) => async () => {
+    const language = ctx.marketplace.productContentLanguage?.(channel) ?? channel;
+    const translation = texts.get(language) ?? null;
+    const text = translation?.bySku.get(row.sku);
+    const inLanguage: ProductContent = {
+      ...content,
+      title: text?.name || content.title,
+      description: text?.description ?? content.description,
+    };
+    const sent = { channel, language, text_language: translation?.erpLanguage ?? null };
+    try {
+      await ctx.marketplace.sendProductContent!(channel, inLanguage);
+      await recordChannelSend(ctx.db, ctx.account.id, row.ean, { ...sent, state: 'sent' });
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'rejected') throw error;
+      // Refused outright (not in the marketplace's later check): the same issue, in its words.
+      const refusals = [
+        // value '' (not null): a field the marketplace refused is not a missing attribute.
+        ...(error.fields ?? []).map((f) => ({ attribute: f.field, value: '', reason: f.message })),
+        ...(error.fields?.length ? [] : [{ attribute: null, value: null, reason: error.message }]),
+      ];
+      await recordChannelSend(ctx.db, ctx.account.id, row.ean, { ...sent, state: 'refused', refusals });
+    }
+  });
+  // The languages that went out are recorded even when another one failed on a transient error.
+  try {
+    await runIndependentPhases(sends);
+  } finally {
+    await settle(ctx, names, row, { sent: true });
+  }
+}
+
+/**
+ * The product's state from its languages: being checked while any is; then refused when any was (an issue
+ * naming the languages and reasons), else live.
+ */
+async function settle(
+  ctx: StepContext,
+  names: SystemNames,
+  row: ContentRow,
+  mark: { sent?: boolean } = {},
+): Promise<void> {
+  const languages = await channelContents(ctx.db, ctx.account.id, row.ean);
+  if (languages.length === 0) return;
+  const refusals = languages.flatMap((l) =>
+    l.state === 'refused' ? l.refusals.map((r) => ({ ...r, language: l.language })) : [],
+  );
+  const key = [ctx.db, ctx.account.id, row.ean] as const;
+  if (refusals.length > 0) await raiseRefused(ctx, names, row, refusals);
+  if (languages.some((l) => l.state === 'sent')) {
+    await updateContent(...key, { state: 'sent', refusals, sent: mark.sent === true, checked: true });
+    if (mark.sent) ctx.counts.updated += 1;
+    return;
+  }
+  if (refusals.length > 0) {
+    await updateContent(...key, { state: 'refused', refusals, checked: true });
+    ctx.counts.failed += 1;
+    return;
+  }
+  await updateContent(...key, { state: 'live', refusals: [], checked: true, live: true });
+  await ctx.issues.resolve(PRODUCT_CONTENT_REFUSED, [row.sku]);
+  ctx.counts.created += 1;
+}
+
+/**
+ * The category and picture a product needs before it can be sent: the content to send, or undefined when the
+ * seller has to act first (the row then says which).
+ */
 async function prepareOne(
   ctx: StepContext,
   row: ContentRow,
   content: ErpProductContent,
-  product: { title: string; priceMinor: number },
+  draft: ProductContentDraft,
   mapping: Map<string, { id: string; name: string }>,
-): Promise<void> {
+): Promise<ProductContent | undefined> {
   const key = { db: ctx.db, account: ctx.account.id, ean: row.ean };
-  const draft = {
-    title: product.title,
-    description: content.description ?? '',
-    brand: content.manufacturer ?? content.companyName,
-    priceMinor: product.priceMinor,
-  };
   const erpCategory = {
     erp_category_id: content.category?.id ?? null,
     erp_category_name: content.category?.name ?? null,
@@ -138,29 +230,17 @@ async function prepareOne(
       suggestions,
       state: 'needs_category',
     });
-    return;
+    return undefined;
   }
   const pictureUrl = await pictureFor(ctx, row, content);
-  if (pictureUrl === undefined) {
-    await updateContent(key.db, key.account, key.ean, {
-      ...erpCategory,
-      category_id: category.id,
-      category_name: category.name,
-      state: 'needs_picture',
-    });
-    return;
-  }
-  const sent: ProductContent = { ...draft, ean: row.ean, pictureUrls: [pictureUrl], category };
-  await ctx.marketplace.sendProductContent!(row.channel, sent);
   await updateContent(key.db, key.account, key.ean, {
     ...erpCategory,
     category_id: category.id,
     category_name: category.name,
-    refusals: [],
-    state: 'sent',
-    sent: true,
+    ...(pictureUrl === undefined && { state: 'needs_picture' }),
   });
-  ctx.counts.updated += 1;
+  if (pictureUrl === undefined) return undefined;
+  return { ...draft, ean: row.ean, pictureUrls: [pictureUrl], category };
 }
 
 /** The seller's picture URL; else the ERP's picture, served at the public URL; else none. */
@@ -184,26 +264,30 @@ async function pictureFor(
 async function followStatus(ctx: StepContext, names: SystemNames): Promise<void> {
   const rows = await rowsInState(ctx.db, ctx.account.id, 'sent', BATCH);
   const phases = rows.map((row) => async () => {
-    const status = await ctx.marketplace.productContentState!(row.channel, row.ean);
-    const key = [ctx.db, ctx.account.id, row.ean] as const;
-    switch (status.state) {
-      case 'processing':
-        await updateContent(...key, { checked: true });
-        return;
-      case 'none':
-        await updateContent(...key, { state: 'queued', checked: true });
-        return;
-      case 'live':
-        await updateContent(...key, { state: 'live', refusals: [], checked: true, live: true });
-        await ctx.issues.resolve(PRODUCT_CONTENT_REFUSED, [row.sku]);
-        ctx.counts.created += 1;
-        return;
-      case 'refused':
-        await updateContent(...key, { state: 'refused', refusals: status.refusals, checked: true });
-        await raiseRefused(ctx, names, row, status.refusals);
-        ctx.counts.failed += 1;
-        return;
+    const languages = await channelContents(ctx.db, ctx.account.id, row.ean);
+    const checking = languages.filter((l) => l.state === 'sent');
+    // Sent before content went out per language (or its languages are gone): send it again, in each.
+    if (checking.length === 0) {
+      await updateContent(ctx.db, ctx.account.id, row.ean, { state: 'queued', checked: true });
+      return;
     }
+    let moved = false;
+    for (const { channel } of checking) {
+      const status = await ctx.marketplace.productContentState!(channel, row.ean);
+      if (status.state === 'processing') continue;
+      if (status.state === 'none') {
+        // The marketplace has no content in this language (deleted, or never taken): send it again.
+        await updateContent(ctx.db, ctx.account.id, row.ean, { state: 'queued', checked: true });
+        return;
+      }
+      moved = true;
+      await updateChannelState(ctx.db, ctx.account.id, row.ean, channel, {
+        state: status.state,
+        refusals: status.state === 'refused' ? status.refusals : [],
+      });
+    }
+    if (moved) await settle(ctx, names, row);
+    else await updateContent(ctx.db, ctx.account.id, row.ean, { checked: true });
   });
   // One product's failed status read does not hold back the others' (a refusal never blocks other products).
   await runIndependentPhases(phases);
