@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, signUpInBrowser } from '../helpers/browser-session.ts';
+import { excludedTaxOn } from '../helpers/order-flows.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /** The order page of a kaufland.cz order booked in Odoo in CZK with a 19 % excluded tax swapped for an included one. */
@@ -14,21 +15,8 @@ describe('order page: money in the order currency, the ERP total next to the buy
       products: [{ sku: 'CZ-BAG', ean: '4006381333931', name: 'Daypack', price: 57.49, qty: 10 }],
       storefronts: ['de', 'cz'],
     });
+    await excludedTaxOn(world, 'CZ-BAG');
     const odoo = await world.odooClient();
-    const tax = await odoo.create('account.tax', {
-      name: '19%',
-      amount: 19,
-      amount_type: 'percent',
-      price_include: false,
-      type_tax_use: 'sale',
-    });
-    await odoo.write(
-      'product.product',
-      await odoo.search('product.product', [['default_code', '=', 'CZ-BAG']]),
-      {
-        taxes_id: [[6, 0, [tax]]],
-      },
-    );
     const czk = await odoo.search('res.currency', [['name', '=', 'CZK']], {
       context: { active_test: false },
     });

@@ -1,12 +1,14 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/accounts/account-settings.ts';
+import { saveScreenshot, type BrowserLocale } from '../helpers/browser-session.ts';
 import {
-  launchBrowser,
-  saveScreenshot,
-  signUpInBrowser,
-  type BrowserLocale,
-} from '../helpers/browser-session.ts';
+  excludedTaxOn,
+  openIn as openLocale,
+  shippedAndInvoiced,
+  signedInBrowser,
+  type Session,
+} from '../helpers/order-flows.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /**
@@ -27,15 +29,11 @@ const SIZES = [
 
 let world: SyncWorld;
 let browser: Browser;
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let session: Session;
 let order: { idOrder: string; hubId: string; units: number[] };
 
-async function openIn(locale: BrowserLocale, width = 1440, height = 900): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height }, storageState: session });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const openIn = (locale: BrowserLocale, width = 1440, height = 900) =>
+  openLocale(browser, session, locale, { width, height });
 
 /**
  * Both sizes of the page as it is now; `whole` = the full page rather than the screen, `focus` = what to scroll
@@ -61,70 +59,29 @@ async function storedSettings() {
 
 describe('the seller’s words in German and English', () => {
   beforeAll(async () => {
-    let page: Page;
-    [world, { browser, page }] = await Promise.all([
-      startSyncWorld({
-        products: [POT, MUG, GOLD],
-        storefronts: ['de', 'cz'],
-        settings: {
-          carrierMapping: { 'Standard delivery': 'DHL' },
-          autoAcceptReturns: false,
-          handlingTimeDays: 2,
-        },
-      }),
-      launchBrowser(20_000),
-    ]);
-    await signUpInBrowser(page, world.app.url);
-    session = await page.context().storageState();
-    await page.close();
+    world = await startSyncWorld({
+      products: [POT, MUG, GOLD],
+      storefronts: ['de', 'cz'],
+      settings: {
+        carrierMapping: { 'Standard delivery': 'DHL' },
+        autoAcceptReturns: false,
+        handlingTimeDays: 2,
+      },
+    });
+    ({ browser, session } = await signedInBrowser(world));
 
     // A 19 % tax that Odoo adds on top of the price: AdlerDo swaps it for an included one (the tax correction).
-    const odoo = await world.odooClient();
-    const tax = await odoo.create('account.tax', {
-      name: '19%',
-      amount: 19,
-      amount_type: 'percent',
-      price_include: false,
-      type_tax_use: 'sale',
-    });
-    await odoo.write(
-      'product.product',
-      await odoo.search('product.product', [['default_code', '=', POT.sku]]),
-      {
-        taxes_id: [[6, 0, [tax]]],
-      },
-    );
+    await excludedTaxOn(world, POT.sku);
     await world.listOnKaufland([
       { sku: POT.sku, ean: POT.ean, price: 2490 },
       { sku: MUG.sku, ean: MUG.ean, price: 850 },
     ]);
 
-    // One order, shipped and invoiced, then a return of both units.
-    const placed = world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [
-        { id_offer: POT.sku, quantity: 1 },
-        { id_offer: MUG.sku, quantity: 1 },
-      ],
-    });
-    await world.run('orders');
-    world.odoo.ship({
-      client_order_ref: placed.id_order,
-      carrier: 'Standard delivery',
-      tracking_ref: 'PARCEL-1',
-    });
-    await world.run('shipments');
-    const hub = await world.app.ctx.db
-      .selectFrom('hub_orders')
-      .select(['id', 'erp_order_id'])
-      .where('marketplace_order_id', '=', placed.id_order)
-      .executeTakeFirstOrThrow();
-    const erp = (await world.app.ctx.erp.openSession())!.session;
-    await erp.invoiceSaleOrder(hub.erp_order_id!);
-    await world.run('documents');
-    const units = world.kaufland.state().order_units.filter((u) => u.id_order === placed.id_order);
-    order = { idOrder: placed.id_order, hubId: hub.id, units: units.map((u) => u.id_order_unit) };
+    // One order, shipped and invoiced, then a return of one unit.
+    order = await shippedAndInvoiced(world, [
+      { id_offer: POT.sku, quantity: 1 },
+      { id_offer: MUG.sku, quantity: 1 },
+    ]);
     const started = world.kaufland.startReturn({
       order_units: [{ id_order_unit: order.units[0]!, reason: 'wrong_size', note: 'Too small.' }],
       tracking_provider: 'DHL',
@@ -284,9 +241,10 @@ describe('the seller’s words in German and English', () => {
       const timeline = page.locator('main');
       await timeline.getByText('Steuerkorrektur:', { exact: false }).waitFor();
       await timeline
-        .getByText('verwendet wurde stattdessen die im Preis enthaltene Steuer "19%" → "19% incl.', {
-          exact: false,
-        })
+        .getByText('Die Steuer „19%“ in Odoo ist nicht im Preis enthalten', { exact: false })
+        .waitFor();
+      await timeline
+        .getByText('verwendet wurde stattdessen die im Preis enthaltene Steuer „19% incl.', { exact: false })
         .waitFor();
       await timeline.getByText('Falsche Größe', { exact: false }).waitFor();
       const refund = page.getByRole('region', { name: /Erstattung|Teil/ });
@@ -303,6 +261,41 @@ describe('the seller’s words in German and English', () => {
       await shoot(page, 'words-order-de');
     } finally {
       await page.context().close();
+    }
+  });
+
+  it('order page, English: the tax correction said from the catalogue with both tax names', async () => {
+    const page = await openIn('en-GB');
+    try {
+      await page.goto(`${world.app.url}/orders/${order.hubId}`);
+      await page.getByRole('heading', { name: `Order ${order.idOrder}` }).waitFor();
+      const correction = page
+        .locator('main')
+        .getByText(/Tax correction: Odoo's price-excluded tax "19%" would have added VAT .* "19% incl\./);
+      await correction.waitFor();
+      await correction.scrollIntoViewIfNeeded();
+      await shoot(page, 'words-order-en', false);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('account card, German and English: why push is off, at both sizes', async () => {
+    for (const [locale, off, why] of [
+      ['de-DE', 'aus: Bestellungen werden abgefragt', /Setzen Sie ADLERDO_PUBLIC_URL \(die https-Adresse/],
+      ['en-GB', 'off: orders are polled', /Set ADLERDO_PUBLIC_URL \(the https address/],
+    ] as const) {
+      const page = await openIn(locale);
+      try {
+        await page.goto(`${world.app.url}/accounts`);
+        const line = page.getByTestId('account-push');
+        await line.getByText(off, { exact: false }).waitFor();
+        expect(await line.innerText()).toMatch(why);
+        await line.scrollIntoViewIfNeeded();
+        await shoot(page, `words-account-push-${locale.slice(0, 2)}`, false, line);
+      } finally {
+        await page.context().close();
+      }
     }
   });
 
