@@ -30,7 +30,39 @@ export function queueName(accountId: string): string {
   return `account:${accountId}`;
 }
 
-const jobKey = (payload: SyncJobPayload) => `sync:${payload.accountId}:${payload.step}`;
+const jobKey = (payload: Pick<SyncJobPayload, 'accountId' | 'step'>) =>
+  `sync:${payload.accountId}:${payload.step}`;
+
+/** Steps whose run, before it ends, serves what was announced while it ran (takeWaitingJob). */
+const SERVED_IN_RUN: ReadonlySet<Step> = new Set(['orders']);
+
+/**
+ * Called by a running step's job before it ends: when the account's next job would be another run of the same step
+ * (announced while this one ran, e.g. an order placed meanwhile), deletes that job and answers true, so the
+ * running one does another pass instead of the queue handing back the account and setting a new run up. "Next" as
+ * graphile-worker chooses (priority, then run_at, among the account's available jobs), so no other step waits
+ * longer than it would have. Only the worker running the account's job can take it: the account's queue stays
+ * locked by that job. A notification arriving after the delete queues a new job as usual.
+ */
+export async function takeWaitingJob(
+  pool: pg.Pool,
+  payload: Omit<SyncJobPayload, 'trigger'>,
+): Promise<boolean> {
+  if (!SERVED_IN_RUN.has(payload.step)) return false;
+  const { rowCount } = await pool.query(
+    `DELETE FROM graphile_worker._private_jobs AS jobs
+      USING (
+        SELECT j.id FROM graphile_worker._private_jobs j
+          JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id
+         WHERE q.queue_name = $1 AND j.is_available AND j.run_at <= now()
+         ORDER BY j.priority, j.run_at, j.id
+         LIMIT 1
+      ) AS next
+      WHERE jobs.id = next.id AND jobs.key = $2 AND jobs.locked_at IS NULL`,
+    [queueName(payload.accountId), jobKey(payload)],
+  );
+  return rowCount === 1;
+}
 
 export class SyncQueue {
   private constructor(private readonly utils: WorkerUtils) {}

@@ -30,7 +30,15 @@ export interface RunStepOptions {
   onCall?: (call: CallRecord) => void;
   /** A worker's memory of the ERP sign-in and once-per-session reads, shared by its runs (session-memory.ts). */
   erpMemory?: SessionMemory;
+  /**
+   * Asked after each pass: true when the step was announced again meanwhile and this run should serve it with
+   * another pass (the worker takes the account's waiting job for it: queue.ts, takeWaitingJob).
+   */
+  anotherPass?: () => Promise<boolean>;
 }
+
+/** Passes one run may make: a run is a unit of the run history and of retries, not an endless loop. */
+const MAX_PASSES = 5;
 
 /**
  * Runs one step for one account and records it. What an error does depends on its kind:
@@ -133,6 +141,8 @@ function runLocked(
     };
     try {
       await STEP_HANDLERS[step](ctx);
+      for (let pass = 1; pass < MAX_PASSES && (await options.anotherPass?.()); pass += 1)
+        await STEP_HANDLERS[step](ctx);
       await finishRun(app.db, runId, { status: 'succeeded', counts, apiCalls });
       endTimer();
       syncRuns.inc({ step, status: 'succeeded' });

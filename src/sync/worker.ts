@@ -5,7 +5,7 @@ import type { AppContext } from '../app-context.ts';
 import { AppError } from '../core/errors.ts';
 import { SessionMemory } from '../core/session-memory.ts';
 import type { Logger } from '../logging/logger.ts';
-import { SYNC_TASK } from './queue.ts';
+import { SYNC_TASK, takeWaitingJob } from './queue.ts';
 import { runStep } from './run-step.ts';
 import { currentErpOutage, nextTryAt } from './erp-outage.ts';
 import { closeAbandonedRuns } from './runs.repository.ts';
@@ -90,7 +90,11 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
         if (helpers.job.attempts > 1 && (await erpOutageHoldsBack(app))) return;
         inFlight.set(helpers.job.id, { accountId, step, since: new Date() });
         try {
-          await runStep(app, accountId, step, trigger, { erpMemory });
+          await runStep(app, accountId, step, trigger, {
+            erpMemory,
+            // Unsure (the database hiccuped): the waiting job stays and runs next, as it would have anyway.
+            anotherPass: () => takeWaitingJob(app.pool, { accountId, step }).catch(() => false),
+          });
         } finally {
           inFlight.delete(helpers.job.id);
         }

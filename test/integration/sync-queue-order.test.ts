@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger as GraphileLogger, runOnce } from 'graphile-worker';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/db.ts';
-import { SYNC_TASK, SyncQueue, type SyncJobPayload } from '../../src/sync/queue.ts';
+import { SYNC_TASK, SyncQueue, takeWaitingJob, type SyncJobPayload } from '../../src/sync/queue.ts';
 import type { Step } from '../../src/sync/steps.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
@@ -30,8 +30,11 @@ beforeEach(async () => {
   await db.pool.query('DELETE FROM graphile_worker._private_jobs');
 });
 
-/** Runs every waiting job with one worker, as the queue hands them out, and answers the steps in that order. */
-async function runInQueueOrder(): Promise<string[]> {
+/**
+ * Runs every waiting job with one worker, as the queue hands them out, and answers the steps in that order.
+ * `during` runs inside each job, while the account's queue is locked by it, as a step's run does.
+ */
+async function runInQueueOrder(during?: (payload: SyncJobPayload) => Promise<void>): Promise<string[]> {
   const ran: string[] = [];
   // runOnce ends when it finds no free job, which it may while the account's queue is still locked by the job
   // it just finished: run it again until the table is empty.
@@ -41,9 +44,10 @@ async function runInQueueOrder(): Promise<string[]> {
       concurrency: 1,
       logger: quietGraphile,
       taskList: {
-        [SYNC_TASK]: (payload) => {
+        [SYNC_TASK]: async (payload) => {
           const { accountId, step } = payload as SyncJobPayload;
           ran.push(`${accountId.slice(0, 4)}:${step}`);
+          await during?.(payload as SyncJobPayload);
         },
       },
     });
@@ -90,5 +94,67 @@ describe('the order an account’s waiting jobs run in', () => {
       "SELECT run_at < now() - interval '1 second' AS due FROM graphile_worker.jobs",
     );
     expect(due.rows[0]?.due).toBe(true);
+  });
+});
+
+describe('a running orders job serving what was announced while it ran', () => {
+  it('takes the account’s waiting orders job when it is next: no second run follows', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'orders'));
+    const taken: boolean[] = [];
+    const ran = await runInQueueOrder(async ({ accountId, step }) => {
+      if (taken.length > 0) return;
+      await queue.enqueue(job(accountId, 'orders')); // an order announced during the run
+      taken.push(await takeWaitingJob(db.pool, { accountId, step }));
+    });
+    expect(taken).toEqual([true]);
+    expect(ran).toEqual([`${account.slice(0, 4)}:orders`]);
+  });
+
+  it('leaves it when a stock job that has waited longer than the head start is next', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'orders'));
+    const taken: boolean[] = [];
+    const ran = await runInQueueOrder(async ({ accountId, step }) => {
+      if (taken.length > 0) return;
+      await queue.enqueue(job(accountId, 'stock'), new Date(Date.now() - 10_000));
+      await queue.enqueue(job(accountId, 'orders'));
+      taken.push(await takeWaitingJob(db.pool, { accountId, step }));
+    });
+    expect(taken).toEqual([false]);
+    const short = account.slice(0, 4);
+    expect(ran).toEqual([`${short}:orders`, `${short}:stock`, `${short}:orders`]);
+  });
+
+  it('takes nothing when nothing waits, and never the running job itself', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'orders'));
+    const taken: boolean[] = [];
+    const running: number[] = [];
+    await runInQueueOrder(async ({ accountId, step }) => {
+      taken.push(await takeWaitingJob(db.pool, { accountId, step }));
+      const { rows } = await db.pool.query('SELECT id FROM graphile_worker.jobs WHERE locked_at IS NOT NULL');
+      running.push(rows.length);
+    });
+    expect(taken).toEqual([false]);
+    expect(running).toEqual([1]);
+  });
+
+  it('takes no job of another account, nor of a step that is not served in its run', async () => {
+    const account = randomUUID();
+    const other = randomUUID();
+    await queue.enqueue(job(account, 'stock'));
+    const taken: boolean[] = [];
+    const ran = await runInQueueOrder(async ({ accountId, step }) => {
+      if (accountId !== account || taken.length > 0) return;
+      await queue.enqueue(job(other, 'orders'));
+      await queue.enqueue(job(accountId, 'stock'));
+      taken.push(await takeWaitingJob(db.pool, { accountId, step }));
+      taken.push(await takeWaitingJob(db.pool, { accountId, step: 'orders' }));
+    });
+    expect(taken).toEqual([false, false]);
+    expect(ran.sort()).toEqual(
+      [`${account.slice(0, 4)}:stock`, `${account.slice(0, 4)}:stock`, `${other.slice(0, 4)}:orders`].sort(),
+    );
   });
 });
