@@ -35,18 +35,20 @@ export async function pruneOldRuns(
   const batch = options.batch ?? BATCH;
   let deleted = 0;
   while (!options.stopped?.()) {
+    // Both checks walk the (account_id, step, started_at DESC) index from the newest run down: "older than the
+    // newest-th" as ORDER BY … OFFSET, since a count over the step's runs made the planner scan the whole table.
     const result = await sql`
       DELETE FROM sync_runs WHERE id IN (
         SELECT r.id FROM sync_runs r
         WHERE r.started_at < now() - make_interval(days => ${rules.olderThanDays})
           AND r.status <> 'running'
-          AND EXISTS (SELECT 1 FROM sync_runs n
-                      WHERE n.account_id = r.account_id AND n.step = r.step AND n.started_at > r.started_at)
-          AND (r.status NOT IN ('succeeded', 'failed') OR (
-            SELECT count(*) FROM (SELECT 1 FROM sync_runs n
-                                  WHERE n.account_id = r.account_id AND n.step = r.step
-                                    AND n.status IN ('succeeded', 'failed') AND n.started_at > r.started_at
-                                  LIMIT ${rules.keepFinished}) newer) >= ${rules.keepFinished})
+          AND r.started_at < (SELECT n.started_at FROM sync_runs n
+                              WHERE n.account_id = r.account_id AND n.step = r.step
+                              ORDER BY n.started_at DESC LIMIT 1)
+          AND (r.status NOT IN ('succeeded', 'failed') OR r.started_at < (
+            SELECT n.started_at FROM sync_runs n
+            WHERE n.account_id = r.account_id AND n.step = r.step AND n.status IN ('succeeded', 'failed')
+            ORDER BY n.started_at DESC OFFSET ${rules.keepFinished - 1} LIMIT 1))
         ORDER BY r.started_at
         LIMIT ${batch}
         FOR UPDATE SKIP LOCKED)`.execute(db);
