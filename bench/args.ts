@@ -63,6 +63,7 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --listed            start from a catalog already listed on Kaufland and in the hub (both seeded in bulk):
                       scenario 1 links and compares every offer instead of creating them (for 1,000,000 SKUs)
   --scenario workers  jobs/s and cycle lag of 20 accounts with 1, 2 and 4 \`adlerdo worker\` processes
+                      (--skus: the big account's listed catalog, default 20000)
   --scenario file-listing  only the first listing by file (issue 13): every SKU new, listed as one
                       inventory feed the sandbox downloads from the hub's public URL
   --scenario push-flood  10,000 push callbacks of every kind (valid, replayed, unknown, removed, malformed,
@@ -125,7 +126,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
   if (!Object.hasOwn(BENCH_CURRENCIES, values.storefront))
     throw new Error(`--storefront must be de, cz or pl, not "${values.storefront}"\n\n${USAGE}`);
   const args: BenchArgs = {
-    skus: positive('skus', values.skus, real ? 2_000 : 100_000),
+    skus: positive('skus', values.skus, real ? 2_000 : values.scenario === 'workers' ? 20_000 : 100_000),
     change: positive('change', values.change, 0.01, false),
     orders: positive('orders', values.orders, real ? 300 : 1_000),
     orderUnits: positive('order-units', values['order-units'], 3),

@@ -185,7 +185,7 @@ async function main(): Promise<number> {
     return 0;
   }
   realOdoo = real;
-  if (args.scenario === 'workers') return runWorkersBench(log);
+  if (args.scenario === 'workers') return runWorkersBench(log, args.skus);
   const watchdog = setTimeout(() => stopOn(`timed out after ${args.timeout} min`, 1), args.timeout * 60_000);
   try {
     await scenarios(args, real?.odoo);

@@ -9,6 +9,8 @@ import { createLogger } from '../src/logging/logger.ts';
 import { startKauflandSandbox, type KauflandSandbox } from '../src/sandbox/kaufland/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../src/sandbox/odoo/index.ts';
 import { openDatabase, type Database } from '../src/store/db.ts';
+import { benchProducts, random } from './catalog.ts';
+import { seedListedSeller } from './listed-seller.ts';
 
 /** Per-call latency of both sandboxes, as in the sync bench. */
 const LATENCY_MS = 50;
@@ -21,6 +23,8 @@ export interface WorkersBenchWorld {
   sellers: string[];
   /** SKUs the sellers offer: what their buyers order. */
   skus: string[];
+  /** The hub's id of the account with the big catalog. */
+  bigAccountId: string;
   /** What `adlerdo start` and `adlerdo worker` need to share this database and its secrets. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -29,8 +33,9 @@ export interface WorkersBenchWorld {
 /**
  * The workers bench's world: its own embedded PostgreSQL, both sandboxes in this process, `small` Kaufland sellers
  * offering 5 products (orders only) and one whose `bigSkus` products are already listed and kept in stock by the
- * hub (stock and catalog steps). Everything listed is seeded in bulk, so the bench measures the workers, not a
- * first listing.
+ * hub (stock and catalog steps). The big catalog is seeded as the crash scenario seeds it (bench/listed-seller.ts:
+ * Odoo, Kaufland and the hub's catalog in bulk), so the bench measures the workers, not a first listing: within
+ * the first minute the big account's catalog step reads every product and its stock step links every offer.
  */
 export async function startWorkersBenchWorld(small: number, bigSkus: number): Promise<WorkersBenchWorld> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'adlerdo-workers-bench-'));
@@ -55,26 +60,22 @@ export async function startWorkersBenchWorld(small: number, bigSkus: number): Pr
     price: 10 + i,
     qty: 1_000_000,
   }));
-  const catalog = Array.from({ length: bigSkus }, (_, i) => ({
-    sku: `WBB-${String(i).padStart(6, '0')}`,
-    ean: ean13(`402${String(i).padStart(9, '0')}`),
-    name: `Workers bench catalog product ${i}`,
-    price: 1 + (i % 100),
-    qty: 1 + (i % 40),
-  }));
   odoo.seed({ products: ordered, carriers: ['Standard delivery'] });
-  odoo.seedMany({ products: catalog });
   const sellers: string[] = [];
-  const add = async (name: string, products: typeof catalog, stockSync: boolean) => {
+  const add = async (name: string, stockSync: boolean) => {
     const keys = kaufland.addSeller({ storefronts: ['de'] });
-    const units = products.map((p) => ({
-      id_offer: p.sku,
-      ean: p.ean,
-      listing_price: p.price * 100,
-      amount: Math.min(p.qty, 99_999),
-      handling_time: 1,
-    }));
-    kaufland.seedUnits(keys.client_key, 'de', units);
+    if (!stockSync)
+      kaufland.seedUnits(
+        keys.client_key,
+        'de',
+        ordered.map((p) => ({
+          id_offer: p.sku,
+          ean: p.ean,
+          listing_price: p.price * 100,
+          amount: 99_999,
+          handling_time: 1,
+        })),
+      );
     const account = await ctx.accounts.add({
       type: 'kaufland',
       name,
@@ -89,11 +90,11 @@ export async function startWorkersBenchWorld(small: number, bigSkus: number): Pr
         defaultCarrier: 'DHL',
       },
     });
-    return keys.client_key;
+    return { clientKey: keys.client_key, accountId: account.id };
   };
   for (let i = 0; i < small; i += 1)
-    sellers.push(await add(`Workers Bench ${String(i + 1).padStart(2, '0')}`, ordered, false));
-  await add('Workers Bench Big Catalog', catalog, true);
+    sellers.push((await add(`Workers Bench ${String(i + 1).padStart(2, '0')}`, false)).clientKey);
+  const big = await add('Workers Bench Big Catalog', true);
   await ctx.erp.connect({
     type: 'odoo',
     url: odoo.url,
@@ -101,12 +102,21 @@ export async function startWorkersBenchWorld(small: number, bigSkus: number): Pr
     login: odoo.login,
     apiKey: odoo.password,
   });
+  await seedListedSeller({
+    ctx,
+    accountId: big.accountId,
+    odoo,
+    kaufland,
+    clientKey: big.clientKey,
+    products: [...benchProducts(bigSkus, random(14))],
+  });
   return {
     database,
     kaufland,
     odoo,
     sellers,
     skus: ordered.map((p) => p.sku),
+    bigAccountId: big.accountId,
     env: {
       DATABASE_URL: database.connectionString,
       ADLERDO_MASTER_KEY: masterKey,
