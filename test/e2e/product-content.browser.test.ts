@@ -59,6 +59,8 @@ describe('products Kaufland does not know yet, in the browser', () => {
     [world, { browser, page }] = await Promise.all([
       startSyncWorld({
         products: [MUG, BARE, NOPIC],
+        // Two storefronts, two content languages (de-DE, sk-SK): the state is shown per language.
+        storefronts: ['de', 'sk'],
         settings: { productStockSync: true },
         env: { ADLERDO_PUBLIC_URL: proxy.url },
       }),
@@ -112,8 +114,22 @@ describe('products Kaufland does not know yet, in the browser', () => {
     await world.run('stock');
 
     const words = {
-      en: { live: 'Live', refused: 'Refused', picture: 'Picture missing', reason: /description is missing/ },
-      de: { live: 'Live', refused: 'Abgelehnt', picture: 'Bild fehlt', reason: /Beschreibung fehlt/ },
+      en: {
+        live: 'Live',
+        refused: 'Refused',
+        picture: 'Picture missing',
+        reason: /\(sk-SK\) description is missing/,
+        untranslated:
+          'Sent in Odoo’s default language for de-DE, sk-SK: Odoo has none of these languages installed.',
+      },
+      de: {
+        live: 'Live',
+        refused: 'Abgelehnt',
+        picture: 'Bild fehlt',
+        reason: /\(sk-SK\) Beschreibung fehlt/,
+        untranslated:
+          'In der Standardsprache von Odoo gesendet für de-DE, sk-SK: Keine dieser Sprachen ist in Odoo installiert.',
+      },
     };
     for (const locale of ['en-GB', 'de-DE'] as const) {
       const language = locale === 'de-DE' ? 'de' : 'en';
@@ -128,12 +144,29 @@ describe('products Kaufland does not know yet, in the browser', () => {
         for (const where of ['offers', 'sku-check'] as const) {
           await view.goto(`${world.app.url}/${where}`);
           const panel = view.getByTestId('product-content');
-          await panel.getByTestId('pc-OWN-MUG').getByText(words[language].live, { exact: true }).waitFor();
+          // The product's own state (its head); each language's state follows below it.
+          await panel
+            .getByTestId('pc-OWN-MUG')
+            .locator('.pc-head')
+            .getByText(words[language].live, { exact: true })
+            .waitFor();
           await panel
             .getByTestId('pc-OWN-BARE')
+            .locator('.pc-head')
             .getByText(words[language].refused, { exact: true })
             .waitFor();
           await panel.getByTestId('pc-OWN-BARE').getByText(words[language].reason).waitFor();
+          // Per storefront language: live in both, sent in Odoo's default language (English only installed).
+          for (const contentLanguage of ['de-DE', 'sk-SK'])
+            await panel
+              .getByTestId(`pc-OWN-MUG-${contentLanguage}`)
+              .getByText(words[language].live, { exact: true })
+              .waitFor();
+          await panel
+            .getByTestId('pc-OWN-BARE-sk-SK')
+            .getByText(words[language].refused, { exact: true })
+            .waitFor();
+          await panel.getByTestId('pc-OWN-MUG').getByText(words[language].untranslated).waitFor();
           await panel
             .getByTestId('pc-OWN-NOPIC')
             .getByText(words[language].picture, { exact: true })

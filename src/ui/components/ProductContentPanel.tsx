@@ -18,8 +18,35 @@ function refusalText(t: TFunction<'skucheck'>, refusal: ProductContentView['refu
     refusal.attribute !== null && ATTRIBUTES.includes(refusal.attribute)
       ? t(`pc.attribute.${refusal.attribute}`)
       : (refusal.attribute ?? '');
-  if (refusal.value === null && refusal.reason === 'missing') return t('pc.missing', { attribute });
-  return [attribute, refusal.value, refusal.reason].filter(Boolean).join(': ');
+  const words =
+    refusal.value === null && refusal.reason === 'missing'
+      ? t('pc.missing', { attribute })
+      : [attribute, refusal.value, refusal.reason].filter(Boolean).join(': ');
+  return refusal.language ? `(${refusal.language}) ${words}` : words;
+}
+
+/** Per storefront language: the product data is checked in each on its own. */
+function Languages({ product, erp }: { product: ProductContentView; erp: string }) {
+  const { t } = useTranslation('skucheck');
+  if (product.languages.length === 0) return null;
+  const untranslated = product.languages.filter((l) => l.textLanguage === null).map((l) => l.language);
+  return (
+    <>
+      <ul className="pc-languages" aria-label={t('pc.languages')}>
+        {product.languages.map((l) => (
+          <li key={l.channel} data-testid={`pc-${product.sku}-${l.language}`}>
+            <span className="mono">{l.language}</span>
+            <Pill tone={TONE[l.state]}>{t(`pc.state.${l.state}`)}</Pill>
+          </li>
+        ))}
+      </ul>
+      {untranslated.length > 0 && (
+        <p className="muted pc-why">
+          {t('pc.untranslated', { erp, languages: untranslated.join(', '), count: untranslated.length })}
+        </p>
+      )}
+    </>
+  );
 }
 
 /** What the seller sees per product: live, waiting for product data (and for what), refused. */
@@ -137,6 +164,7 @@ function ProductContentItem({
         <span className="mono muted">EAN {product.ean}</span>
       </div>
       <p className="pc-why">{why}</p>
+      <Languages product={product} erp={vars.erp} />
       {actions && product.state === 'needs_category' && product.suggestions.length > 0 && (
         <div className="pc-actions">
           <label htmlFor={`${id}-category`}>
