@@ -124,10 +124,14 @@ async function* readUnitsInParallel(
   }
 }
 
+/** Rows joined into one piece at a time: 100,000 rows never sit as 100,000 separate line strings at once. */
+const ROWS_PER_PIECE = 1_000;
+
 /** Semicolon-separated, one header line, fields quoted only when they hold a separator, quote or line break. */
-export function inventoryFeedCsv(channel: string, offers: readonly FileOffer[]): string {
+export function inventoryFeedCsv(channel: string, offers: Iterable<FileOffer>): string {
   const currency = storefrontCurrency(channel) ?? 'EUR';
-  const lines = [COLUMNS.join(';')];
+  const pieces = [`${COLUMNS.join(';')}\n`];
+  let lines: string[] = [];
   for (const offer of offers) {
     const row = [
       offer.sku,
@@ -140,8 +144,13 @@ export function inventoryFeedCsv(channel: string, offers: readonly FileOffer[]):
       offer.shippingGroupId === null ? '' : String(offer.shippingGroupId),
     ];
     lines.push(row.map(csvField).join(';'));
+    if (lines.length === ROWS_PER_PIECE) {
+      pieces.push(`${lines.join('\n')}\n`);
+      lines = [];
+    }
   }
-  return `${lines.join('\n')}\n`;
+  if (lines.length > 0) pieces.push(`${lines.join('\n')}\n`);
+  return pieces.join('');
 }
 
 function csvField(value: string): string {

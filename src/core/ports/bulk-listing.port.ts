@@ -7,8 +7,11 @@ import type { DesiredOffer, OfferState } from '../offer.ts';
  * writes every offer the channel keeps into it, not only the new ones.
  */
 export interface BulkListingByFile {
-  /** The file for one channel: every row is an offer the channel has afterwards. */
-  writeFile(channel: string, offers: readonly FileOffer[]): { contentType: string; body: string };
+  /**
+   * The file for one channel: every row is an offer the channel has afterwards. Rows are read once, in order, so
+   * the hub can hand them over as they are made instead of holding a second copy of every offer.
+   */
+  writeFile(channel: string, offers: Iterable<FileOffer>): { contentType: string; body: string };
   /** Tells the marketplace where to download the file; answers its id there. */
   register(channel: string, url: string): Promise<string>;
   /** The id of a file already registered under this URL (a crash between registering and recording it). */

@@ -121,48 +121,51 @@ export async function listAsFile(
   const feed = { id, skus } as const;
   const registered = await register(ctx, key, feed, feedFileUrl(ctx.publicUrl, token));
   ctx.logger.info(
-    { channel: key.channel, offers: skus.length, rows: rows.length, registered: registered !== undefined },
+    { channel: key.channel, offers: skus.length, registered: registered !== undefined },
     'new offers listed as one file',
   );
   ctx.progress(skus.length, skus.length);
   return registered !== undefined;
 }
 
-/** Every row of the file, or undefined when a kept offer cannot be written (then no file at all). */
+/**
+ * Every row of the file (the kept offers read first, then the new ones handed over one at a time, never copied
+ * into a second list), or undefined when an offer cannot be written (then no file at all).
+ */
 async function fileRows(
   ctx: StepContext,
   key: OfferKey,
   creates: readonly NewOffer[],
   changes: readonly PendingChange[],
-): Promise<FileOffer[] | undefined> {
+): Promise<Iterable<FileOffer> | undefined> {
   const wanted = new Map(changes.map((pending) => [pending.desired.sku, pending.desired]));
-  const rows: FileOffer[] = [];
-  for (const kept of await keptOffers(ctx.db, key)) {
-    const desired = wanted.get(kept.sku);
-    const amount = desired?.amount ?? kept.amount;
-    const priceMinor = desired?.priceMinor ?? kept.priceMinor;
-    const handlingTimeDays = desired?.handlingTimeDays ?? kept.handlingTimeDays;
+  const kept: FileOffer[] = [];
+  for (const offer of await keptOffers(ctx.db, key)) {
+    const desired = wanted.get(offer.sku);
+    const amount = desired?.amount ?? offer.amount;
+    const priceMinor = desired?.priceMinor ?? offer.priceMinor;
+    const handlingTimeDays = desired?.handlingTimeDays ?? offer.handlingTimeDays;
     if (
-      !kept.ean ||
-      kept.offerId === null ||
+      !offer.ean ||
+      offer.offerId === null ||
       amount === null ||
       priceMinor === null ||
       handlingTimeDays === null
     ) {
       ctx.logger.info(
-        { channel: key.channel, sku: kept.sku },
+        { channel: key.channel, sku: offer.sku },
         'new offers go one by one: an offer on the channel cannot be repeated in a file that replaces the listing',
       );
       return undefined;
     }
     const shippingGroupId = desired?.shippingGroupId ?? null;
-    rows.push({ sku: kept.sku, ean: kept.ean, amount, priceMinor, handlingTimeDays, shippingGroupId });
+    kept.push({ sku: offer.sku, ean: offer.ean, amount, priceMinor, handlingTimeDays, shippingGroupId });
   }
-  for (const { desired } of creates) {
-    if (!desired.ean) return undefined;
-    rows.push({ ...desired, ean: desired.ean });
-  }
-  return rows;
+  if (creates.some(({ desired }) => !desired.ean)) return undefined;
+  return (function* () {
+    yield* kept;
+    for (const { desired } of creates) yield { ...desired, ean: desired.ean! };
+  })();
 }
 
 /**
