@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alertsApi, type AlertSettingsView } from '../alerts-api.ts';
-import { FieldFrame, TextField } from './Field.tsx';
+import { FieldFrame, TextField, type TextFieldProps } from './Field.tsx';
 import { FormAlert } from './FormAlert.tsx';
 import { Notice } from './Notice.tsx';
 import { useAlertAction } from './use-alert-action.ts';
@@ -15,7 +15,9 @@ const FIELDS = [
   'smtp.user',
   'smtp.password',
   'smtp.from',
-];
+] as const;
+/** Host names and user names: taken as typed, never completed or corrected. */
+const VERBATIM = { autoComplete: 'off', spellCheck: false } as const;
 const USUAL_PORT = { none: 25, starttls: 587, tls: 465 } as const;
 type Tls = keyof typeof USUAL_PORT;
 
@@ -38,6 +40,22 @@ export function AlertMailSettings({
   const [forgetPassword, setForgetPassword] = useState(false);
   const [from, setFrom] = useState(smtp.from ?? '');
   const action = useAlertAction(FIELDS);
+
+  /** One input of this form: typed into `value`, the server's error for `name` shown under it. */
+  const field = (
+    name: (typeof FIELDS)[number],
+    value: string,
+    set: (value: string) => void,
+    { input, ...frame }: Omit<TextFieldProps, 'formId' | 'name' | 'error'>,
+  ) => (
+    <TextField
+      formId={FORM}
+      name={name}
+      error={action.fieldError(name)}
+      {...frame}
+      input={{ type: 'text', ...input, value, onChange: (e) => set(e.target.value) }}
+    />
+  );
 
   const save = async () => {
     const saved = await alertsApi.save({
@@ -84,38 +102,19 @@ export function AlertMailSettings({
       <form className="form" aria-labelledby={`${FORM}-heading`} noValidate onSubmit={submit}>
         <fieldset className="fieldset">
           <legend id={`${FORM}-heading`}>{t('mail.heading')}</legend>
-          <TextField
-            formId={FORM}
-            name="recipients"
-            label={t('mail.recipients')}
-            hint={t('mail.recipientsHint')}
-            error={action.fieldError('recipients')}
-            input={{
-              type: 'text',
-              inputMode: 'email',
-              placeholder: 'seller@example.com, ops@example.com',
-              value: recipients,
-              onChange: (e) => setRecipients(e.target.value),
-            }}
-          />
+          {field('recipients', recipients, setRecipients, {
+            label: t('mail.recipients'),
+            hint: t('mail.recipientsHint'),
+            input: { inputMode: 'email', placeholder: 'seller@example.com, ops@example.com' },
+          })}
           {smtp.source === 'environment' && <p className="field-hint">{t('mail.environment')}</p>}
           {smtp.source === 'none' && <p className="status-message">{t('mail.noServer')}</p>}
           <div className="form-grid">
-            <TextField
-              formId={FORM}
-              name="smtp.host"
-              label={t('mail.host')}
-              hint={t('mail.hostHint')}
-              error={action.fieldError('smtp.host')}
-              input={{
-                type: 'text',
-                autoComplete: 'off',
-                spellCheck: false,
-                placeholder: 'smtp.example.com',
-                value: host,
-                onChange: (e) => setHost(e.target.value),
-              }}
-            />
+            {field('smtp.host', host, setHost, {
+              label: t('mail.host'),
+              hint: t('mail.hostHint'),
+              input: { ...VERBATIM, placeholder: 'smtp.example.com' },
+            })}
             <FieldFrame
               formId={FORM}
               name="smtp.tls"
@@ -135,64 +134,25 @@ export function AlertMailSettings({
                 </select>
               )}
             </FieldFrame>
-            <TextField
-              formId={FORM}
-              name="smtp.port"
-              label={t('mail.port')}
-              hint={t('mail.portHint', { port: USUAL_PORT[tls] })}
-              optional
-              error={action.fieldError('smtp.port')}
-              input={{
-                type: 'text',
-                inputMode: 'numeric',
-                placeholder: String(USUAL_PORT[tls]),
-                value: port,
-                onChange: (e) => setPort(e.target.value),
-              }}
-            />
-            <TextField
-              formId={FORM}
-              name="smtp.user"
-              label={t('mail.user')}
-              optional
-              error={action.fieldError('smtp.user')}
-              input={{
-                type: 'text',
-                autoComplete: 'off',
-                spellCheck: false,
-                value: user,
-                onChange: (e) => setUser(e.target.value),
-              }}
-            />
-            <TextField
-              formId={FORM}
-              name="smtp.password"
-              label={t('mail.password')}
-              hint={smtp.passwordSet ? t('mail.passwordSet') : t('mail.passwordNotSet')}
-              optional
-              error={action.fieldError('smtp.password')}
-              input={{
-                type: 'password',
-                autoComplete: 'new-password',
-                value: password,
-                disabled: forgetPassword,
-                onChange: (e) => setPassword(e.target.value),
-              }}
-            />
-            <TextField
-              formId={FORM}
-              name="smtp.from"
-              label={t('mail.from')}
-              hint={t('mail.fromHint', { from: view.from })}
-              optional
-              error={action.fieldError('smtp.from')}
-              input={{
-                type: 'email',
-                placeholder: 'adlerdo@example.com',
-                value: from,
-                onChange: (e) => setFrom(e.target.value),
-              }}
-            />
+            {field('smtp.port', port, setPort, {
+              label: t('mail.port'),
+              hint: t('mail.portHint', { port: USUAL_PORT[tls] }),
+              optional: true,
+              input: { inputMode: 'numeric', placeholder: String(USUAL_PORT[tls]) },
+            })}
+            {field('smtp.user', user, setUser, { label: t('mail.user'), optional: true, input: VERBATIM })}
+            {field('smtp.password', password, setPassword, {
+              label: t('mail.password'),
+              hint: smtp.passwordSet ? t('mail.passwordSet') : t('mail.passwordNotSet'),
+              optional: true,
+              input: { type: 'password', autoComplete: 'new-password', disabled: forgetPassword },
+            })}
+            {field('smtp.from', from, setFrom, {
+              label: t('mail.from'),
+              hint: t('mail.fromHint', { from: view.from }),
+              optional: true,
+              input: { type: 'email', placeholder: 'adlerdo@example.com' },
+            })}
           </div>
           {smtp.passwordSet && (
             <label className="check">
