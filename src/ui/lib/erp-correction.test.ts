@@ -37,6 +37,16 @@ describe('the ERP correction on the order timeline, said by its code', () => {
     expect(text).toContain('added the line "Rounding difference Kaufland" of +CZK 0.02, without tax');
   });
 
+  it('several swapped taxes are one sentence naming each, in either language', () => {
+    const seven = { ...TAX, values: { from: '7%', to: '7% INC' } };
+    expect(said([TAX, seven, ROUNDING], 'en')).toMatch(
+      /^Odoo's price-excluded taxes "19%" and "7%" would have added VAT .* used the price-included "19% INC" and "7% INC" so the total is what the buyer paid; Odoo's total was €0.01 off/,
+    );
+    expect(said([TAX, seven], 'de')).toBe(
+      'Die Steuern „19%“ und „7%“ in Odoo sind nicht im Preis enthalten und hätten die MwSt. zusätzlich auf die Bruttopreise aufgeschlagen; verwendet wurden stattdessen die im Preis enthaltenen Steuern „19% INC“ und „7% INC“, damit die Summe dem Betrag des Käufers entspricht',
+    );
+  });
+
   it('a code the catalogue does not know (a row from before codes) is shown as stored', () => {
     const older: CodedMessage = {
       code: 'order.erp_correction',
