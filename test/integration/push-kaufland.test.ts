@@ -234,6 +234,15 @@ describe('Kaufland push without ADLERDO_PUBLIC_URL', () => {
         values: {},
         message: view.json.push.message,
       });
+      // /api/openapi.json describes it, from the route's response schema.
+      const doc = await world.api('GET', '/api/openapi.json');
+      const shape =
+        doc.json.paths['/api/accounts/{id}/push'].get.responses['200'].content['application/json'];
+      expect(Object.keys(shape.schema.properties.push.properties.note.anyOf[0].properties)).toEqual([
+        'code',
+        'values',
+        'message',
+      ]);
     } finally {
       await world.close();
     }

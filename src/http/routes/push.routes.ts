@@ -7,6 +7,7 @@ import { accountPushView } from '../../push/account-push-view.ts';
 import { erpPushView, setErpPushConsent } from '../../push/erp-rules.ts';
 import { keepAccountPush } from '../../push/marketplace-subscriptions.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
+import { accountPushResponse, erpPushResponse } from '../schemas/push.schemas.ts';
 
 export const erpPushBody = z.strictObject({
   consent: z.boolean({ error: 'Send consent: true to install the automation rules, false to remove them.' }),
@@ -24,6 +25,7 @@ export function pushRoutes(fastify: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Push notifications of an account: state and subscriptions',
         params: accountIdParams,
+        response: { 200: accountPushResponse },
       },
     },
     async (request) => ({ push: await accountPushView(ctx, request.params.id) }),
@@ -37,6 +39,7 @@ export function pushRoutes(fastify: FastifyInstance, ctx: AppContext): void {
         summary: 'Bring the account’s subscriptions in step now (create, repair, remove)',
         params: accountIdParams,
         body: noBody,
+        response: { 200: accountPushResponse },
       },
     },
     async (request) => {
@@ -48,7 +51,13 @@ export function pushRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/erp/push',
-    { schema: { tags, summary: 'Push from the ERP: consent, state, rules' } },
+    {
+      schema: {
+        tags,
+        summary: 'Push from the ERP: consent, state, rules',
+        response: { 200: erpPushResponse },
+      },
+    },
     async () => ({
       push: (await erpPushView(ctx)) ?? notConnected(),
     }),
@@ -61,6 +70,7 @@ export function pushRoutes(fastify: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Agree (or no longer agree) that AdlerDo installs automation rules in the ERP',
         body: erpPushBody,
+        response: { 200: erpPushResponse },
       },
     },
     async (request) => ({ push: (await setErpPushConsent(ctx, request.body.consent)) ?? notConnected() }),
