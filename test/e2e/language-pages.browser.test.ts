@@ -1,11 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, type BrowserLocale } from '../helpers/browser-session.ts';
 import {
-  launchBrowser,
-  saveScreenshot,
-  signUpInBrowser,
-  type BrowserLocale,
-} from '../helpers/browser-session.ts';
+  listedBagWithOrder,
+  openIn as openLocale,
+  signedInBrowser,
+  type Session,
+} from '../helpers/order-flows.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /**
@@ -99,18 +100,10 @@ const PAGES: PageCase[] = [
 let world: SyncWorld;
 let browser: Browser;
 /** The signed-in session (cookie), handed to each language's browser context. */
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let session: Session;
 
-async function openIn(locale: BrowserLocale, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const context = await browser.newContext({
-    locale,
-    viewport: { width: viewport.width, height: viewport.height },
-    storageState: session,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const openIn = (locale: BrowserLocale, viewport: (typeof VIEWPORTS)[number]) =>
+  openLocale(browser, session, locale, viewport);
 
 /** In the page (a phone hides table headers behind each cell's own label, a closed select its options). */
 async function expectWords(page: Page, words: (string | RegExp)[]): Promise<void> {
@@ -137,7 +130,6 @@ describe('the working pages in German and English, desktop and phone', () => {
       context: { active_test: false },
     });
     await odoo.write('res.currency', czk, { active: true });
-    await world.listOnKaufland([{ sku: 'BAG-1', ean: '4006381333931', price: 5749, amount: 4 }]);
     await world.kauflandClient.units.create('cz', {
       id_offer: 'BAG-1',
       ean: '4006381333931',
@@ -146,23 +138,14 @@ describe('the working pages in German and English, desktop and phone', () => {
       handling_time: 1,
       condition: 'NEW',
     });
-    for (const step of ['catalog', 'stock'] as const) await world.run(step);
-    world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [{ id_offer: 'BAG-1', quantity: 1, shipping_rate: 0 }],
-    });
+    await listedBagWithOrder(world);
     world.kaufland.createOrder({
       client_key: world.keys.client_key,
       storefront: 'cz',
       items: [{ id_offer: 'BAG-1', quantity: 1, shipping_rate: 9900 }],
     });
     await world.run('orders');
-
-    let page: Page;
-    ({ browser, page } = await launchBrowser(20_000));
-    await signUpInBrowser(page, world.app.url);
-    session = await page.context().storageState();
+    ({ browser, session } = await signedInBrowser(world));
   });
 
   afterAll(async () => {

@@ -1,11 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, type BrowserLocale } from '../helpers/browser-session.ts';
 import {
-  launchBrowser,
-  saveScreenshot,
-  signUpInBrowser,
-  type BrowserLocale,
-} from '../helpers/browser-session.ts';
+  listedBagWithOrder,
+  openIn as openLocale,
+  signedInBrowser,
+  type Session,
+} from '../helpers/order-flows.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 /**
@@ -50,14 +51,10 @@ const WORDS = {
 
 let world: SyncWorld;
 let browser: Browser;
-let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+let session: Session;
 
-async function openIn(locale: BrowserLocale, width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height }, storageState: session });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const openIn = (locale: BrowserLocale, width: number, height: number) =>
+  openLocale(browser, session, locale, { width, height });
 
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -68,18 +65,9 @@ describe('phone menu', () => {
     world = await startSyncWorld({
       products: [{ sku: 'BAG-1', ean: '4006381333931', name: 'Daypack', price: 57.49, qty: 10 }],
     });
-    await world.listOnKaufland([{ sku: 'BAG-1', ean: '4006381333931', price: 5749, amount: 4 }]);
-    for (const step of ['catalog', 'stock'] as const) await world.run(step);
-    world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [{ id_offer: 'BAG-1', quantity: 1, shipping_rate: 0 }],
-    });
+    await listedBagWithOrder(world);
     await world.run('orders');
-    let page: Page;
-    ({ browser, page } = await launchBrowser(20_000));
-    await signUpInBrowser(page, world.app.url);
-    session = await page.context().storageState();
+    ({ browser, session } = await signedInBrowser(world));
   });
 
   afterAll(async () => {

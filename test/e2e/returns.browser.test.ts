@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot, signUpInBrowser } from '../helpers/browser-session.ts';
+import { shippedAndInvoiced } from '../helpers/order-flows.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 let world: SyncWorld;
@@ -13,28 +14,6 @@ async function bothSizes(name: string): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, `${name}-phone.png`);
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-/** A Kaufland order imported, shipped in Odoo, confirmed, and its invoice uploaded; answers its hub id and units. */
-async function shippedAndInvoiced(items: { id_offer: string; quantity: number }[]) {
-  const order = world.kaufland.createOrder({ client_key: world.keys.client_key, storefront: 'de', items });
-  await world.run('orders');
-  world.odoo.ship({
-    client_order_ref: order.id_order,
-    carrier: 'Standard delivery',
-    tracking_ref: 'PARCEL-1',
-  });
-  await world.run('shipments');
-  const hub = await world.app.ctx.db
-    .selectFrom('hub_orders')
-    .select(['id', 'erp_order_id'])
-    .where('marketplace_order_id', '=', order.id_order)
-    .executeTakeFirstOrThrow();
-  const erp = (await world.app.ctx.erp.openSession())!.session;
-  await erp.invoiceSaleOrder(hub.erp_order_id!);
-  await world.run('documents');
-  const units = world.kaufland.state().order_units.filter((u) => u.id_order === order.id_order);
-  return { idOrder: order.id_order, hubId: hub.id, units: units.map((u) => u.id_order_unit) };
 }
 
 describe('Returns page and a returned order’s timeline', () => {
@@ -61,7 +40,7 @@ describe('Returns page and a returned order’s timeline', () => {
   });
 
   it('lists returns with reason, note, status and tracking; Accept on a booked-back return, Reject asks for a message', async () => {
-    const returned = await shippedAndInvoiced([
+    const returned = await shippedAndInvoiced(world, [
       { id_offer: 'TEA-POT', quantity: 1 },
       { id_offer: 'MUG-RED', quantity: 1 },
     ]);
