@@ -374,6 +374,10 @@ describe('product data per storefront language, and a product Kaufland refuses o
     await world.run('stock');
     await world.run('catalog');
     expect((await api('POST', `${base()}/${MUG.ean}/category`, { categoryId: '22001' })).status).toBe(200);
+    // The seller has Slovak installed in Odoo (German not): the sk-SK text is read in Slovak, de-DE's is Odoo's
+    // default text.
+    const odoo = await world.odooClient();
+    await odoo.create('res.lang', { name: 'Slovenčina', code: 'sk_SK', iso_code: 'sk', active: true });
 
     const sent = await world.run('catalog');
     expect(sent.status).toBe('succeeded');
@@ -410,11 +414,11 @@ describe('product data per storefront language, and a product Kaufland refuses o
       (content) => content.get(MUG.sku)?.state === 'live',
     );
     expect(settled.get(REFUSED.sku)).toMatchObject({ state: 'refused' });
-    // Per language: live in both; the Odoo sandbox, like the real test databases, has English only, so the
-    // text went out in Odoo's default language (textLanguage null) and the seller is told so.
+    // Per language: live in both; German is not installed in Odoo, so de-DE got Odoo's default text (textLanguage
+    // null, which the pages say), sk-SK the Slovak read.
     expect(settled.get(MUG.sku)!.languages).toEqual([
       { channel: 'de', language: 'de-DE', state: 'live', textLanguage: null, refusals: [] },
-      { channel: 'sk', language: 'sk-SK', state: 'live', textLanguage: null, refusals: [] },
+      { channel: 'sk', language: 'sk-SK', state: 'live', textLanguage: 'sk_SK', refusals: [] },
     ]);
     expect(settled.get(REFUSED.sku)!.languages.map((l: { state: string }) => l.state)).toEqual([
       'refused',
@@ -435,9 +439,7 @@ describe('product data per storefront language, and a product Kaufland refuses o
     };
     const listed = await runCli(['products', 'list', '--account', 'Test Store'], cliEnv);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(
-      /OWN-MUG .*live .*de-DE live \(default text\), sk-SK live \(default text\)/,
-    );
+    expect(listed.stdout).toMatch(/OWN-MUG .*live .*de-DE live \(default text\), sk-SK live /);
     expect(listed.stdout).toMatch(/OWN-REFUSED .*refused .*de-DE refused.*, sk-SK refused/);
   });
 });
