@@ -52,8 +52,8 @@ export async function pushRows(
   try {
     const fast = await start(SAFETY_POLL_SECONDS);
     // ~5 s apart: the account is idle when an order comes (a real seller's orders are minutes apart). ~2 s and
-    // ~1 s apart: its queue is busy, since each order costs an orders run plus the stock run that the order's
-    // reservation in Odoo wakes (~1.8 s in all at 50 ms per call), so orders wait for the runs before theirs.
+    // ~1 s apart: its queue is busy, since each order costs an orders pass plus the stock run that the order's
+    // reservation in Odoo wakes (~1.2 s in all at 50 ms per call), so orders wait for the runs before theirs.
     for (const [label, gapMs] of [
       ['P1', 5 * GAP_MS],
       ['P1b', 2 * GAP_MS],
