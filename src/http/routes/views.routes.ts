@@ -11,6 +11,15 @@ import { overviewCharts } from '../../views/overview.queries.ts';
 import { skuCheck, skuCheckCsv } from '../../views/sku-check.queries.ts';
 import { noBody } from '../schemas/common.schemas.ts';
 import { accountQuery, offersQuery, orderIdParams, ordersQuery } from '../schemas/views.schemas.ts';
+import {
+  offersResponse,
+  orderDetailResponse,
+  ordersResponse,
+  overviewResponse,
+  skuCheckResponse,
+  type OverviewResponse,
+} from '../schemas/views-responses.schemas.ts';
+import { queuedResponse } from '../schemas/sync-responses.schemas.ts';
 
 /** What the dashboard pages read: overview, orders, offers & stock, SKU check. */
 export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
@@ -20,8 +29,14 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/overview',
-    { schema: { tags, summary: 'Accounts, last runs, issues and charts' } },
-    async () => {
+    {
+      schema: {
+        tags,
+        summary: 'Accounts, last runs, issues and charts',
+        response: { 200: overviewResponse },
+      },
+    },
+    async (): Promise<OverviewResponse> => {
       await reconcileNow(ctx);
       const [accounts, erp, runs, issues, charts] = await Promise.all([
         ctx.accounts.list(),
@@ -52,7 +67,14 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/orders',
-    { schema: { tags, summary: 'Orders, newest first', querystring: ordersQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Orders, newest first',
+        querystring: ordersQuery,
+        response: { 200: ordersResponse },
+      },
+    },
     async (request) => {
       const q = request.query;
       return listOrders(ctx.db, {
@@ -67,14 +89,29 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/orders/:id',
-    { schema: { tags, summary: 'One order with lines, timeline and issues', params: orderIdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One order with lines, timeline and issues',
+        params: orderIdParams,
+        response: { 200: orderDetailResponse },
+      },
+    },
     async (request) => orderDetail(ctx.db, request.params.id),
   );
 
   /** "Retry": a held order is queued again at once (the orders step re-checks SKUs and the ERP). */
   app.post(
     '/api/orders/:id/retry',
-    { schema: { tags, summary: 'Queue a held order again', params: orderIdParams, body: noBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Queue a held order again',
+        params: orderIdParams,
+        body: noBody,
+        response: { 202: queuedResponse },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params;
       const { order } = await orderDetail(ctx.db, id);
@@ -91,7 +128,14 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/offers',
-    { schema: { tags, summary: 'Offers & stock per SKU of one storefront', querystring: offersQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Offers & stock per SKU of one storefront',
+        querystring: offersQuery,
+        response: { 200: offersResponse },
+      },
+    },
     async (request) => {
       const q = request.query;
       return listOffers(ctx.db, {
@@ -112,6 +156,7 @@ export function viewsRoutes(fastify: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'SKUs that differ between the ERP and the marketplace',
         querystring: accountQuery,
+        response: { 200: skuCheckResponse },
       },
     },
     async (request) => skuCheck(ctx.db, request.query.account),
