@@ -121,15 +121,37 @@ for (const prefix of REAL_ODOO_PREFIXES) {
     });
 }
 
-describe('Odoo session memory: forgetting (sandbox Odoo 19, JSON-2)', () => {
+describe.each([17, 19] as const)('Odoo session memory: forgetting (sandbox Odoo %i)', (version) => {
   let sandbox: OdooSandbox;
   let settings: OdooSettingsInput;
 
   beforeAll(async () => {
-    sandbox = await startOdooSandbox({ version: 19, apiKey: randomBytes(20).toString('hex') });
+    // The API key on both (the 17 sandbox takes it wherever the password goes), so replacing it revokes it.
+    sandbox = await startOdooSandbox({ version, apiKey: randomBytes(20).toString('hex') });
     settings = { url: sandbox.url, database: sandbox.database, login: sandbox.login, secret: sandbox.apiKey };
   });
   afterAll(() => sandbox.close());
+
+  it('a refused order makes the memory forget: the next run reads again', async () => {
+    const memory = new SessionMemory(60_000);
+    await openRun(settings, memory).session.currencies(['EUR']);
+    const refusing = openRun(settings, memory);
+    const [outcome] = await refusing.session.createSaleOrders([
+      {
+        externalRef: `SM-REFUSED-${version}`,
+        customer: { customerId: '1', invoiceAddressId: '1', shippingAddressId: '1' },
+        lines: [{ sku: 'SM-NO-SUCH-SKU', quantity: 1, unitPrice: 100 }],
+        currency: 'EUR',
+        marketplace: 'Memory test',
+      },
+    ]);
+    expect(outcome?.ok).toBe(false);
+    expect(signIns(refusing.calls)).toEqual([]);
+    const next = openRun(settings, memory);
+    await next.session.currencies(['EUR']);
+    expect(signIns(next.calls).length).toBeGreaterThan(0);
+    expect(next.calls).toContain('res.company.read');
+  });
 
   it('a refused key makes the memory forget: the next run signs in again, and the new key works', async () => {
     const memory = new SessionMemory(60_000);
