@@ -9,6 +9,12 @@ import { stepEnabled } from '../../sync/step-handlers.ts';
 import { isStep, STEPS } from '../../sync/steps.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
 import { issueIdParams, issuesQuery, runIdParams, runsQuery, syncNowBody } from '../schemas/sync.schemas.ts';
+import {
+  issuesResponse,
+  queuedResponse,
+  runResponse,
+  runsResponse,
+} from '../schemas/sync-responses.schemas.ts';
 
 /** "Sync now", the run log and the issues list. */
 export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
@@ -23,6 +29,7 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
         summary: 'Queue one step, or every enabled step, now',
         params: accountIdParams,
         body: syncNowBody,
+        response: { 202: queuedResponse },
       },
     },
     async (request, reply) => {
@@ -37,7 +44,14 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/runs',
-    { schema: { tags, summary: 'Recent step runs, newest first', querystring: runsQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Recent step runs, newest first',
+        querystring: runsQuery,
+        response: { 200: runsResponse },
+      },
+    },
     async (request) => ({
       runs: await recentRuns(ctx.db, {
         accountId: request.query.account,
@@ -47,14 +61,23 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
     }),
   );
 
-  app.get('/api/runs/last', { schema: { tags, summary: 'The last run of every step' } }, async () => ({
-    runs: await lastRuns(ctx.db),
-  }));
+  app.get(
+    '/api/runs/last',
+    { schema: { tags, summary: 'The last run of every step', response: { 200: runsResponse } } },
+    async () => ({ runs: await lastRuns(ctx.db) }),
+  );
 
   // Registered after /api/runs/last: find-my-way prefers the static segment, so "last" never reaches this.
   app.get(
     '/api/runs/:id',
-    { schema: { tags, summary: 'One step run: its counts, API calls and error', params: runIdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One step run: its counts, API calls and error',
+        params: runIdParams,
+        response: { 200: runResponse },
+      },
+    },
     async (request) => {
       const run = await findRun(ctx.db, request.params.id);
       if (!run) throw new AppError('not_found', 'run.not_found', `No run ${request.params.id}.`);
@@ -64,7 +87,9 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
 
   app.get(
     '/api/issues',
-    { schema: { tags, summary: 'Open issues', querystring: issuesQuery } },
+    {
+      schema: { tags, summary: 'Open issues', querystring: issuesQuery, response: { 200: issuesResponse } },
+    },
     async (request) => {
       await reconcileNow(ctx);
       return { issues: await openIssues(ctx.db, request.query.account) };
@@ -74,7 +99,15 @@ export function syncRoutes(fastify: FastifyInstance, ctx: AppContext): void {
   /** "Retry" on an issue: runs its step again now; the issue clears itself when its cause is gone. */
   app.post(
     '/api/issues/:id/retry',
-    { schema: { tags, summary: "Run an issue's step again now", params: issueIdParams, body: noBody } },
+    {
+      schema: {
+        tags,
+        summary: "Run an issue's step again now",
+        params: issueIdParams,
+        body: noBody,
+        response: { 202: queuedResponse },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params;
       const issue = await ctx.db

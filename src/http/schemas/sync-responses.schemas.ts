@@ -7,7 +7,13 @@ import { responseOf } from './same-shape.ts';
 /** Run log, issues and "sync now" answers (sync.routes.ts); the Overview reuses the run and issue shapes. */
 export const step = z.enum(STEPS);
 
-export const runRecord = responseOf<RunRecord>()(
+/**
+ * A run's counts are stored as `{}` until it finishes (the column's default), although RunRecord says
+ * RunCounts: the schema says what is really answered, each count optional, so a running run is not a 500.
+ */
+type AnsweredRun = Omit<RunRecord, 'counts'> & { counts: Partial<RunRecord['counts']> };
+
+export const runRecord = responseOf<AnsweredRun>()(
   z.object({
     id: z.string(),
     accountId: z.string(),
@@ -17,13 +23,15 @@ export const runRecord = responseOf<RunRecord>()(
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     durationMs: z.number().nullable(),
-    counts: z.object({
-      read: z.number(),
-      created: z.number(),
-      updated: z.number(),
-      skipped: z.number(),
-      failed: z.number(),
-    }),
+    counts: z
+      .object({
+        read: z.number().optional(),
+        created: z.number().optional(),
+        updated: z.number().optional(),
+        skipped: z.number().optional(),
+        failed: z.number().optional(),
+      })
+      .describe('What the run did; empty while it runs'),
     apiCalls: z.record(z.string(), z.number()).describe('API calls by "system endpoint"'),
     errorCode: z.string().nullable(),
     errorMessage: z.string().nullable(),
