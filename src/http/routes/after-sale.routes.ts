@@ -6,6 +6,12 @@ import type { AppContext } from '../../app-context.ts';
 import { listReturns, orderAfterSale } from '../../views/after-sale.queries.ts';
 import { orderIdParams } from '../schemas/views.schemas.ts';
 import { returnsQuery } from '../schemas/after-sale.schemas.ts';
+import {
+  orderAfterSaleResponse,
+  refundResponse,
+  returnAnswerResponse,
+  returnsResponse,
+} from '../schemas/after-sale-responses.schemas.ts';
 
 /** After the sale: the Returns page, the seller's answers to returns, refunds, and an order's documents. */
 export function afterSaleRoutes(fastify: FastifyInstance, ctx: AppContext): void {
@@ -20,6 +26,7 @@ export function afterSaleRoutes(fastify: FastifyInstance, ctx: AppContext): void
         tags,
         summary: 'Return lines, those waiting for the seller first',
         querystring: returnsQuery,
+        response: { 200: returnsResponse },
       },
     },
     async (request) => {
@@ -42,6 +49,7 @@ export function afterSaleRoutes(fastify: FastifyInstance, ctx: AppContext): void
         summary: 'Answer a return line on the marketplace',
         params: returnLineIdParams,
         body: returnAnswerSchema,
+        response: { 200: returnAnswerResponse },
       },
     },
     async (request) => {
@@ -59,6 +67,7 @@ export function afterSaleRoutes(fastify: FastifyInstance, ctx: AppContext): void
         tags,
         summary: "An order's documents, returns, refunds and their events",
         params: orderIdParams,
+        response: { 200: orderAfterSaleResponse },
       },
     },
     async (request) => {
@@ -75,6 +84,7 @@ export function afterSaleRoutes(fastify: FastifyInstance, ctx: AppContext): void
         summary: 'Refund part of a unit on the marketplace and book it as an ERP credit note',
         params: orderIdParams,
         body: refundSchema,
+        response: { 200: refundResponse, 201: refundResponse },
       },
     },
     async (request, reply) => {
