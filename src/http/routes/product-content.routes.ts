@@ -20,6 +20,11 @@ import type { AccountView } from '../../accounts/account-view.ts';
 import { stepEnabled } from '../../sync/step-handlers.ts';
 import { tokenOfPicturePath } from '../../sync/streams/product-content/picture-url.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
+import {
+  confirmCategoryResponse,
+  okResponse,
+  productContentResponse,
+} from '../schemas/product-content-responses.schemas.ts';
 
 /** The seller changed something: the catalog step (whose phase sends product data) runs now, not in 5 minutes. */
 async function sendSoon(ctx: AppContext, account: AccountView): Promise<void> {
@@ -40,6 +45,7 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
         summary: 'Products whose EAN the marketplace did not know: state, category, refusals',
         params: accountIdParams,
         querystring: productContentQuery,
+        response: { 200: productContentResponse },
       },
     },
     async (request) => {
@@ -59,6 +65,7 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
         summary: 'Confirm the product’s category (and so its ERP category’s)',
         params: productContentParams,
         body: confirmCategoryBody,
+        response: { 200: confirmCategoryResponse },
       },
     },
     async (request) => {
@@ -77,6 +84,7 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
         summary: 'Name a picture URL for the product (null: the ERP’s picture)',
         params: productContentParams,
         body: pictureUrlBody,
+        response: { 200: okResponse },
       },
     },
     async (request) => {
@@ -95,6 +103,7 @@ export function productContentRoutes(fastify: FastifyInstance, ctx: AppContext):
         summary: 'Send the product’s content again with the next catalog run',
         params: productContentParams,
         body: noBody,
+        response: { 200: okResponse },
       },
     },
     async (request) => {
