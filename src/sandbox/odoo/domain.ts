@@ -106,15 +106,28 @@ export function evaluate<R>(node: DomainNode, record: R, resolver: LeafResolver<
 
 const isUnset = (v: unknown): boolean => v === false || v === null || v === undefined;
 
+// A search with 50 `=ilike` terms tests each partner against all 50: compiled once, not once per record.
+const compiled = new Map<string, RegExp>();
+
 /** SQL LIKE pattern (% and _) to a RegExp. */
 export function likeToRegExp(pattern: string, insensitive: boolean): RegExp {
+  const key = `${insensitive ? 'i' : 's'}${pattern}`;
+  let regExp = compiled.get(key);
+  if (regExp) return regExp;
+  if (compiled.size >= 10_000) compiled.clear();
+  regExp = new RegExp(`^${likeSource(pattern)}$`, insensitive ? 'is' : 's');
+  compiled.set(key, regExp);
+  return regExp;
+}
+
+function likeSource(pattern: string): string {
   let source = '';
   for (const char of pattern) {
     if (char === '%') source += '.*';
     else if (char === '_') source += '.';
     else source += char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${source}$`, insensitive ? 'is' : 's');
+  return source;
 }
 
 function compare(a: unknown, b: unknown): number | undefined {
