@@ -205,6 +205,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !=
 
       // Runs begun while Odoo was down (one hanging at its end finishes just after): counted once all have ended.
       const hubCalls = await erpCallsRecorded(w, outageStart, outageEnd);
+      const drainRuns = drainDone ? await runsBetween(w, new Date(drainStart), new Date(drainDone)) : '-';
       const stats = await runStats(w, runningHub, [], RUNS_FILE);
       const stockRuns = [];
       for (const { account } of w.accounts)
@@ -243,6 +244,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !=
           `  ERP calls while Odoo was down: ${hubCalls.calls} recorded by the hub in ${hubCalls.runs} runs (${hubCalls.failed} failed); at the proxy: hang ${callsAtProxy.hang}, 502 ${callsAtProxy['502']} (refused connections never reach it); bound ${callBound} (${runsBound} runs)`,
           `  issue "unreachable since": ${sawIds.size} distinct open during the outage, open in ${samples.filter((s) => s.ids.length === 1).length} of ${samples.length} samples (first at sample ${firstSeen + 1}): ${samples.find((s) => s.messages.length > 0)?.messages[0] ?? '-'}; open at the end ${remaining.length}`,
           `  drain: Odoo's return noticed after ${noticeSeconds.toFixed(1)} s; ${OUTAGE_ORDERS} backlog orders in Odoo ${drainSeconds.toFixed(1)} s after the first (${orderRate.toFixed(1)} orders/s; ${backlogRate.toFixed(1)} orders/s counted from the return), with 20 % faults`,
+          `  runs of the selling account from Odoo's return to the backlog's end (step: runs, seconds): ${drainRuns}`,
           ...end.summary.map((line) => `  ${line}`),
           `  ${stats.summary}`,
           `  exit after the final SIGTERM ${JSON.stringify(gracefulExit)}, exits not caused by the test ${runningHub.unexpectedExits.length}`,
@@ -316,4 +318,16 @@ async function erpCallsRecorded(
   );
   const row = rows[0]!;
   return { calls: Number(row.calls), runs: Number(row.runs), failed: Number(row.failed) };
+}
+
+/** Where the selling account's queue spent the drain: its runs that began in [from, to), per step. */
+async function runsBetween(w: CrashWorld, from: Date, to: Date): Promise<string> {
+  const { rows } = await w.database.pool.query<{ step: string; runs: string; seconds: string }>(
+    `SELECT step, count(*) AS runs,
+            round(sum(extract(epoch FROM coalesce(finished_at, now()) - started_at))::numeric, 1) AS seconds
+       FROM sync_runs WHERE account_id = $1 AND started_at >= $2 AND started_at < $3
+      GROUP BY step ORDER BY sum(coalesce(finished_at, now()) - started_at) DESC`,
+    [w.account.id, from, to],
+  );
+  return rows.map((r) => `${r.step} ${r.runs}, ${r.seconds} s`).join('; ') || '-';
 }

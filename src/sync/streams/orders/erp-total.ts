@@ -24,20 +24,18 @@ export function erpAmounts(result: ErpSaleOrderResult) {
 /**
  * The sale order's total must be what the buyer paid, in the order's currency. With price-included taxes and
  * Odoo's per-line rounding it is, to the cent; a company set to round globally, or a fixed-amount tax, can
- * still differ: then one issue says by how much rather than the difference going unnoticed.
+ * still differ: then one issue says by how much rather than the difference going unnoticed. True when the
+ * total is right: the caller resolves the issues of all such orders of a batch at once.
  */
 export async function checkTotal(
   ctx: StepContext,
   order: Selectable<HubOrdersTable>,
   erp: ErpSaleOrder,
   buyerPaid: number,
-): Promise<void> {
+): Promise<boolean> {
   const ref = order.marketplace_order_id;
   const sameCurrency = erp.currency === undefined || erp.currency === order.currency;
-  if (sameCurrency && erp.total === buyerPaid) {
-    await ctx.issues.resolve(ISSUE_TOTAL_DIFFERS, [ref]);
-    return;
-  }
+  if (sameCurrency && erp.total === buyerPaid) return true;
   await ctx.issues.raise({
     code: ISSUE_TOTAL_DIFFERS,
     subject: ref,
@@ -51,4 +49,5 @@ export async function checkTotal(
       currency: order.currency,
     },
   });
+  return false;
 }

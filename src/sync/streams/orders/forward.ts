@@ -13,7 +13,7 @@ import type { StepContext } from '../../step-context.ts';
 import { cancelOnMarketplace } from '../cancellations/erp-cancellations.ts';
 import { marketplaceConnector } from '../../../connectors/index.ts';
 import { customerInput } from './customer.ts';
-import { checkTotal, erpAmounts, paid } from './erp-total.ts';
+import { checkTotal, erpAmounts, ISSUE_TOTAL_DIFFERS, paid } from './erp-total.ts';
 import { openLinesOf } from './ledger.ts';
 
 type OrderRow = Selectable<HubOrdersTable>;
@@ -25,17 +25,30 @@ interface Ready {
 }
 
 // 50 orders per ERP batch cost ~9 calls (customers 4, sale orders 5) instead of ~11 per order; at 50 ms a call
-// plus the ERP's own work that is ~1 s a batch. Up to 1,000 orders per run (~20 s on a slow ERP) keep one run
-// from holding the account's queue for minutes; the rest follow on the next run, oldest first.
-const PER_RUN = 1000;
+// plus the ERP's own work that is ~1 s a batch. Orders are picked 1,000 at a time, oldest first; a run goes on to
+// the next 1,000 while a backlog remains (syncOrders).
+export const PER_RUN = 1000;
 const PER_BATCH = 50;
 /**
- * A batch that fails transiently (after the connector's retries) does not stop the run: the next batches are
- * other orders, and the failed one is looked up before it is created again on the next run. At 20 % faults a run
- * used to end after its first batch or two, so a backlog of 10,000 orders drained at ~4 orders/s (crash scenario
- * odoo-outage). This many failures in a row end the run (the ERP is down, not flaky); the first one is thrown.
+ * A call that changes data and fails without an answer (a timeout, an HTTP 500) is not repeated by the ERP
+ * connector — it may have run — so at 20 % faults about half of all batches failed somewhere (crash scenario
+ * odoo-outage), and a failed batch waited for the next run. Both halves of a batch (customers, sale orders) look
+ * up before they create, so the failed half is tried again at once, up to this many times in all, as long as the
+ * ERP answers a read in between (a down ERP ends the run at once instead).
+ */
+const ATTEMPTS = 4;
+/**
+ * A batch still failing after its attempts (with the ERP answering reads) stays for a later pass; the run goes on
+ * with the next batches, and ends after this many such batches in a row (the ERP takes no writes).
  */
 const FAILED_BATCHES_IN_A_ROW = 3;
+
+export interface ForwardPass {
+  picked: number;
+  settled: number;
+  /** The first error of a batch left for a later pass (transient). */
+  failed?: AppError;
+}
 
 export const ISSUE_SKU_NOT_IN_ERP = 'order.sku_not_in_erp';
 export const ISSUE_REFUSED_BY_ERP = 'order.refused_by_erp';
@@ -46,12 +59,14 @@ export const ISSUE_CURRENCY_MISMATCH = 'order.currency_mismatch';
  * Sends stored orders that are not in the ERP yet, one ERP sale order per marketplace order, in batches. The
  * ERP looks each order up by the marketplace order id before creating it, so an order created just before a
  * crash is found and recorded, never created twice. Orders with a SKU the ERP does not know are held with an
- * issue and go through on a later run once the SKU exists.
+ * issue and go through on a later run once the SKU exists. Returns how many orders were picked (at most PER_RUN),
+ * how many of them are settled (in the ERP, held or refused) and the first error of a batch that is not, so the
+ * caller knows whether more wait; throws when the ERP is down or takes no writes.
  */
 export async function forwardPendingOrders(
   ctx: StepContext,
   states: readonly ('received' | 'held')[],
-): Promise<void> {
+): Promise<ForwardPass> {
   const orders = await ctx.db
     .selectFrom('hub_orders')
     .selectAll()
@@ -65,7 +80,7 @@ export async function forwardPendingOrders(
     .orderBy('id')
     .limit(PER_RUN)
     .execute();
-  if (orders.length === 0) return;
+  if (orders.length === 0) return { picked: 0, settled: 0 };
   const lines = await openLinesOf(
     ctx.db,
     orders.map((o) => o.id),
@@ -116,40 +131,78 @@ export async function forwardPendingOrders(
     }
     ready.push({ order, lines: orderLines, customer });
   }
-  let first: AppError | undefined;
+  let settled = orders.length - ready.length;
+  let failed: AppError | undefined;
   let inARow = 0;
   for (const batch of chunks(ready, PER_BATCH)) {
-    try {
-      await forwardBatch(ctx, batch);
+    const outcome = await forwardBatch(ctx, batch);
+    if (outcome.ok) {
+      settled += batch.length;
       inARow = 0;
+      continue;
+    }
+    if (outcome.erpDown) throw outcome.error;
+    failed ??= outcome.error;
+    if (++inARow >= FAILED_BATCHES_IN_A_ROW) throw failed;
+  }
+  return { picked: orders.length, settled, ...(failed && { failed }) };
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError; erpDown: boolean };
+
+/**
+ * `run` (one half of a batch, safe to repeat) until it succeeds, up to ATTEMPTS times. Between two attempts the
+ * ERP is asked for the batch's orders, a read its connector repeats on its own: when even that fails, the ERP is
+ * down (not flaky) and the run must end now, with no more calls into it.
+ */
+async function attempted<T>(
+  ctx: StepContext,
+  refs: readonly string[],
+  run: () => Promise<T>,
+): Promise<Attempt<T>> {
+  let first: AppError | undefined;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      return { ok: true, value: await run() };
     } catch (error) {
       if (!isAppError(error) || !error.retryable) throw error;
       first ??= error;
-      if (++inARow >= FAILED_BATCHES_IN_A_ROW) break;
+    }
+    if (attempt === ATTEMPTS) break;
+    try {
+      await ctx.erp.findSaleOrders(refs);
+    } catch (error) {
+      if (!isAppError(error) || !error.retryable) throw error;
+      return { ok: false, error: first, erpDown: true };
     }
   }
-  if (first) throw first;
+  return { ok: false, error: first!, erpDown: false };
 }
 
-async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<void> {
-  const customers = await ctx.erp.findOrCreateCustomers(batch.map((r) => r.customer));
+async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<Attempt<void>> {
+  const refs = batch.map((r) => r.order.marketplace_order_id);
+  const customers = await attempted(ctx, refs, () =>
+    ctx.erp.findOrCreateCustomers(batch.map((r) => r.customer)),
+  );
+  if (!customers.ok) return customers;
   const withCustomer: { ready: Ready; customerRef: ErpCustomerRef }[] = [];
   for (const [i, ready] of batch.entries()) {
-    const outcome = customers[i]!;
+    const outcome = customers.value[i]!;
     if (outcome.ok) withCustomer.push({ ready, customerRef: outcome.value });
     else await refuse(ctx, ready.order, outcome.error);
   }
-  const outcomes = await ctx.erp.createSaleOrders(
-    withCustomer.map(({ ready, customerRef }) => ({
-      externalRef: ready.order.marketplace_order_id,
-      origin: `${ctx.account.name} ${ready.order.channel.toUpperCase()} ${ready.order.marketplace_order_id}`,
-      customer: customerRef,
-      lines: groupLines(ready.lines),
-      shippingAmount: ready.lines.reduce((sum, line) => sum + line.shipping_minor, 0),
-      currency: ready.order.currency,
-      marketplace: marketplaceConnector(ctx.account.type).displayName,
-    })),
-  );
+  const inputs = withCustomer.map(({ ready, customerRef }) => ({
+    externalRef: ready.order.marketplace_order_id,
+    origin: `${ctx.account.name} ${ready.order.channel.toUpperCase()} ${ready.order.marketplace_order_id}`,
+    customer: customerRef,
+    lines: groupLines(ready.lines),
+    shippingAmount: ready.lines.reduce((sum, line) => sum + line.shipping_minor, 0),
+    currency: ready.order.currency,
+    marketplace: marketplaceConnector(ctx.account.type).displayName,
+  }));
+  const created = await attempted(ctx, refs, () => ctx.erp.createSaleOrders(inputs));
+  if (!created.ok) return created;
+  const outcomes = created.value;
   const recorded: string[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     for (const [i, { ready }] of withCustomer.entries()) {
@@ -180,11 +233,14 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
       } else ctx.counts.skipped++;
     }
   });
+  const totalsRight: string[] = [];
   for (const [i, { ready }] of withCustomer.entries()) {
     const outcome = outcomes[i]!;
     if (!outcome.ok) await refuse(ctx, ready.order, outcome.error);
-    else await checkTotal(ctx, ready.order, outcome.value.order, paid(ready.lines));
+    else if (await checkTotal(ctx, ready.order, outcome.value.order, paid(ready.lines)))
+      totalsRight.push(ready.order.marketplace_order_id);
   }
+  await ctx.issues.resolve(ISSUE_TOTAL_DIFFERS, totalsRight);
   // Found already cancelled in the ERP (cancelled there while the hub held the order): the marketplace's
   // units go the same way as for any order cancelled in the ERP before shipping.
   await cancelOnMarketplace(
@@ -200,6 +256,7 @@ async function forwardBatch(ctx: StepContext, batch: readonly Ready[]): Promise<
     ])
       await ctx.issues.resolve(code, recorded);
   }
+  return { ok: true, value: undefined };
 }
 
 /** Lines are quantity 1 each; the ERP gets one line per SKU and price with the summed quantity. */

@@ -18,90 +18,106 @@ import { recordSales } from '../offers/offers.repository.ts';
  */
 export async function storeOrderLines(ctx: StepContext, lines: readonly OrderLine[]): Promise<number> {
   if (lines.length === 0) return 0;
+  // The same line twice in one listing (a page shifted by a new order) would be one row written twice below.
+  const unique = new Map(lines.map((line) => [line.lineId, line]));
   const byOrder = new Map<string, OrderLine[]>();
-  for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+  for (const line of unique.values()) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
   const sales = new Map<string, { sku: string; pieces: number; soldAt: string }>();
   let added = 0;
   const late: { orderId: string; erpOrder: string; skus: string[]; units: number }[] = [];
+  // Three statements for all the orders of a listing batch (up to 500 lines), not three per order: after an ERP
+  // outage 10,000 orders are stored in one run.
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [orderId, orderLines] of byOrder) {
-      const first = orderLines[0]!;
-      const state: HubOrderState = orderLines.every((line) => line.status === 'open') ? 'open' : 'received';
-      const order = await trx
-        .insertInto('hub_orders')
-        .values({
-          account_id: ctx.account.id,
-          marketplace_order_id: orderId,
-          channel: first.channel,
-          currency: first.currency,
-          buyer: JSON.stringify(first.buyer),
-          billing_address: JSON.stringify(first.billingAddress),
-          shipping_address: JSON.stringify(first.shippingAddress),
-          marketplace_created_at: first.createdAt,
-          total_minor: 0,
-          state,
-        })
-        .onConflict((oc) =>
-          oc.columns(['account_id', 'marketplace_order_id']).doUpdateSet({
-            // Addresses arrive late for lines read while still `open`: keep the newest non-empty ones.
-            buyer: sql`coalesce(excluded.buyer, hub_orders.buyer)`,
-            billing_address: sql`coalesce(excluded.billing_address, hub_orders.billing_address)`,
-            shipping_address: sql`coalesce(excluded.shipping_address, hub_orders.shipping_address)`,
-            // Released to ship: from now on forwarded to the ERP. No other state moves here.
-            state: sql<HubOrderState>`CASE WHEN hub_orders.state = 'open' THEN excluded.state ELSE hub_orders.state END`,
-          }),
-        )
-        .returning(['id', 'state', 'erp_order_name'])
-        .executeTakeFirstOrThrow();
-      const written = await trx
-        .insertInto('hub_order_lines')
-        .values(
-          orderLines.map((line) => ({
-            order_id: order.id,
+    const orders = await trx
+      .insertInto('hub_orders')
+      .values(
+        [...byOrder].map(([orderId, orderLines]) => {
+          const first = orderLines[0]!;
+          const state: HubOrderState = orderLines.every((line) => line.status === 'open')
+            ? 'open'
+            : 'received';
+          return {
             account_id: ctx.account.id,
-            marketplace_line_id: line.lineId,
-            sku: line.sku,
-            title: line.title,
-            price_minor: line.priceMinor,
-            shipping_minor: line.shippingMinor,
-            vat_percent: line.vatPercent,
-            marketplace_status: line.status,
-            deemed_supplier: line.deemedSupplier,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['account_id', 'marketplace_line_id'])
-            .doUpdateSet({ marketplace_status: (eb) => eb.ref('excluded.marketplace_status') })
-            // Only a line seen `open` moves on (to `to_ship`); cancellations and shipments are other steps'.
-            .where('hub_order_lines.marketplace_status', '=', 'open')
-            .where('hub_order_lines.cancelled_at', 'is', null)
-            .where('excluded.marketplace_status', '<>', 'open'),
-        )
-        .returning(['sku', sql<boolean>`xmax = 0`.as('inserted')])
-        .execute();
-      const newLines = written.filter((l) => l.inserted);
-      if (newLines.length > 0 && (order.state === 'in_erp' || order.state === 'shipped'))
+            marketplace_order_id: orderId,
+            channel: first.channel,
+            currency: first.currency,
+            buyer: JSON.stringify(first.buyer),
+            billing_address: JSON.stringify(first.billingAddress),
+            shipping_address: JSON.stringify(first.shippingAddress),
+            marketplace_created_at: first.createdAt,
+            total_minor: 0,
+            state,
+          };
+        }),
+      )
+      .onConflict((oc) =>
+        oc.columns(['account_id', 'marketplace_order_id']).doUpdateSet({
+          // Addresses arrive late for lines read while still `open`: keep the newest non-empty ones.
+          buyer: sql`coalesce(excluded.buyer, hub_orders.buyer)`,
+          billing_address: sql`coalesce(excluded.billing_address, hub_orders.billing_address)`,
+          shipping_address: sql`coalesce(excluded.shipping_address, hub_orders.shipping_address)`,
+          // Released to ship: from now on forwarded to the ERP. No other state moves here.
+          state: sql<HubOrderState>`CASE WHEN hub_orders.state = 'open' THEN excluded.state ELSE hub_orders.state END`,
+        }),
+      )
+      .returning(['id', 'marketplace_order_id', 'state', 'erp_order_name'])
+      .execute();
+    const orderOf = new Map(orders.map((order) => [order.marketplace_order_id, order]));
+    const written = await trx
+      .insertInto('hub_order_lines')
+      .values(
+        [...unique.values()].map((line) => ({
+          order_id: orderOf.get(line.orderId)!.id,
+          account_id: ctx.account.id,
+          marketplace_line_id: line.lineId,
+          sku: line.sku,
+          title: line.title,
+          price_minor: line.priceMinor,
+          shipping_minor: line.shippingMinor,
+          vat_percent: line.vatPercent,
+          marketplace_status: line.status,
+          deemed_supplier: line.deemedSupplier,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['account_id', 'marketplace_line_id'])
+          .doUpdateSet({ marketplace_status: (eb) => eb.ref('excluded.marketplace_status') })
+          // Only a line seen `open` moves on (to `to_ship`); cancellations and shipments are other steps'.
+          .where('hub_order_lines.marketplace_status', '=', 'open')
+          .where('hub_order_lines.cancelled_at', 'is', null)
+          .where('excluded.marketplace_status', '<>', 'open'),
+      )
+      .returning(['order_id', 'sku', sql<boolean>`xmax = 0`.as('inserted')])
+      .execute();
+    const newLinesOf = new Map<string, (string | null)[]>();
+    for (const line of written)
+      if (line.inserted) newLinesOf.set(line.order_id, [...(newLinesOf.get(line.order_id) ?? []), line.sku]);
+    for (const [orderId, orderLines] of byOrder) {
+      const order = orderOf.get(orderId)!;
+      const newSkus = newLinesOf.get(order.id) ?? [];
+      if (newSkus.length > 0 && (order.state === 'in_erp' || order.state === 'shipped'))
         late.push({
           orderId,
           erpOrder: order.erp_order_name ?? '',
-          skus: [...new Set(newLines.map((l) => l.sku ?? '(no SKU)'))],
-          units: newLines.length,
+          skus: [...new Set(newSkus.map((sku) => sku ?? '(no SKU)'))],
+          units: newSkus.length,
         });
-      for (const line of newLines) {
+      const soldAt = orderLines[0]!.createdAt;
+      for (const sku of newSkus) {
         added++;
-        if (!line.sku) continue;
+        if (!sku) continue;
         // The earliest sale of the SKU decides whether the hub's record predates all of them.
-        const sale = sales.get(line.sku) ?? { sku: line.sku, pieces: 0, soldAt: first.createdAt };
+        const sale = sales.get(sku) ?? { sku, pieces: 0, soldAt };
         sale.pieces += 1;
-        if (Date.parse(first.createdAt) < Date.parse(sale.soldAt)) sale.soldAt = first.createdAt;
-        sales.set(line.sku, sale);
+        if (Date.parse(soldAt) < Date.parse(sale.soldAt)) sale.soldAt = soldAt;
+        sales.set(sku, sale);
       }
-      await sql`UPDATE hub_orders SET total_minor = (SELECT coalesce(sum(price_minor + shipping_minor), 0)
-                FROM hub_order_lines WHERE order_id = ${order.id}), updated_at = now() WHERE id = ${order.id}`.execute(
-        trx,
-      );
     }
+    await sql`UPDATE hub_orders o SET total_minor = t.total, updated_at = now()
+                FROM (SELECT order_id, sum(price_minor + shipping_minor) AS total FROM hub_order_lines
+                       WHERE order_id = ANY(${orders.map((o) => o.id)}::uuid[]) GROUP BY order_id) t
+               WHERE o.id = t.order_id`.execute(trx);
     await recordSales(trx, ctx.account.id, [...sales.values()]);
   });
   for (const order of late) await raiseLateLines(ctx, order);
