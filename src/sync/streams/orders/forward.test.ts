@@ -58,9 +58,15 @@ function erpWith(made: Map<string, ErpSaleOrder>, createFails: ('after' | 'down'
       if (fails === 'down') return Promise.reject(cutOff());
       const outcomes = inputs.map((input) => {
         const found = made.get(input.externalRef);
+        const n = made.size + 1;
         const order: ErpSaleOrder = found ?? {
-          ...{ id: String(made.size + 1), name: `S${made.size + 1}`, externalRef: input.externalRef },
-          ...{ state: 'sale', deliveryStatus: null, total: 1000, currency: 'EUR' },
+          id: String(n),
+          name: `S${n}`,
+          externalRef: input.externalRef,
+          state: 'sale',
+          deliveryStatus: null,
+          total: 1000,
+          currency: 'EUR',
         };
         made.set(input.externalRef, order);
         return { ok: true as const, value: { order, created: !found, corrections: [] } };
