@@ -11,6 +11,12 @@ import { marketplaceConnectors } from '../../connectors/index.ts';
 import { keepAccountPush, removeAccountPush } from '../../push/marketplace-subscriptions.ts';
 import { accountIdParams, noBody } from '../schemas/common.schemas.ts';
 import { accountTypesResponse } from '../schemas/connector-types.schemas.ts';
+import {
+  accountResponse,
+  accountsResponse,
+  carriersResponse,
+  removedResponse,
+} from '../schemas/accounts-responses.schemas.ts';
 
 /** Offers of a removed account stay live at their last amount unless the seller asks for 0 first. */
 const removeAccountQuery = z
@@ -44,13 +50,22 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
     }),
   );
 
-  app.get('/api/accounts', { schema: { tags, summary: 'Connected marketplace accounts' } }, async () => ({
-    accounts: await accounts.list(),
-  }));
+  app.get(
+    '/api/accounts',
+    { schema: { tags, summary: 'Connected marketplace accounts', response: { 200: accountsResponse } } },
+    async () => ({ accounts: await accounts.list() }),
+  );
 
   app.post(
     '/api/accounts',
-    { schema: { tags, summary: 'Connect an account (the keys are proven first)', body: addAccountSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Connect an account (the keys are proven first)',
+        body: addAccountSchema,
+        response: { 201: accountResponse },
+      },
+    },
     async (request, reply) => {
       const account = await accounts.add(request.body);
       await keepAccountPush(ctx, account.id);
@@ -60,7 +75,7 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
 
   app.get(
     '/api/accounts/:id',
-    { schema: { tags, summary: 'One account', params: accountIdParams } },
+    { schema: { tags, summary: 'One account', params: accountIdParams, response: { 200: accountResponse } } },
     async (request) => ({ account: await accounts.get(request.params.id) }),
   );
 
@@ -72,6 +87,7 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         summary:
           "The marketplace's carrier codes (its GET /carriers), for the default carrier and the mapping",
         params: accountIdParams,
+        response: { 200: carriersResponse },
       },
     },
     async (request) => ({ carriers: await accounts.carrierCodes(request.params.id) }),
@@ -85,6 +101,7 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         summary: 'Replace the keys (proven first)',
         params: accountIdParams,
         body: updateCredentialsSchema,
+        response: { 200: accountResponse },
       },
     },
     async (request) => {
@@ -97,7 +114,15 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
 
   app.post(
     '/api/accounts/:id/verify',
-    { schema: { tags, summary: 'Prove the stored keys again', params: accountIdParams, body: noBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Prove the stored keys again',
+        params: accountIdParams,
+        body: noBody,
+        response: { 200: accountResponse },
+      },
+    },
     async (request) => ({ account: await accounts.verify(request.params.id) }),
   );
 
@@ -109,6 +134,7 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         summary: 'Rename, move or change settings',
         params: accountIdParams,
         body: patchAccountSchema,
+        response: { 200: accountResponse },
       },
     },
     async (request) => {
@@ -127,6 +153,7 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         summary: 'Remove an account and its keys (?zeroOffers=true: first set its offers to amount 0)',
         params: accountIdParams,
         querystring: removeAccountQuery,
+        response: { 204: removedResponse },
       },
     },
     async (request, reply) => {
@@ -137,7 +164,7 @@ export function accountsRoutes(fastify: FastifyInstance, ctx: AppContext): void 
         ctx.logger.warn({ err: error, accountId: account.id }, 'push subscriptions not removed'),
       );
       await accounts.remove(account.id, { zeroOffers: request.query.zeroOffers === 'true' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -29,3 +29,6 @@ export const accountView = responseOf<AccountView>()(
 export const accountResponse = z.object({ account: accountView });
 export const accountsResponse = z.object({ accounts: z.array(accountView) });
 export const carriersResponse = z.object({ carriers: z.array(z.string()) });
+
+/** 204 of a removal: no body. */
+export const removedResponse = z.null().describe('No body');
