@@ -63,7 +63,7 @@ function erpWith(made: Map<string, ErpSaleOrder>, createFails: ('after' | 'down'
           id: String(n),
           name: `S${n}`,
           externalRef: input.externalRef,
-          state: 'sale',
+          state: 'confirmed',
           deliveryStatus: null,
           total: 1000,
           currency: 'EUR',
