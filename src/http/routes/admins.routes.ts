@@ -13,6 +13,12 @@ import {
 import { AppError } from '../../core/errors.ts';
 import { text } from '../../core/text.ts';
 import type { AppContext } from '../../app-context.ts';
+import {
+  adminResponse,
+  adminsResponse,
+  noContentResponse,
+  revokedResponse,
+} from '../schemas/admin-responses.schemas.ts';
 
 const idParams = z.object({ id: z.uuid('Not an administrator id.') });
 
@@ -31,19 +37,23 @@ const passwordBody = z.object({
 export function adminsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/admins', async (request) => ({
+  api.get('/api/admins', { schema: { response: { 200: adminsResponse } } }, async (request) => ({
     admins: await listAdmins(ctx.db),
     you: request.admin?.id ?? null,
   }));
 
-  api.post('/api/admins', { schema: { body: createBody } }, async (request, reply) => {
-    const admin = await createAdmin(ctx.db, request.body);
-    return reply.status(201).send({ admin });
-  });
+  api.post(
+    '/api/admins',
+    { schema: { body: createBody, response: { 201: adminResponse } } },
+    async (request, reply) => {
+      const admin = await createAdmin(ctx.db, request.body);
+      return reply.status(201).send({ admin });
+    },
+  );
 
   api.put(
     '/api/admins/:id/password',
-    { schema: { params: idParams, body: passwordBody } },
+    { schema: { params: idParams, body: passwordBody, response: { 204: noContentResponse } } },
     async (request, reply) => {
       const admin = await findAdmin(ctx.db, { id: request.params.id });
       const self = admin.id === request.admin?.id;
@@ -59,26 +69,34 @@ export function adminsRoutes(app: FastifyInstance, ctx: AppContext): void {
         request.body.password,
         self ? request.sessionToken : undefined,
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  api.delete('/api/admins/:id/sessions', { schema: { params: idParams } }, async (request) => {
-    const admin = await findAdmin(ctx.db, { id: request.params.id });
-    // "Sign out everywhere else": one's own current session stays.
-    const revoked = await revokeSessions(ctx.db, admin.id, request.sessionToken);
-    return { revoked };
-  });
+  api.delete(
+    '/api/admins/:id/sessions',
+    { schema: { params: idParams, response: { 200: revokedResponse } } },
+    async (request) => {
+      const admin = await findAdmin(ctx.db, { id: request.params.id });
+      // "Sign out everywhere else": one's own current session stays.
+      const revoked = await revokeSessions(ctx.db, admin.id, request.sessionToken);
+      return { revoked };
+    },
+  );
 
-  api.delete('/api/admins/:id', { schema: { params: idParams } }, async (request, reply) => {
-    if (request.params.id === request.admin?.id) {
-      throw new AppError(
-        'conflict',
-        'admin.self',
-        'You cannot remove yourself while signed in. Ask another administrator, or use `adlerdo admin remove`.',
-      );
-    }
-    await removeAdmin(ctx.db, request.params.id);
-    return reply.status(204).send();
-  });
+  api.delete(
+    '/api/admins/:id',
+    { schema: { params: idParams, response: { 204: noContentResponse } } },
+    async (request, reply) => {
+      if (request.params.id === request.admin?.id) {
+        throw new AppError(
+          'conflict',
+          'admin.self',
+          'You cannot remove yourself while signed in. Ask another administrator, or use `adlerdo admin remove`.',
+        );
+      }
+      await removeAdmin(ctx.db, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -15,6 +15,8 @@ import { AppError } from '../../core/errors.ts';
 import { text } from '../../core/text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { SESSION_COOKIE } from '../session.ts';
+import { adminResponse, authStateResponse, noContentResponse } from '../schemas/admin-responses.schemas.ts';
+import { errorResponse } from '../schemas/error.schemas.ts';
 
 // Generous upper bounds: the real rules (adminInputSchema) apply at creation; these only keep huge values
 // away from scrypt and the throttle's maps.
@@ -63,61 +65,83 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   /** Whether the first-start setup page should show (and ask for the code), and who is signed in. */
-  api.get('/api/auth/state', { config: PUBLIC }, async (request) => {
-    const needsSetup = (await countAdmins(ctx.db)) === 0;
-    const token = request.cookies[SESSION_COOKIE];
-    const admin = token ? await sessionAdmin(ctx.db, token) : undefined;
-    return { needsSetup, setupCodeRequired: needsSetup && setupCode.required, admin: admin ?? null };
-  });
+  api.get(
+    '/api/auth/state',
+    { config: PUBLIC, schema: { response: { 200: authStateResponse } } },
+    async (request) => {
+      const needsSetup = (await countAdmins(ctx.db)) === 0;
+      const token = request.cookies[SESSION_COOKIE];
+      const admin = token ? await sessionAdmin(ctx.db, token) : undefined;
+      return { needsSetup, setupCodeRequired: needsSetup && setupCode.required, admin: admin ?? null };
+    },
+  );
 
   /** First-start setup: creates the first administrator, only while there is none (see createFirstAdmin). */
-  api.post('/api/auth/setup', { config: PUBLIC, schema: { body: setupSchema } }, async (request, reply) => {
-    if (setupCode.required) {
-      const verdict = throttle.attempt(SETUP_THROTTLE_NAME, request.ip);
-      if (verdict.retryAfterSeconds !== undefined) return tooMany(reply, verdict.retryAfterSeconds);
-      if (!setupCode.matches(request.body.setupCode)) {
-        return reply.status(403).send({
-          error: {
-            code: 'auth.setup_code',
-            message:
-              'Enter the setup code from AdlerDo’s log: the line “First start: … needs this setup code” written ' +
-              'when it started. Restarting AdlerDo writes a new one.',
-            fields: [{ field: 'setupCode', message: 'This is not the setup code from the log.' }],
-          },
-        });
+  api.post(
+    '/api/auth/setup',
+    {
+      config: PUBLIC,
+      schema: { body: setupSchema, response: { 201: adminResponse, 403: errorResponse, 429: errorResponse } },
+    },
+    async (request, reply) => {
+      if (setupCode.required) {
+        const verdict = throttle.attempt(SETUP_THROTTLE_NAME, request.ip);
+        if (verdict.retryAfterSeconds !== undefined) return tooMany(reply, verdict.retryAfterSeconds);
+        if (!setupCode.matches(request.body.setupCode)) {
+          return reply.status(403).send({
+            error: {
+              code: 'auth.setup_code',
+              message:
+                'Enter the setup code from AdlerDo’s log: the line “First start: … needs this setup code” written ' +
+                'when it started. Restarting AdlerDo writes a new one.',
+              fields: [{ field: 'setupCode', message: 'This is not the setup code from the log.' }],
+            },
+          });
+        }
+        throttle.succeeded(SETUP_THROTTLE_NAME, request.ip);
       }
-      throttle.succeeded(SETUP_THROTTLE_NAME, request.ip);
-    }
-    const admin = await busyAs429(reply, () => createFirstAdmin(ctx.db, request.body));
-    if (!admin) return reply;
-    await startSession(reply, admin.id, request.protocol === 'https');
-    return reply.status(201).send({ admin });
-  });
+      const admin = await busyAs429(reply, () => createFirstAdmin(ctx.db, request.body));
+      if (!admin) return reply;
+      await startSession(reply, admin.id, request.protocol === 'https');
+      return reply.status(201).send({ admin });
+    },
+  );
 
-  api.post('/api/auth/login', { config: PUBLIC, schema: { body: loginSchema } }, async (request, reply) => {
-    const { username, password } = request.body;
-    const verdict = throttle.attempt(username, request.ip);
-    if (verdict.retryAfterSeconds !== undefined) return tooMany(reply, verdict.retryAfterSeconds);
-    if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
-    const admin = await busyAs429(reply, () => authenticate(ctx.db, username, password));
-    if (admin === null) return reply;
-    if (!admin) {
-      return reply
-        .status(401)
-        .send({ error: { code: 'auth.invalid', message: 'Wrong username or password.' } });
-    }
-    throttle.succeeded(username, request.ip);
-    await startSession(reply, admin.id, request.protocol === 'https');
-    return { admin };
-  });
+  api.post(
+    '/api/auth/login',
+    {
+      config: PUBLIC,
+      schema: { body: loginSchema, response: { 200: adminResponse, 401: errorResponse, 429: errorResponse } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const verdict = throttle.attempt(username, request.ip);
+      if (verdict.retryAfterSeconds !== undefined) return tooMany(reply, verdict.retryAfterSeconds);
+      if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+      const admin = await busyAs429(reply, () => authenticate(ctx.db, username, password));
+      if (admin === null) return reply;
+      if (!admin) {
+        return reply
+          .status(401)
+          .send({ error: { code: 'auth.invalid', message: 'Wrong username or password.' } });
+      }
+      throttle.succeeded(username, request.ip);
+      await startSession(reply, admin.id, request.protocol === 'https');
+      return { admin };
+    },
+  );
 
   // Needs a session like every route that does not say otherwise; without one there is nothing to end.
-  app.post('/api/auth/logout', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(ctx.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { response: { 204: noContentResponse } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(ctx.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 }
 
 function tooMany(reply: FastifyReply, seconds: number): FastifyReply {
