@@ -9,6 +9,8 @@ import { createLogger } from '../src/logging/logger.ts';
 import { startKauflandSandbox, type KauflandSandbox } from '../src/sandbox/kaufland/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../src/sandbox/odoo/index.ts';
 import { openDatabase, type Database } from '../src/store/db.ts';
+import { readCursor, writeCursor } from '../src/sync/cursors.repository.ts';
+import type { StockCursor } from '../src/sync/streams/offers/stock-cursor.ts';
 import { benchProducts, random } from './catalog.ts';
 import { seedListedSeller } from './listed-seller.ts';
 
@@ -25,6 +27,11 @@ export interface WorkersBenchWorld {
   skus: string[];
   /** The hub's id of the account with the big catalog. */
   bigAccountId: string;
+  /**
+   * Makes the big account's next catalog step read every product again and its next stock step link and
+   * compare every offer again, as on its first cycle: each row of the bench starts with that work.
+   */
+  rewindBig(): Promise<void>;
   /** What `adlerdo start` and `adlerdo worker` need to share this database and its secrets. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -117,6 +124,15 @@ export async function startWorkersBenchWorld(small: number, bigSkus: number): Pr
     sellers,
     skus: ordered.map((p) => p.sku),
     bigAccountId: big.accountId,
+    rewindBig: async () => {
+      await ctx.db
+        .deleteFrom('sync_cursors')
+        .where('account_id', '=', big.accountId)
+        .where('step', '=', 'catalog')
+        .execute();
+      const stock = await readCursor<StockCursor>(ctx.db, big.accountId, 'stock');
+      await writeCursor(ctx.db, big.accountId, 'stock', { erp: stock?.erp ?? null, channels: {} });
+    },
     env: {
       DATABASE_URL: database.connectionString,
       ADLERDO_MASTER_KEY: masterKey,
