@@ -170,6 +170,17 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !=
             o.units.filter((u) => units.get(u.id) === 'sent').length === shippedUnitCount(o),
         );
       };
+      // The hub's own count of confirmed units, a cheap query: the whole Kaufland state (30,000 units, built in
+      // this process, which also serves both sandboxes) is read only once the hub says it has confirmed as many
+      // units as were shipped (at every 3 s it held the sandboxes' event loop for much of the catch-up).
+      const hubConfirmedAll = async () => {
+        const shippedUnits = outside.live.reduce((n, o) => n + shippedUnitCount(o), 0);
+        const { rows } = await w.database.pool.query<{ n: string }>(
+          'SELECT count(*) AS n FROM hub_order_lines WHERE account_id = $1 AND confirmed_at IS NOT NULL',
+          [w.account.id],
+        );
+        return Number(rows[0]!.n) >= shippedUnits;
+      };
       let lastReport = Date.now();
       let faults = true;
       let lastCheck = 0;
@@ -188,7 +199,7 @@ describe.skipIf(!process.env.ADLERDO_CRASH_TEST || process.env.CRASH_SCENARIO !=
         // Reading the whole Kaufland state is heavy at 30,000 units (the sandboxes share this process): every 3 s.
         if (!faults && Date.now() - lastCheck >= 3_000) {
           lastCheck = Date.now();
-          if (plannedCaughtUp()) break;
+          if (outside.allPlacedAndDelivered() && (await hubConfirmedAll()) && plannedCaughtUp()) break;
         }
         if (Date.now() - lastReport >= 15_000) {
           console.log(
