@@ -29,20 +29,21 @@ type JsonSchema = {
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
 };
+type OpenApiDocument = {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> };
 
 describe('the OpenAPI document describes every /api answer, and no answer has a secret', () => {
   let app: TestApp;
-  let doc: {
-    paths: Record<string, Record<string, Operation>>;
-    components?: { schemas?: Record<string, JsonSchema> };
-  };
+  let doc: OpenApiDocument;
   beforeAll(async () => {
     app = await startTestApp();
     const api = await signedInClient(app);
     const answer = await api('GET', '/api/openapi.json');
     expect(answer.status).toBe(200);
-    doc = answer.json;
+    doc = answer.json as OpenApiDocument;
   });
   afterAll(() => app?.close());
 
