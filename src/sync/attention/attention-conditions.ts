@@ -93,9 +93,13 @@ export async function attentionConditions(
   const erpDown = new Set(erpDownCodes(erp?.type ?? 'erp'));
   // The ERP is unreachable while the latest run of some step failed talking to it and no later run succeeded.
   const downRuns = streaks.rows.filter((r) => r.statuses[0] === 'failed' && erpDown.has(r.codes[0] ?? ''));
-  if (erp?.status === 'connected' && downRuns.length > 0) {
+  // A run that reached the ERP after those failures ends the outage (erp-outage.ts), even while other steps of
+  // that account wait behind a long run (an orders run draining a backlog) with their failed runs still last.
+  const outage =
+    erp?.status === 'connected' && downRuns.length > 0 ? await currentErpOutage(db, erp.type) : undefined;
+  if (erp && outage) {
     // Since the first failure after the last run that reached it: the same for the whole outage.
-    const since = (await currentErpOutage(db, erp.type))?.since ?? new Date();
+    const since = outage.since;
     conditions.push({
       accountId: null,
       code: ATTENTION.erpUnreachable,
