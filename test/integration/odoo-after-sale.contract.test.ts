@@ -16,23 +16,15 @@ import {
   setStock,
   validatePicking,
   type OdooClient,
-  type OdooSettingsInput,
 } from '../../src/connectors/odoo/index.ts';
-import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
-import { REAL_ODOO_PREFIXES, realOdooSettings } from '../helpers/real-odoo.ts';
+import { forEachOdoo, type OdooTarget } from '../helpers/real-odoo.ts';
 
 /**
  * The after-sale contract (issue 11): invoices and their PDFs, return receipts, credit notes — through the ERP
  * port, against the sandbox (17 JSON-RPC, 19 JSON-2) and the real Odoo 17 / 19 when ODOO_TEST_* / ODOO19_TEST_*
  * are set. A real database keeps every run's records: each run makes its own products, buyer and references.
  */
-interface Target {
-  settings: OdooSettingsInput;
-  /** Whether the server renders PDFs for sure: a real one only with wkhtmltopdf (`<prefix>_TEST_PDF=1`, as CI sets). */
-  renders: boolean;
-  sandbox?: OdooSandbox;
-  close(): Promise<void>;
-}
+type Target = OdooTarget;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -486,34 +478,4 @@ function contract(name: string, open: () => Promise<Target>): void {
   });
 }
 
-for (const version of [17, 19] as const) {
-  contract(`sandbox Odoo ${version}`, async () => {
-    const sandbox = await startOdooSandbox({ version });
-    return {
-      settings: {
-        url: sandbox.url,
-        database: sandbox.database,
-        login: sandbox.login,
-        secret: version >= 19 ? sandbox.apiKey : sandbox.password,
-      },
-      renders: true,
-      sandbox,
-      close: () => sandbox.close(),
-    };
-  });
-}
-for (const prefix of REAL_ODOO_PREFIXES) {
-  const settings = realOdooSettings(prefix);
-  if (settings)
-    contract(`real Odoo at ${settings.url}`, () =>
-      Promise.resolve({
-        settings,
-        renders: process.env[`${prefix}_TEST_PDF`] === '1',
-        close: () => Promise.resolve(),
-      }),
-    );
-  else
-    describe.skip(`Odoo after-sale contract: real Odoo (set ${prefix}_TEST_URL, _DB, _LOGIN, _KEY)`, () => {
-      it('runs against a real Odoo', () => undefined);
-    });
-}
+forEachOdoo('Odoo after-sale contract', contract);

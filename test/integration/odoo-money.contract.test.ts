@@ -16,8 +16,7 @@ import {
   type OdooSettingsInput,
 } from '../../src/connectors/odoo/index.ts';
 import { many2one } from '../../src/connectors/odoo/odoo.client.ts';
-import { startOdooSandbox } from '../../src/sandbox/odoo/index.ts';
-import { REAL_ODOO_PREFIXES, realOdooSettings } from '../helpers/real-odoo.ts';
+import { forEachOdoo } from '../helpers/real-odoo.ts';
 
 /**
  * The order money contract (issue 10): currency by pricelist, price-included twins of excluded taxes, totals to
@@ -314,28 +313,4 @@ function contract(name: string, open: () => Promise<Target>): void {
   });
 }
 
-for (const version of [17, 19] as const) {
-  contract(`sandbox Odoo ${version}`, async () => {
-    const sandbox = await startOdooSandbox({ version });
-    return {
-      settings: {
-        url: sandbox.url,
-        database: sandbox.database,
-        login: sandbox.login,
-        secret: version >= 19 ? sandbox.apiKey : sandbox.password,
-      },
-      close: () => sandbox.close(),
-    };
-  });
-}
-for (const prefix of REAL_ODOO_PREFIXES) {
-  const settings = realOdooSettings(prefix);
-  if (settings)
-    contract(`real Odoo at ${settings.url}`, () =>
-      Promise.resolve({ settings, close: () => Promise.resolve() }),
-    );
-  else
-    describe.skip(`Odoo money contract: real Odoo (set ${prefix}_TEST_URL, _DB, _LOGIN, _KEY)`, () => {
-      it('runs against a real Odoo', () => undefined);
-    });
-}
+forEachOdoo('Odoo money contract', contract);

@@ -6,8 +6,7 @@ import {
   type OdooClient,
   type OdooSettingsInput,
 } from '../../src/connectors/odoo/index.ts';
-import { startOdooSandbox } from '../../src/sandbox/odoo/index.ts';
-import { REAL_ODOO_PREFIXES, realOdooSettings } from '../helpers/real-odoo.ts';
+import { forEachOdoo } from '../helpers/real-odoo.ts';
 
 /** A 1×1 PNG, as Odoo keeps pictures: base64 of the file. */
 const PNG =
@@ -83,28 +82,4 @@ function contract(
   });
 }
 
-for (const version of [17, 19] as const) {
-  contract(`sandbox Odoo ${version}`, async () => {
-    const sandbox = await startOdooSandbox({ version });
-    return {
-      settings: {
-        url: sandbox.url,
-        database: sandbox.database,
-        login: sandbox.login,
-        secret: version >= 19 ? sandbox.apiKey : sandbox.password,
-      },
-      close: () => sandbox.close(),
-    };
-  });
-}
-for (const prefix of REAL_ODOO_PREFIXES) {
-  const settings = realOdooSettings(prefix);
-  if (settings)
-    contract(`real Odoo at ${settings.url}`, () =>
-      Promise.resolve({ settings, close: () => Promise.resolve() }),
-    );
-  else
-    describe.skip(`Odoo product content contract: real Odoo (set ${prefix}_TEST_URL, _DB, _LOGIN, _KEY)`, () => {
-      it('runs against a real Odoo', () => undefined);
-    });
-}
+forEachOdoo('Odoo product content contract', contract);

@@ -12,7 +12,7 @@ import {
 } from '../../src/connectors/odoo/index.ts';
 import { startOdooSandbox, type OdooSandbox } from '../../src/sandbox/odoo/index.ts';
 import { replaceOdooKey } from '../helpers/odoo-sandbox.ts';
-import { REAL_ODOO_PREFIXES, realOdooSettings } from '../helpers/real-odoo.ts';
+import { forEachOdoo } from '../helpers/real-odoo.ts';
 
 /**
  * A worker's sessions share what one connection learnt (src/core/session-memory.ts): the second run signs in no
@@ -94,32 +94,7 @@ function contract(name: string, open: () => Promise<Target>): void {
   });
 }
 
-for (const version of [17, 19] as const) {
-  contract(`sandbox Odoo ${version}`, async () => {
-    const sandbox = await startOdooSandbox({ version, apiKey: randomBytes(20).toString('hex') });
-    return {
-      sandbox,
-      settings: {
-        url: sandbox.url,
-        database: sandbox.database,
-        login: sandbox.login,
-        secret: version >= 19 ? sandbox.apiKey : sandbox.password,
-      },
-      close: () => sandbox.close(),
-    };
-  });
-}
-for (const prefix of REAL_ODOO_PREFIXES) {
-  const settings = realOdooSettings(prefix);
-  if (settings)
-    contract(`real Odoo at ${settings.url}`, () =>
-      Promise.resolve({ settings, close: () => Promise.resolve() }),
-    );
-  else
-    describe.skip(`Odoo session memory: real Odoo (set ${prefix}_TEST_URL, _DB, _LOGIN, _KEY)`, () => {
-      it('runs against a real Odoo', () => undefined);
-    });
-}
+forEachOdoo('Odoo session memory', contract);
 
 describe.each([17, 19] as const)('Odoo session memory: forgetting (sandbox Odoo %i)', (version) => {
   let sandbox: OdooSandbox;
