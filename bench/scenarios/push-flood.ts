@@ -1,12 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { signRequest } from '../../src/connectors/kaufland/signature.ts';
 import { accountEndpoint, erpEndpoint } from '../../src/push/endpoints.ts';
-import { setErpPushConsent } from '../../src/push/erp-rules.ts';
 import { openPushWindow } from './push-measure.ts';
 import { startPushHub, waitForIdleQueue, waitForPushActive } from './push-process.ts';
-import { benchOdooClient } from './push-stock.ts';
+import { preparePush } from './push-rows.ts';
 import type { Bench, ScenarioResult } from './types.ts';
 
 /** Issue 13's bounded flood: this many callbacks, this many in flight at once. */
@@ -33,17 +31,7 @@ interface Kind {
  */
 export async function pushFlood(bench: Bench): Promise<ScenarioResult> {
   const { hub } = bench;
-  await hub.ctx.accounts.patch(hub.accountId, { settings: { pushEmail: 'bench@example.com' } });
-  const odoo = await benchOdooClient(bench);
-  const [module] = await odoo.searchRead(
-    'ir.module.module',
-    { domain: [['name', '=', 'base_automation']], fields: ['state'] },
-    z.looseObject({ id: z.number(), state: z.string() }),
-  );
-  if (!module) throw new Error('bench: Odoo has no base_automation module');
-  if (module.state !== 'installed')
-    await odoo.call('ir.module.module', 'button_immediate_install', [module.id]);
-  await setErpPushConsent(hub.ctx, true);
+  await preparePush(bench);
   // A second account that is removed before the flood: its token is one the hub gave out and retired.
   const closed = await hub.ctx.accounts.add({
     type: 'kaufland',

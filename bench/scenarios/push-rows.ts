@@ -28,18 +28,7 @@ export async function pushRows(
   add: (row: ScenarioResult) => void,
 ): Promise<void> {
   const origin = kauflandBaseUrl.replace(/\/v2\/?$/, '');
-  await bench.hub.ctx.accounts.patch(bench.hub.accountId, { settings: { pushEmail: 'bench@example.com' } });
-  const odoo = await benchOdooClient(bench);
-  const [module] = await odoo.searchRead(
-    'ir.module.module',
-    { domain: [['name', '=', 'base_automation']], fields: ['state'] },
-    z.looseObject({ id: z.number(), state: z.string() }),
-  );
-  if (!module) throw new Error('bench: Odoo has no base_automation module');
-  if (module.state !== 'installed')
-    await odoo.call('ir.module.module', 'button_immediate_install', [module.id]);
-  // The consent only; the child (which has the public URL) installs the rules when it starts.
-  await setErpPushConsent(bench.hub.ctx, true);
+  await preparePush(bench);
 
   let child: PushHub | undefined;
   const start = async (pollSeconds: number, port?: number) => {
@@ -89,4 +78,22 @@ export async function pushRows(
   } finally {
     await child?.stop();
   }
+}
+
+/**
+ * What push needs before a child hub starts: the account's fallback e-mail, Odoo's Automation Rules app and the
+ * seller's consent (the child, which has the public URL, installs the rules itself). Shared with push-flood.ts.
+ */
+export async function preparePush(bench: Bench): Promise<void> {
+  await bench.hub.ctx.accounts.patch(bench.hub.accountId, { settings: { pushEmail: 'bench@example.com' } });
+  const odoo = await benchOdooClient(bench);
+  const [module] = await odoo.searchRead(
+    'ir.module.module',
+    { domain: [['name', '=', 'base_automation']], fields: ['state'] },
+    z.looseObject({ id: z.number(), state: z.string() }),
+  );
+  if (!module) throw new Error('bench: Odoo has no base_automation module');
+  if (module.state !== 'installed')
+    await odoo.call('ir.module.module', 'button_immediate_install', [module.id]);
+  await setErpPushConsent(bench.hub.ctx, true);
 }
