@@ -106,6 +106,21 @@ export class SyncQueue {
     });
   }
 
+  /**
+   * Queues the step (or moves its waiting job) to now, in the database's clock, without a head start: after every
+   * job of the account already waiting. A run that stopped on time with work left continues so, and the steps it
+   * kept waiting have their turn first.
+   */
+  async enqueueBehindOthers(payload: SyncJobPayload): Promise<void> {
+    await this.utils.withPgClient((client) =>
+      client.query(
+        `SELECT graphile_worker.add_job($1, $2::json, queue_name => $3, job_key => $4,
+           job_key_mode => 'replace', max_attempts => $5, run_at => now())`,
+        [SYNC_TASK, JSON.stringify(payload), queueName(payload.accountId), jobKey(payload), MAX_ATTEMPTS],
+      ),
+    );
+  }
+
   async pendingCount(): Promise<number> {
     const result = await this.utils.withPgClient((client) =>
       client.query<{ n: string }>(

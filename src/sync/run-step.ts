@@ -35,6 +35,8 @@ export interface RunStepOptions {
    * another pass (the worker takes the account's waiting job for it: queue.ts, takeWaitingJob).
    */
   anotherPass?: () => Promise<boolean>;
+  /** The run's turn of its account's queue (StepContext.turn): how long, and how to queue the rest. */
+  turn?: { ms: number; continueLater: () => Promise<void> };
 }
 
 /** Passes one run may make: a run is a unit of the run history and of retries, not an endless loop. */
@@ -130,6 +132,9 @@ function runLocked(
       counts,
       logger,
       progress: options.onProgress ?? (() => undefined),
+      ...(options.turn && {
+        turn: { endsAt: Date.now() + options.turn.ms, continueLater: options.turn.continueLater },
+      }),
       cursor: {
         read: <T>() => readCursor<T>(app.db, accountId, step),
         write: (value) => writeCursor(app.db, accountId, step, value),
@@ -141,8 +146,11 @@ function runLocked(
     };
     try {
       await STEP_HANDLERS[step](ctx);
-      for (let pass = 1; pass < MAX_PASSES && (await options.anotherPass?.()); pass += 1)
+      for (let pass = 1; pass < MAX_PASSES && (await options.anotherPass?.()); pass += 1) {
+        // A pass for a job taken because nothing else of the account waits: a new turn.
+        if (ctx.turn && options.turn) ctx.turn.endsAt = Date.now() + options.turn.ms;
         await STEP_HANDLERS[step](ctx);
+      }
       await finishRun(app.db, runId, { status: 'succeeded', counts, apiCalls });
       endTimer();
       syncRuns.inc({ step, status: 'succeeded' });

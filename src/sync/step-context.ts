@@ -31,6 +31,13 @@ export interface StepContext {
     /** Only after the batch it covers is applied and recorded. */
     write(value: unknown): Promise<void>;
   };
+  /**
+   * A run from the job queue holds its account's queue for one turn: a step with more work than a turn allows (an
+   * orders backlog) stops between batches once `endsAt` (epoch ms) has come and calls `continueLater`, which queues
+   * another run of the step behind the account's other waiting steps. A command-line run has no turn: it goes on
+   * to the end.
+   */
+  turn?: { endsAt: number; continueLater: () => Promise<void> };
   issues: {
     raise(issue: Omit<IssueInput, 'accountId' | 'step'>): Promise<void>;
     resolve(code: string, subjects: readonly string[]): Promise<number>;

@@ -30,6 +30,15 @@ const SWEEP_EVERY_MS = 10_000;
  */
 const ERP_MEMORY_MS = 60_000;
 
+/**
+ * How long a run may hold its account's queue when it has more work than that (an orders backlog after an ERP
+ * outage: thousands of orders) before the account's other waiting steps have their turn: a shipment's tracking or
+ * a stock change waits this long at most, not for the whole drain (crash scenario odoo-outage, run 4 of stop 20:
+ * one 8-minute orders run confirmed no unit meanwhile). ~3,000 orders on the sandbox ERP, ~900 on a real Odoo
+ * (~15 a second). Real time, not the hub's clock (src/core/clock.ts): it bounds work done by the ERP.
+ */
+const TURN_MS = 60_000;
+
 /** How a stop ended: every running step finished, or the ones still running gave their jobs back. */
 export type StopOutcome = 'finished' | 'returned';
 
@@ -94,6 +103,11 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
             erpMemory,
             // Unsure (the database hiccuped): the waiting job stays and runs next, as it would have anyway.
             anotherPass: () => takeWaitingJob(app.pool, { accountId, step }).catch(() => false),
+            turn: {
+              ms: TURN_MS,
+              continueLater: async () =>
+                (await app.queue()).enqueueBehindOthers({ accountId, step, trigger: 'schedule' }),
+            },
           });
         } finally {
           inFlight.delete(helpers.job.id);

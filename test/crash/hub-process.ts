@@ -31,7 +31,13 @@ export class HubProcess {
   start(): void {
     if (this.child) throw new Error('the hub is already running');
     const child = spawn(process.execPath, [BIN, ...(this.options.command ?? ['start'])], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        // Profiling a scenario's hub: CRASH_HUB_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=…' (written on a graceful exit).
+        ...(process.env.CRASH_HUB_NODE_OPTIONS && { NODE_OPTIONS: process.env.CRASH_HUB_NODE_OPTIONS }),
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.starts++;

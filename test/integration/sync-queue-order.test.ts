@@ -158,3 +158,35 @@ describe('a running orders job serving what was announced while it ran', () => {
     );
   });
 });
+
+describe('a run that stops on time and continues later', () => {
+  it('continues after the account’s other waiting steps, once, even with an orders job announced meanwhile', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'orders'));
+    let continued = false;
+    const ran = await runInQueueOrder(async ({ accountId, step }) => {
+      if (step !== 'orders' || continued) return;
+      await queue.enqueue(job(accountId, 'shipments'));
+      await queue.enqueue(job(accountId, 'stock'));
+      // An order announced during the run: head start, so it would otherwise run before both.
+      await queue.enqueue(job(accountId, 'orders'));
+      await queue.enqueueBehindOthers(job(accountId, 'orders'));
+      continued = true;
+    });
+    const short = account.slice(0, 4);
+    expect(ran).toEqual([`${short}:orders`, `${short}:shipments`, `${short}:stock`, `${short}:orders`]);
+  });
+
+  it('is the next job when nothing else waits, so the running job takes it as another pass', async () => {
+    const account = randomUUID();
+    await queue.enqueue(job(account, 'orders'));
+    const taken: boolean[] = [];
+    const ran = await runInQueueOrder(async ({ accountId, step }) => {
+      if (taken.length > 0) return;
+      await queue.enqueueBehindOthers(job(accountId, step));
+      taken.push(await takeWaitingJob(db.pool, { accountId, step }));
+    });
+    expect(taken).toEqual([true]);
+    expect(ran).toEqual([`${account.slice(0, 4)}:orders`]);
+  });
+});

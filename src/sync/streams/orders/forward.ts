@@ -46,6 +46,8 @@ const FAILED_BATCHES_IN_A_ROW = 3;
 export interface ForwardPass {
   picked: number;
   settled: number;
+  /** Batches were left untried because the deadline came (they wait, `received`, for the next pass or run). */
+  cutShort?: boolean;
   /** The first error of a batch left for a later pass (transient). */
   failed?: AppError;
 }
@@ -60,12 +62,14 @@ export const ISSUE_CURRENCY_MISMATCH = 'order.currency_mismatch';
  * ERP looks each order up by the marketplace order id before creating it, so an order created just before a
  * crash is found and recorded, never created twice. Orders with a SKU the ERP does not know are held with an
  * issue and go through on a later run once the SKU exists. Returns how many orders were picked (at most PER_RUN),
- * how many of them are settled (in the ERP, held or refused) and the first error of a batch that is not, so the
- * caller knows whether more wait; throws when the ERP is down or takes no writes.
+ * how many of them are settled (in the ERP, held or refused), whether `deadline` (epoch ms) cut the pass short, and
+ * the first error of a batch that is not settled, so the caller knows whether more wait; throws when the ERP is
+ * down or takes no writes.
  */
 export async function forwardPendingOrders(
   ctx: StepContext,
   states: readonly ('received' | 'held')[],
+  deadline = Number.POSITIVE_INFINITY,
 ): Promise<ForwardPass> {
   const orders = await ctx.db
     .selectFrom('hub_orders')
@@ -134,7 +138,12 @@ export async function forwardPendingOrders(
   let settled = orders.length - ready.length;
   let failed: AppError | undefined;
   let inARow = 0;
+  let tried = 0;
   for (const batch of chunks(ready, PER_BATCH)) {
+    // Between batches (~1 s each on the sandbox ERP, ~4 s on a real Odoo), never before the first: a pass always
+    // moves the backlog on.
+    if (tried++ > 0 && Date.now() >= deadline)
+      return { picked: orders.length, settled, cutShort: true, ...(failed && { failed }) };
     const outcome = await forwardBatch(ctx, batch);
     if (outcome.ok) {
       settled += batch.length;
