@@ -74,6 +74,12 @@ const DOMAINS: unknown[][] = [
     ['default_code', 'in', ['A', 'a']],
   ],
   ['|', ['default_code', '=', 'A'], ['barcode', '=', '1001']],
+  ['|', ['id', 'in', [2, 9]], ['barcode', 'in', ['1003', false]]],
+  ['|', ['default_code', '=', 'A'], ['list_price', '>', 2]],
+  [['type', '=', 'product'], '|', ['default_code', 'in', ['5', 0]], ['id', '=', 11]],
+  ['|', '|', ['default_code', '=', 'a'], ['barcode', '=', 1002], ['id', 'in', [40, 41]]],
+  ['&', '|', ['default_code', '=', 'A'], ['barcode', '=', '1001'], ['list_price', '=', 1]],
+  ['|', ['default_code', '=', 'A'], ['barcode', '!=', '1001']],
   [
     ['product_tmpl_id', '=', false],
     ['default_code', '=', '5'],
