@@ -129,6 +129,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
 
   let running = true;
   let stopAsked = false;
+  let gaveUp = false;
   let crashed = (): void => undefined;
   const crash = new Promise<void>((resolve) => (crashed = resolve));
   // graphile-worker's runner promise settles when its pool has ended: asked to (stop below) or by a fatal
@@ -139,7 +140,10 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
       running = false;
       clearInterval(sweeper);
       await retention.stop();
-      stopSurviving();
+      // A step given up at stop (gaveUp below) still settles some time later, and graphile-worker then records
+      // it on the pool the process has closed meanwhile: that rejection must stay survivable until the process
+      // ends (the crash scenario odoo-outage's final SIGTERM ended with exit 1 when the pool ended first).
+      if (!gaveUp) stopSurviving();
       if (!stopAsked) log.error('sync worker stopped unexpectedly: this process runs no sync steps any more');
       // A crashed pool may leave jobs locked: freeing its liveness lock lets the other workers' sweeps unlock
       // them within 10 s, instead of graphile-worker's 4 hours (or for as long as this process lives).
@@ -175,6 +179,7 @@ export async function startWorker(app: AppContext, options: { concurrency: numbe
         await ended;
         return 'finished';
       }
+      gaveUp = true;
       const interrupted = [...inFlight.values()];
       log.warn(
         { steps: interrupted.map((r) => `${r.accountId}/${r.step}`) },

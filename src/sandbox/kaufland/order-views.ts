@@ -94,7 +94,7 @@ export function orderUnitDetailsView(
 }
 
 export function unitsOfOrder(store: SandboxStore, idOrder: string): OrderUnitRecord[] {
-  return [...store.orderUnits.values()].filter((unit) => unit.id_order === idOrder);
+  return store.orderUnits.ofOrder(idOrder);
 }
 
 export function orderView(store: SandboxStore, order: OrderRecord): OrderView {

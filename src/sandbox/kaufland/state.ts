@@ -14,6 +14,7 @@ import {
 } from './records.ts';
 import { ProductTable } from './product-table.ts';
 import { UnitTable } from './unit-table.ts';
+import { OrderUnitTable } from './order-unit-table.ts';
 
 /** The snapshot file's shape. Bump `version` when a record changes incompatibly. */
 export interface SnapshotData {
@@ -41,7 +42,7 @@ export class SandboxStore {
   readonly units = new UnitTable();
   readonly stocks = new Map<string, number>();
   readonly orders = new Map<string, OrderRecord>();
-  readonly orderUnits = new Map<number, OrderUnitRecord>();
+  readonly orderUnits = new OrderUnitTable();
   shipments: ShipmentRecord[] = [];
   readonly invoices = new Map<number, InvoiceRecord>();
   readonly returns = new Map<number, ReturnRecord>();

@@ -46,7 +46,9 @@ function listOrderUnits(ctx: ApiContext): SandboxResponse {
     .filter((unit) => idOffer === null || unit.id_offer === idOffer)
     .filter((unit) => createdFrom === undefined || Date.parse(unit.ts_created_iso) >= createdFrom)
     .filter((unit) => updatedFrom === undefined || Date.parse(unit.ts_updated_iso) >= updatedFrom)
-    // Ties (units of one order share a second) go newest id first, so paging is stable.
-    .sort((a, b) => b[key].localeCompare(a[key]) || b.id_order_unit - a.id_order_unit);
+    // Ties (units of one order share a second) go newest id first, so paging is stable. The timestamps share one
+    // form (ISO, UTC, to the second), so `<` orders them as time does; localeCompare took ~15 s of 310 pages of a
+    // 31,000-unit listing (crash scenario odoo-outage).
+    .sort((a, b) => (a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : b.id_order_unit - a.id_order_unit));
   return page(units, paging, (unit) => orderUnitView(ctx.store, unit));
 }
