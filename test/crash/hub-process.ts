@@ -34,7 +34,7 @@ export class HubProcess {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/tmp',
-        // Profiling a scenario's hub: CRASH_HUB_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=…' (written on a graceful exit).
+        // A scenario's hub profiled: CRASH_HUB_NODE_OPTIONS="--require $PWD/scripts/cpu-profile.cjs" (CONTRIBUTING.md).
         ...(process.env.CRASH_HUB_NODE_OPTIONS && { NODE_OPTIONS: process.env.CRASH_HUB_NODE_OPTIONS }),
         ...this.env,
       },
