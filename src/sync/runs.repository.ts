@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../store/schema.ts';
-import type { CallCounts, RunCounts } from './run-counts.ts';
+import { emptyCounts, type CallCounts, type RunCounts } from './run-counts.ts';
 import type { Step, Trigger } from './steps.ts';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'paused' | 'skipped';
@@ -128,7 +128,8 @@ function toRecord(row: {
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
     durationMs: row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : null,
-    counts: row.counts as RunCounts,
+    // A running run's row holds `{}` (the column's default) until it finishes: it has done nothing yet.
+    counts: { ...emptyCounts(), ...(row.counts as Partial<RunCounts>) },
     apiCalls: row.api_calls as CallCounts,
     errorCode: row.error_code,
     errorMessage: row.error_message,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../helpers/app.ts';
+import { startRun } from '../../src/sync/runs.repository.ts';
 import { startSyncWorld, type SyncWorld } from '../helpers/sync-world.ts';
 
 describe('GET /api/runs/:id: one run with its counts and API calls', () => {
@@ -22,6 +23,17 @@ describe('GET /api/runs/:id: one run with its counts and API calls', () => {
     expect(one.json.run).toEqual(listed);
     expect(one.json.run).toMatchObject({ accountId: world.account.id, step: 'catalog', status: 'succeeded' });
     expect(Object.keys(one.json.run.apiCalls).some((k) => k.startsWith('odoo '))).toBe(true);
+  });
+
+  it('answers a run that is still running with zero counts, not missing ones (API and CLI read them)', async () => {
+    const id = await startRun(world.app.ctx.db, world.account.id, 'stock', 'manual');
+    const one = await api('GET', `/api/runs/${id}`);
+    expect(one.status).toBe(200);
+    expect(one.json.run).toMatchObject({ status: 'running', finishedAt: null, durationMs: null });
+    expect(one.json.run.counts).toEqual({ read: 0, created: 0, updated: 0, skipped: 0, failed: 0 });
+    const listed = await api('GET', `/api/runs?account=${world.account.id}&step=stock`);
+    expect(listed.json.runs[0].counts.read).toBe(0);
+    await world.app.ctx.db.deleteFrom('sync_runs').where('id', '=', id).execute();
   });
 
   it('answers 404 for an unknown run and 400 for an id that is not one', async () => {

@@ -7,13 +7,7 @@ import { responseOf } from './same-shape.ts';
 /** Run log, issues and "sync now" answers (sync.routes.ts); the Overview reuses the run and issue shapes. */
 export const step = z.enum(STEPS);
 
-/**
- * A run's counts are stored as `{}` until it finishes (the column's default), although RunRecord says
- * RunCounts: the schema says what is really answered, each count optional, so a running run is not a 500.
- */
-type AnsweredRun = Omit<RunRecord, 'counts'> & { counts: Partial<RunRecord['counts']> };
-
-export const runRecord = responseOf<AnsweredRun>()(
+export const runRecord = responseOf<RunRecord>()(
   z.object({
     id: z.string(),
     accountId: z.string(),
@@ -25,13 +19,13 @@ export const runRecord = responseOf<AnsweredRun>()(
     durationMs: z.number().nullable(),
     counts: z
       .object({
-        read: z.number().optional(),
-        created: z.number().optional(),
-        updated: z.number().optional(),
-        skipped: z.number().optional(),
-        failed: z.number().optional(),
+        read: z.number(),
+        created: z.number(),
+        updated: z.number(),
+        skipped: z.number(),
+        failed: z.number(),
       })
-      .describe('What the run did; empty while it runs'),
+      .describe('What the run did, counted when it ends (0 while it runs)'),
     apiCalls: z.record(z.string(), z.number()).describe('API calls by "system endpoint"'),
     errorCode: z.string().nullable(),
     errorMessage: z.string().nullable(),
