@@ -383,6 +383,9 @@ describe('product data per storefront language, and a product Kaufland refuses o
     expect(sent.status).toBe('succeeded');
     // Two products × two languages; the refused product's two are answered 400 and recorded, not thrown.
     expect(sent.apiCalls['kaufland PUT /product-data']).toBe(4);
+    // Odoo's language list is read once for the run, not once per language asked for.
+    const languageReads = Object.entries(sent.apiCalls).filter(([call]) => call.includes('res.lang'));
+    expect(languageReads.map(([, n]) => n)).toEqual([1]);
     const catalogue = (await (await fetch(`${world.kaufland.origin}/_sandbox/catalogue`)).json()).data as {
       product_data: { ean: string; locale: string; attributes: Record<string, string[]> }[];
     };

@@ -15,7 +15,7 @@ import { ShippingProduct } from './models/shipping-product.ts';
 import { OrderMoneyCache } from './models/order-money-cache.ts';
 import { shipmentsSince } from './models/pickings.ts';
 import { readProductContent } from './models/product-content.ts';
-import { readProductTexts } from './models/product-texts.ts';
+import { InstalledLanguages, readProductTexts } from './models/product-texts.ts';
 import { findProductsBySku, productsChangedSince } from './models/products.ts';
 import { cancelSaleOrder, createSaleOrders, findSaleOrders } from './models/sale-orders.ts';
 import { stockChangedSince, stockCursorNow } from './models/stock.ts';
@@ -26,7 +26,7 @@ import { verifyConnection } from './verify.ts';
 /**
  * What one connection's sessions learn once and may share through a SessionMemory: the sign-in (2 calls) and the
  * records read once per session (the scope's stock location, countries, company currency, shipping product,
- * pricelists and taxes; up to ~7 calls for an orders run).
+ * pricelists and taxes; up to ~7 calls for an orders run; the installed languages for product texts).
  */
 interface Learnt {
   signIn?: Promise<OdooSignIn | undefined>;
@@ -35,6 +35,7 @@ interface Learnt {
   companyCurrency: CompanyCurrency;
   shippingProduct: ShippingProduct;
   orderMoney: OrderMoneyCache;
+  languages: InstalledLanguages;
 }
 
 /**
@@ -54,6 +55,7 @@ export function openOdooSession(
     companyCurrency: new CompanyCurrency(),
     shippingProduct: new ShippingProduct(),
     orderMoney: new OrderMoneyCache(),
+    languages: new InstalledLanguages(),
   });
   const key = memory && memoryKey(settings, erpScope);
   const learnt = memory && key ? memory.recall(key, fresh) : fresh();
@@ -88,7 +90,7 @@ export function openOdooSession(
     if (outcomes.some((outcome) => !outcome.ok)) forget();
     return outcomes;
   };
-  const { scope, countries, companyCurrency, shippingProduct, orderMoney } = learnt;
+  const { scope, countries, companyCurrency, shippingProduct, orderMoney, languages } = learnt;
   return {
     currencies: (codes) => use((c) => readCurrencies(c, codes, companyCurrency)),
     productsChangedSince: (cursor, limit) => use((c) => productsChangedSince(c, cursor, limit, scope)),
@@ -113,7 +115,7 @@ export function openOdooSession(
     returnReceiptsDoneSince: (cursor, limit) => use((c) => returnReceiptsDoneSince(c, cursor, limit)),
     createCreditNote: (id, input) => use((c) => createCreditNote(c, id, input)),
     productContent: (skus) => use((c) => readProductContent(c, skus)),
-    productTexts: (skus, language) => use((c) => readProductTexts(c, skus, language)),
+    productTexts: (skus, language) => use((c) => readProductTexts(c, skus, language, languages)),
   };
 }
 

@@ -25,6 +25,25 @@ export function odooLanguage(installed: readonly string[], language: string): st
 }
 
 /**
+ * The codes of Odoo's active languages, read once per session (a catalog run asks for each storefront language of
+ * each batch: 7 reads of one list for an account on 7 storefronts); forgotten with the session's other learnt facts.
+ */
+export class InstalledLanguages {
+  private codes: Promise<string[]> | undefined;
+
+  get(client: OdooClient): Promise<string[]> {
+    this.codes ??= client
+      .searchRead('res.lang', { domain: [['active', '=', true]], fields: ['code'] }, langSchema)
+      .then((rows) => rows.map((row) => row.code))
+      .catch((error: unknown) => {
+        this.codes = undefined;
+        throw error;
+      });
+    return this.codes;
+  }
+}
+
+/**
  * Product names and sales descriptions as Odoo shows them in one language: read with `context.lang`, which Odoo
  * answers from its translations (falling back to the source text where a product has none). Null when that
  * language is not installed in Odoo: then any text it answered would be the default language's.
@@ -33,16 +52,9 @@ export async function readProductTexts(
   client: OdooClient,
   skus: readonly string[],
   language: string,
+  languages: InstalledLanguages,
 ): Promise<ErpProductTexts | null> {
-  const installed = await client.searchRead(
-    'res.lang',
-    { domain: [['active', '=', true]], fields: ['code'] },
-    langSchema,
-  );
-  const lang = odooLanguage(
-    installed.map((row) => row.code),
-    language,
-  );
+  const lang = odooLanguage(await languages.get(client), language);
   if (lang === undefined) return null;
   const texts: ErpProductTexts['texts'] = [];
   for (const chunk of chunks([...new Set(skus)], CHUNK)) {
