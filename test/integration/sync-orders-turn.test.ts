@@ -13,6 +13,14 @@ describe('an orders backlog drained in turns', () => {
   let world: SyncWorld;
   const inOdoo = () => new Set(world.odoo.state().orders.map((o) => o.clientOrderRef));
   const saleOrderCount = () => world.odoo.state().orders.length;
+  const placeOrders = () =>
+    Array.from({ length: ORDERS }, () =>
+      world.kaufland.createOrder({
+        client_key: world.keys.client_key,
+        storefront: 'de',
+        items: [{ id_offer: 'TU-1', quantity: 1 }],
+      }),
+    );
 
   beforeAll(async () => {
     world = await startSyncWorld({ products: PRODUCTS });
@@ -21,13 +29,7 @@ describe('an orders backlog drained in turns', () => {
   afterAll(() => world?.close());
 
   it('stops after one batch once the turn is over, asks to continue, and finishes the rest in later turns', async () => {
-    const placed = Array.from({ length: ORDERS }, () =>
-      world.kaufland.createOrder({
-        client_key: world.keys.client_key,
-        storefront: 'de',
-        items: [{ id_offer: 'TU-1', quantity: 1 }],
-      }),
-    );
+    const placed = placeOrders();
     let continuations = 0;
     const turn = {
       ms: 0, // over at once: every pass makes its one batch, no more
@@ -50,13 +52,7 @@ describe('an orders backlog drained in turns', () => {
   });
 
   it('goes on to the end without a turn (a command-line run)', async () => {
-    const placed = Array.from({ length: ORDERS }, () =>
-      world.kaufland.createOrder({
-        client_key: world.keys.client_key,
-        storefront: 'de',
-        items: [{ id_offer: 'TU-1', quantity: 1 }],
-      }),
-    );
+    const placed = placeOrders();
     const run = await world.run('orders');
     expect(run.status).toBe('succeeded');
     expect(run.counts.created).toBe(ORDERS);
