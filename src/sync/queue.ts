@@ -112,13 +112,13 @@ export class SyncQueue {
    * kept waiting have their turn first.
    */
   async enqueueBehindOthers(payload: SyncJobPayload): Promise<void> {
-    await this.utils.withPgClient((client) =>
-      client.query(
-        `SELECT graphile_worker.add_job($1, $2::json, queue_name => $3, job_key => $4,
-           job_key_mode => 'replace', max_attempts => $5, run_at => now())`,
-        [SYNC_TASK, JSON.stringify(payload), queueName(payload.accountId), jobKey(payload), MAX_ATTEMPTS],
-      ),
-    );
+    // No run_at: graphile-worker's add_job takes the database's now(), and `replace` moves a waiting job there too.
+    await this.utils.addJob(SYNC_TASK, payload, {
+      queueName: queueName(payload.accountId),
+      jobKey: jobKey(payload),
+      jobKeyMode: 'replace',
+      maxAttempts: MAX_ATTEMPTS,
+    });
   }
 
   async pendingCount(): Promise<number> {

@@ -11,8 +11,6 @@ export class OrderUnitTable extends Map<number, OrderUnitRecord> {
   override set(id: number, unit: OrderUnitRecord): this {
     const old = super.get(id);
     super.set(id, unit);
-    // Map's constructor runs before the fields are set; it adds nothing here (no entries given).
-    if (!this.byOrder) return this;
     const ofOrder = this.byOrder.get(unit.id_order) ?? [];
     const at = old ? ofOrder.indexOf(old) : -1;
     // A replaced unit keeps its place, as it does in the Map's own order.
@@ -26,14 +24,15 @@ export class OrderUnitTable extends Map<number, OrderUnitRecord> {
     const old = super.get(id);
     if (!old) return false;
     const ofOrder = this.byOrder.get(old.id_order) ?? [];
-    ofOrder.splice(ofOrder.indexOf(old), 1);
+    const at = ofOrder.indexOf(old);
+    if (at >= 0) ofOrder.splice(at, 1);
     if (ofOrder.length === 0) this.byOrder.delete(old.id_order);
     return super.delete(id);
   }
 
   override clear(): void {
     super.clear();
-    this.byOrder?.clear();
+    this.byOrder.clear();
   }
 
   /** The order's units in the order they were added. */

@@ -26,8 +26,9 @@ import { planOutageOrders } from './odoo-outage-plan.ts';
  * (read over the HTTP API) during the outage and none at the end; the backlog's drain rate is printed, with the
  * selling account's runs during the drain (where its queue's time went). The drain is the orders step going on
  * through the backlog 1,000 at a time, a batch's failed half tried again at once (src/sync/streams/orders.ts,
- * orders/forward.ts); the shipments of the orders shipped meanwhile are confirmed after it, so the catch-up
- * limit is 8 minutes (10,000 orders at ~50/s is 200 s, then ~3,000 units to confirm at 20 % faults).
+ * orders/forward.ts), in turns of 60 s (src/sync/worker.ts) between which the account's shipments confirm the
+ * units shipped meanwhile. The catch-up limit is 8 minutes: 10,000 orders at ~50/s of orders runs is 200 s, plus
+ * ~3,000 units to confirm at 20 % faults (300 s in all in the three runs of stop 21).
  */
 const SEED = Number(process.env.CRASH_SEED ?? 20_261_202);
 const SCALE = Number(process.env.OUTAGE_TIME_SCALE ?? 30);
