@@ -118,6 +118,8 @@ function runLocked(
     }
 
     const runId = await startRun(app.db, accountId, step, trigger);
+    const { turn: given } = options;
+    const turn = given && (() => ({ endsAt: Date.now() + given.ms, continueLater: given.continueLater }));
     const endTimer = syncRunSeconds.startTimer({ step });
     const logger = app.logger.child({ accountId, step, runId });
     const ctx: StepContext = {
@@ -132,9 +134,7 @@ function runLocked(
       counts,
       logger,
       progress: options.onProgress ?? (() => undefined),
-      ...(options.turn && {
-        turn: { endsAt: Date.now() + options.turn.ms, continueLater: options.turn.continueLater },
-      }),
+      ...(turn && { turn: turn() }),
       cursor: {
         read: <T>() => readCursor<T>(app.db, accountId, step),
         write: (value) => writeCursor(app.db, accountId, step, value),
@@ -148,7 +148,7 @@ function runLocked(
       await STEP_HANDLERS[step](ctx);
       for (let pass = 1; pass < MAX_PASSES && (await options.anotherPass?.()); pass += 1) {
         // A pass for a job taken because nothing else of the account waits: a new turn.
-        if (ctx.turn && options.turn) ctx.turn.endsAt = Date.now() + options.turn.ms;
+        if (turn) ctx.turn = turn();
         await STEP_HANDLERS[step](ctx);
       }
       await finishRun(app.db, runId, { status: 'succeeded', counts, apiCalls });

@@ -25,6 +25,8 @@ export interface SyncWorld {
   listOnKaufland(
     units: readonly { sku: string; ean: string; price?: number; amount?: number }[],
   ): Promise<void>;
+  /** A buyer's kaufland.de order of one piece of each SKU from this world's seller (to ship at once). */
+  placeOrder(skus: readonly string[]): ReturnType<KauflandSandbox['createOrder']>;
   /** A signed-in Odoo client, for arranging things in Odoo as its users would. */
   odooClient(): Promise<OdooClient>;
   /** Another seller on the Kaufland sandbox, connected as a second account selling from the same Odoo. */
@@ -99,6 +101,12 @@ export async function startSyncWorld(
         });
       }
     },
+    placeOrder: (skus) =>
+      kaufland.createOrder({
+        client_key: keys.client_key,
+        storefront: 'de',
+        items: skus.map((sku) => ({ id_offer: sku, quantity: 1 })),
+      }),
     odooClient: () =>
       connectOdoo({ url: odoo.url, database: odoo.database, login: odoo.login, secret: odoo.password }),
     addAccount: async ({ name, settings }) => {

@@ -9,12 +9,7 @@ const PRODUCTS = [{ sku: 'AP-1', ean: '4006381333986', name: 'Teapot', price: 19
  */
 describe('an orders run serving what was announced while it ran', () => {
   let world: SyncWorld;
-  const order = () =>
-    world.kaufland.createOrder({
-      client_key: world.keys.client_key,
-      storefront: 'de',
-      items: [{ id_offer: 'AP-1', quantity: 1 }],
-    });
+  const order = () => world.placeOrder(['AP-1']);
   const saleOrders = (ref: string) => world.odoo.state().orders.filter((o) => o.clientOrderRef === ref);
 
   beforeAll(async () => {

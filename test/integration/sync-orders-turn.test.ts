@@ -13,14 +13,7 @@ describe('an orders backlog drained in turns', () => {
   let world: SyncWorld;
   const inOdoo = () => new Set(world.odoo.state().orders.map((o) => o.clientOrderRef));
   const saleOrderCount = () => world.odoo.state().orders.length;
-  const placeOrders = () =>
-    Array.from({ length: ORDERS }, () =>
-      world.kaufland.createOrder({
-        client_key: world.keys.client_key,
-        storefront: 'de',
-        items: [{ id_offer: 'TU-1', quantity: 1 }],
-      }),
-    );
+  const placeOrders = () => Array.from({ length: ORDERS }, () => world.placeOrder(['TU-1']));
 
   beforeAll(async () => {
     world = await startSyncWorld({ products: PRODUCTS });

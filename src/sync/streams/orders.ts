@@ -24,12 +24,16 @@ export const syncOrders: StepHandler = async (ctx) => {
   // Only what just arrived (or was left above): held and refused orders had their turn, once per run.
   let pass: ForwardPass;
   do pass = await forwardPendingOrders(ctx, ['received'], deadline);
-  while (!pass.cutShort && pass.picked === PER_RUN && pass.settled > 0 && Date.now() < deadline);
-  const backlogLeft = pass.cutShort === true || (pass.picked === PER_RUN && pass.settled > 0);
-  if (backlogLeft && ctx.turn) {
+  while (backlogLeft(pass) && Date.now() < deadline);
+  if (backlogLeft(pass) && ctx.turn) {
     await ctx.turn.continueLater();
     return;
   }
   const failed = first.failed ?? pass.failed;
   if (failed) throw failed;
 };
+
+/** More orders wait: the pass stopped on time, or took a whole PER_RUN and moved some of them on. */
+function backlogLeft(pass: ForwardPass): boolean {
+  return pass.cutShort === true || (pass.picked === PER_RUN && pass.settled > 0);
+}

@@ -138,11 +138,10 @@ export async function forwardPendingOrders(
   let settled = orders.length - ready.length;
   let failed: AppError | undefined;
   let inARow = 0;
-  let tried = 0;
-  for (const batch of chunks(ready, PER_BATCH)) {
+  for (const [i, batch] of chunks(ready, PER_BATCH).entries()) {
     // Between batches (~1 s each on the sandbox ERP, ~4 s on a real Odoo), never before the first: a pass always
     // moves the backlog on.
-    if (tried++ > 0 && Date.now() >= deadline)
+    if (i > 0 && Date.now() >= deadline)
       return { picked: orders.length, settled, cutShort: true, ...(failed && { failed }) };
     const outcome = await forwardBatch(ctx, batch);
     if (outcome.ok) {
